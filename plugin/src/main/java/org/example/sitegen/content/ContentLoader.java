@@ -1,0 +1,292 @@
+package org.example.sitegen.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.example.sitegen.Problem;
+import org.example.sitegen.SiteGenException;
+import org.example.sitegen.markdown.MarkdownRenderer;
+import org.example.sitegen.model.Html;
+import org.example.sitegen.model.Question;
+import org.example.sitegen.model.QuestionLink;
+import org.example.sitegen.model.Site;
+import org.example.sitegen.model.SiteInfo;
+import org.example.sitegen.model.Topic;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads a content directory ({@code site.yaml} plus one {@code <topic-id>.yaml} per topic) into the
+ * immutable {@link Site} model, checking everything the format promises. All problems of all files
+ * are collected; if any is an error, {@link #load} throws them together.
+ */
+public final class ContentLoader {
+
+    static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction");
+    static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "questions");
+    static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related");
+
+    /** Topic ids that would clash with what the site writes itself. */
+    static final Set<String> RESERVED_TOPIC_IDS = Set.of("assets", "site", "index", "404");
+
+    /** Headings in answers and summaries start at {@code <h3>}: pages use h1 and h2. */
+    private static final int HEADING_OFFSET = 2;
+    private static final String DEFAULT_LANGUAGE = "en";
+
+    private final MarkdownRenderer markdown;
+
+    public ContentLoader(MarkdownRenderer markdown) {
+        this.markdown = markdown;
+    }
+
+    /** The result of a successful load: the site, and the warnings found on the way. */
+    public record Loaded(Site site, List<Problem> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Loads {@code contentDirectory}.
+     *
+     * @param defaultTitle the title used when {@code site.yaml} sets none
+     * @param baseUrl      the normalised base URL, or empty
+     * @throws SiteGenException with every problem, when any is an error
+     * @throws IOException      when a file cannot be read
+     */
+    public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl) throws SiteGenException, IOException {
+        Problems problems = new Problems();
+        if (!Files.isDirectory(contentDirectory)) {
+            throw SiteGenException.of(Problem.error(contentDirectory, 0, 0,
+                    Files.exists(contentDirectory) ? "the content directory is a file, not a directory"
+                            : "the content directory does not exist",
+                    "create it with one <topic-id>.yaml file per topic, or point site-gen.contentDirectory at your content"));
+        }
+        Path siteFile = null;
+        List<Path> topicFiles = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(contentDirectory)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(entry)) {
+                    problems.add(Problem.warning(entry, 0, 0, "folder ignored: topics are read from the top level of the content directory only", null));
+                } else if (lower.equals("site.yaml") || lower.equals("site.yml")) {
+                    if (siteFile != null) {
+                        problems.add(Problem.error(entry, 0, 0, "both " + siteFile.getFileName() + " and " + name + " exist",
+                                "keep one of them"));
+                    }
+                    siteFile = entry;
+                } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+                    topicFiles.add(entry);
+                }
+            }
+        }
+        SiteInfo info = readSite(siteFile, defaultTitle, baseUrl, problems);
+        List<TopicDraft> drafts = new ArrayList<>();
+        Map<String, Path> topicIds = new HashMap<>();
+        for (Path file : topicFiles) {
+            readTopic(file, topicIds, problems).ifPresent(drafts::add);
+        }
+        if (topicFiles.isEmpty()) {
+            problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
+                    "add one <topic-id>.yaml file per topic, with a title and a list of questions"));
+        }
+        drafts.sort(Comparator.comparingInt(TopicDraft::order)
+                .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(TopicDraft::id));
+        Map<String, QuestionDraft> byId = assignIds(drafts, problems);
+        List<Topic> topics = new ArrayList<>();
+        for (TopicDraft draft : drafts) {
+            build(draft, byId, problems).ifPresent(topics::add);
+        }
+        if (problems.hasErrors()) {
+            throw new SiteGenException(problems.all());
+        }
+        return new Loaded(new Site(info, topics), problems.all());
+    }
+
+    private SiteInfo readSite(Path file, String defaultTitle, String baseUrl, Problems problems) throws IOException {
+        Optional<Fields> fields = Optional.empty();
+        if (file != null) {
+            Optional<Node> root = YamlSource.read(file, problems);
+            if (root.isPresent()) {
+                fields = Fields.of(file, root.get(), "site.yaml", SITE_KEYS, problems);
+            }
+        }
+        String title = fields.flatMap(f -> f.text("title")).map(String::strip).filter(t -> !t.isEmpty())
+                .orElse(defaultTitle);
+        String language = fields.flatMap(f -> f.text("language")).map(String::strip).orElse(DEFAULT_LANGUAGE);
+        try {
+            language = new Locale.Builder().setLanguageTag(language).build().toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            problems.error(file, fields.get().at("language"), "'" + language + "' is not a language tag",
+                    "use a BCP 47 tag such as en, de, pt-BR or zh-Hans");
+            language = DEFAULT_LANGUAGE;
+        }
+        Html introduction = Html.EMPTY;
+        String introductionText = "";
+        Optional<String> introSource = fields.flatMap(f -> f.text("introduction"));
+        if (introSource.isPresent()) {
+            MarkdownRenderer.Rendered rendered = render(file, fields.get().at("introduction"), introSource.get(), problems);
+            introduction = rendered.html();
+            introductionText = rendered.text();
+        }
+        String description = fields.flatMap(f -> f.text("description")).map(String::strip).filter(d -> !d.isEmpty())
+                .orElse(Text.firstSentence(introductionText));
+        return new SiteInfo(title, description, language, introduction, baseUrl);
+    }
+
+    private Optional<TopicDraft> readTopic(Path file, Map<String, Path> topicIds, Problems problems) throws IOException {
+        String name = file.getFileName().toString();
+        String id = name.substring(0, name.lastIndexOf('.'));
+        if (!Ids.isTopicId(id)) {
+            String suggestion = Ids.suggestTopicId(id);
+            problems.add(Problem.error(file, 0, 0, "'" + name + "' is not a valid topic file name: topic ids are lowercase"
+                    + " a-z and 0-9 words joined by '-', because they become folder names",
+                    suggestion.isEmpty() ? "rename the file" : "rename it to " + suggestion + ".yaml"));
+            return Optional.empty();
+        }
+        if (RESERVED_TOPIC_IDS.contains(id)) {
+            problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
+                    "rename the file, for example to " + id + "-faq.yaml"));
+            return Optional.empty();
+        }
+        Path other = topicIds.putIfAbsent(id, file);
+        if (other != null) {
+            problems.add(Problem.error(file, 0, 0, "topic '" + id + "' is also defined by " + other.getFileName(),
+                    "keep one file per topic"));
+            return Optional.empty();
+        }
+        Optional<Node> root = YamlSource.read(file, problems);
+        if (root.isEmpty()) {
+            if (!problems.hasErrorsFor(file)) {
+                problems.add(Problem.error(file, 0, 0, "the topic file is empty",
+                        "a topic needs a title and a list of questions"));
+            }
+            return Optional.empty();
+        }
+        Optional<Fields> found = Fields.of(file, root.get(), "the topic", TOPIC_KEYS, problems);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields fields = found.get();
+        String title = fields.requiredText("title", "add 'title: ...' with the topic's name").map(String::strip).orElse(id);
+        int order = fields.integer("order").orElse(Integer.MAX_VALUE);
+        List<QuestionDraft> questions = new ArrayList<>();
+        Optional<List<Node>> items = fields.list("questions");
+        if (items.isEmpty() && !fields.has("questions")) {
+            problems.error(file, fields.node(), "the topic has no 'questions'", "add a list of questions, each with question and answer");
+        } else if (items.isEmpty() || items.get().isEmpty()) {
+            problems.error(file, fields.at("questions"), "the topic has no questions", "add at least one question with its answer");
+        }
+        int index = 0;
+        for (Node item : items.orElse(List.of())) {
+            index++;
+            Fields.of(file, item, "question " + index, QUESTION_KEYS, problems)
+                    .flatMap(q -> QuestionDraft.read(file, id, q, problems))
+                    .ifPresent(questions::add);
+        }
+        return Optional.of(new TopicDraft(id, file, fields, title, order, questions));
+    }
+
+    /**
+     * Gives every question its id: explicit ids first (a repeat is an error), then derived ids in
+     * display order (a collision gets a numeric suffix and a warning).
+     */
+    private static Map<String, QuestionDraft> assignIds(List<TopicDraft> topics, Problems problems) {
+        Map<String, QuestionDraft> byId = new HashMap<>();
+        for (TopicDraft topic : topics) {
+            for (QuestionDraft question : topic.questions()) {
+                if (question.explicitId() == null) {
+                    continue;
+                }
+                QuestionDraft first = byId.putIfAbsent(question.explicitId(), question);
+                if (first != null) {
+                    problems.error(question.file(), question.idNode(), "question id '" + question.explicitId()
+                            + "' is already used at " + first.position(),
+                            "question ids must be unique across the site; choose another id");
+                }
+                question.assign(question.explicitId());
+            }
+        }
+        for (TopicDraft topic : topics) {
+            for (QuestionDraft question : topic.questions()) {
+                if (question.explicitId() != null) {
+                    continue;
+                }
+                String base = Ids.derive(question.question());
+                String id = base;
+                for (int n = 2; byId.containsKey(id); n++) {
+                    id = base + "-" + n;
+                }
+                if (!id.equals(base)) {
+                    problems.warning(question.file(), question.node(), "the id derived from this question, '" + base
+                            + "', is taken (by " + byId.get(base).position() + "), so it became '" + id + "'",
+                            "set 'id:' on this question so that links to it stay stable");
+                }
+                byId.put(id, question);
+                question.assign(id);
+            }
+        }
+        return byId;
+    }
+
+    private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Problems problems) {
+        Html summary = Html.EMPTY;
+        String summaryText = "";
+        Optional<String> summarySource = draft.fields().text("summary");
+        if (summarySource.isPresent()) {
+            MarkdownRenderer.Rendered rendered = render(draft.file(), draft.fields().at("summary"), summarySource.get(), problems);
+            summary = rendered.html();
+            summaryText = rendered.text();
+        }
+        List<Question> questions = new ArrayList<>();
+        for (QuestionDraft question : draft.questions()) {
+            MarkdownRenderer.Rendered answer = render(question.file(), question.answerNode(), question.answer(), problems);
+            List<QuestionLink> related = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (Fields.Item item : question.related()) {
+                QuestionDraft target = byId.get(item.value());
+                if (target == null) {
+                    String hint = Suggestions.nearest(item.value(), byId.keySet())
+                            .map(id -> "did you mean '" + id + "'?")
+                            .orElse("use the id of a question on this site");
+                    problems.error(question.file(), item.node(), "related question '" + item.value() + "' does not exist", hint);
+                } else if (target == question) {
+                    problems.error(question.file(), item.node(), "a question cannot be related to itself", "remove '" + item.value() + "'");
+                } else if (seen.add(item.value())) {
+                    related.add(new QuestionLink(target.id(), target.topicId(), target.question()));
+                }
+            }
+            questions.add(new Question(question.id(), draft.id(), question.question(), answer.html(), answer.text(),
+                    question.tags(), related));
+        }
+        if (questions.isEmpty()) {
+            return Optional.empty(); // an error says why
+        }
+        return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions));
+    }
+
+    private MarkdownRenderer.Rendered render(Path file, Node node, String source, Problems problems) {
+        MarkdownRenderer.Rendered rendered = markdown.render(source, HEADING_OFFSET);
+        if (!rendered.removed().isEmpty()) {
+            problems.warning(file, node, "raw HTML removed: " + String.join(", ", rendered.removed()),
+                    "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");
+        }
+        return rendered;
+    }
+}

@@ -1,0 +1,112 @@
+package org.example.sitegen.content;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * A question as read from its file, with the nodes that give positions for later checks. Its id
+ * is assigned once all files are read, because derived ids depend on every other id of the site.
+ */
+final class QuestionDraft {
+
+    private final Path file;
+    private final Node node;
+    private final String topicId;
+    private final String explicitId;
+    private final Node idNode;
+    private final String question;
+    private final String answer;
+    private final Node answerNode;
+    private final List<String> tags;
+    private final List<Fields.Item> related;
+    private String id;
+
+    private QuestionDraft(Path file, Fields fields, String topicId, String explicitId, String question, String answer,
+                          List<String> tags, List<Fields.Item> related) {
+        this.file = file;
+        this.node = fields.node();
+        this.topicId = topicId;
+        this.explicitId = explicitId;
+        this.idNode = fields.at("id");
+        this.question = question;
+        this.answer = answer;
+        this.answerNode = fields.at("answer");
+        this.tags = tags;
+        this.related = related;
+    }
+
+    /** Reads one question mapping; empty when a required part is missing (a problem says which). */
+    static Optional<QuestionDraft> read(Path file, String topicId, Fields fields, Problems problems) {
+        Optional<String> question = fields.requiredText("question", "add 'question: ...' with the question as plain text");
+        Optional<String> answer = fields.requiredText("answer", "add 'answer: |' followed by the answer in Markdown");
+        String explicitId = fields.text("id").map(String::strip).orElse(null);
+        if (explicitId != null && !Ids.isQuestionId(explicitId)) {
+            problems.error(file, fields.at("id"), "'" + explicitId + "' is not a valid question id: use lowercase"
+                    + " letters and digits joined by '-'", "for example: id: " + Ids.derive(explicitId));
+            explicitId = null;
+        }
+        List<String> tags = fields.textList("tags").stream().map(Fields.Item::value).distinct().toList();
+        List<Fields.Item> related = fields.textList("related");
+        if (question.isEmpty() || answer.isEmpty()) {
+            return Optional.empty();
+        }
+        // Questions are plain text on one line; block scalars leave a trailing newline.
+        String text = question.get().strip().replaceAll("\\s+", " ");
+        return Optional.of(new QuestionDraft(file, fields, topicId, explicitId, text, answer.get(), tags, related));
+    }
+
+    void assign(String assigned) {
+        this.id = assigned;
+    }
+
+    String position() {
+        return file.getFileName() + ":" + (node.getStartMark().getLine() + 1);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    String topicId() {
+        return topicId;
+    }
+
+    String explicitId() {
+        return explicitId;
+    }
+
+    Node idNode() {
+        return idNode;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String question() {
+        return question;
+    }
+
+    String answer() {
+        return answer;
+    }
+
+    Node answerNode() {
+        return answerNode;
+    }
+
+    List<String> tags() {
+        return tags;
+    }
+
+    List<Fields.Item> related() {
+        return related;
+    }
+}

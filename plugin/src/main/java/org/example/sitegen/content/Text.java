@@ -1,0 +1,34 @@
+package org.example.sitegen.content;
+
+import java.text.BreakIterator;
+import java.util.Locale;
+
+/** Small helpers for plain text taken from content. */
+public final class Text {
+
+    /** Descriptions longer than this are cut at a word boundary. */
+    static final int MAX_DESCRIPTION = 200;
+
+    private Text() {
+    }
+
+    /**
+     * The first sentence of {@code text}, cut near {@value #MAX_DESCRIPTION} characters, for meta
+     * descriptions. Empty for empty text.
+     */
+    public static String firstSentence(String text) {
+        String plain = text.strip();
+        if (plain.isEmpty()) {
+            return "";
+        }
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        sentences.setText(plain);
+        int end = sentences.next();
+        String sentence = plain.substring(0, end == BreakIterator.DONE ? plain.length() : end).strip();
+        if (sentence.length() <= MAX_DESCRIPTION) {
+            return sentence;
+        }
+        int cut = sentence.lastIndexOf(' ', MAX_DESCRIPTION - 1);
+        return sentence.substring(0, cut > MAX_DESCRIPTION / 2 ? cut : MAX_DESCRIPTION - 1) + "…";
+    }
+}

@@ -1,0 +1,23 @@
+package org.example.sitegen.render;
+
+import java.util.Objects;
+
+/**
+ * What a template knows about the page it renders.
+ *
+ * @param kind         {@code home}, {@code topic} or {@code notFound}
+ * @param path         the page's site path, such as {@code ukraine/index.html}
+ * @param title        the page's own title (the full {@code <title>} adds the site title)
+ * @param description  the meta description, plain text
+ * @param canonicalUrl the absolute URL of the page, or empty when no base URL is set
+ */
+public record Page(String kind, String path, String title, String description, String canonicalUrl) {
+
+    public Page {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(canonicalUrl, "canonicalUrl");
+    }
+}

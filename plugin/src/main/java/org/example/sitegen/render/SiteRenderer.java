@@ -1,0 +1,78 @@
+package org.example.sitegen.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.example.sitegen.SiteGenException;
+import org.example.sitegen.content.Text;
+import org.example.sitegen.model.Site;
+import org.example.sitegen.model.Topic;
+
+/**
+ * Renders every page of a site through the templates and hands each finished file to a
+ * {@link Sink}: the home page ({@code index.ftlh}), one page per topic ({@code topic.ftlh}), the
+ * 404 page ({@code 404.ftlh}) and the theme's assets.
+ */
+public final class SiteRenderer {
+
+    /** Receives finished files by site path. */
+    public interface Sink {
+        void write(String sitePath, byte[] content) throws IOException;
+    }
+
+    private final TemplateEngine templates;
+    private final ThemeAssets assets;
+
+    public SiteRenderer(TemplateEngine templates, ThemeAssets assets) {
+        this.templates = templates;
+        this.assets = assets;
+    }
+
+    /** Renders {@code site}; returns the number of HTML pages written. */
+    public int render(Site site, Sink sink) throws SiteGenException, IOException {
+        String baseUrl = site.info().baseUrl();
+        Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
+                Urls.canonical(baseUrl, Urls.HOME));
+        page(sink, "index.ftlh", site, home, null, Urls.relativeFrom(Urls.HOME));
+        List<Topic> topics = site.topics();
+        for (int i = 0; i < topics.size(); i++) {
+            Topic topic = topics.get(i);
+            String path = Urls.topicPath(topic);
+            Page page = new Page("topic", path, topic.title(), describe(topic, site), Urls.canonical(baseUrl, path));
+            Map<String, Object> extra = new HashMap<>();
+            extra.put("topic", topic);
+            extra.put("previousTopic", i > 0 ? topics.get(i - 1) : null);
+            extra.put("nextTopic", i + 1 < topics.size() ? topics.get(i + 1) : null);
+            page(sink, "topic.ftlh", site, page, extra, Urls.relativeFrom(path));
+        }
+        Page notFound = new Page("notFound", Urls.NOT_FOUND, "Page not found", site.info().description(), "");
+        page(sink, "404.ftlh", site, notFound, null, Urls.absolute(baseUrl));
+        assets.copy(sink);
+        return topics.size() + 2;
+    }
+
+    private void page(Sink sink, String template, Site site, Page page, Map<String, Object> extra, Urls urls)
+            throws SiteGenException, IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", site.info());
+        model.put("topics", site.topics());
+        model.put("page", page);
+        model.put("url", new UrlFunction(urls));
+        if (extra != null) {
+            model.putAll(extra);
+        }
+        sink.write(page.path(), templates.render(template, model).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A topic's description: its summary, else the first sentence of its first answer. */
+    private static String describe(Topic topic, Site site) {
+        if (!topic.summaryText().isEmpty()) {
+            return Text.firstSentence(topic.summaryText());
+        }
+        String first = Text.firstSentence(topic.questions().get(0).answerText());
+        return first.isEmpty() ? site.info().description() : first;
+    }
+}

@@ -1,0 +1,128 @@
+package org.example.sitegen.render;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.example.sitegen.model.QuestionLink;
+import org.example.sitegen.model.Topic;
+
+/**
+ * The one place that forms URLs. Every page and file has a <em>site path</em>: relative to the
+ * site's root, lowercase, without a leading slash ({@code index.html}, {@code ukraine/index.html},
+ * {@code assets/site-gen.css}). Links between pages are relative, so one output works at a host's
+ * root, under {@code /<repo>/} and from disk; only pages that can be served at any depth (the 404
+ * page) use links that start with the base path.
+ */
+public final class Urls {
+
+    public static final String HOME = "index.html";
+    public static final String NOT_FOUND = "404.html";
+
+    private final String from;
+    private final String absolutePrefix;
+
+    private Urls(String from, String absolutePrefix) {
+        this.from = from;
+        this.absolutePrefix = absolutePrefix;
+    }
+
+    /** Links from the page at {@code sitePath}, relative to it. */
+    public static Urls relativeFrom(String sitePath) {
+        return new Urls(sitePath, null);
+    }
+
+    /** Links that start with the base path of {@code baseUrl} ({@code /} when there is none). */
+    public static Urls absolute(String baseUrl) {
+        return new Urls("", basePath(baseUrl));
+    }
+
+    public static String topicPath(String topicId) {
+        return topicId + "/index.html";
+    }
+
+    public static String topicPath(Topic topic) {
+        return topicPath(topic.id());
+    }
+
+    public static String questionPath(QuestionLink question) {
+        return topicPath(question.topicId()) + "#" + question.id();
+    }
+
+    /** The link from this page to {@code sitePath} (which may end in {@code #fragment}). */
+    public String link(String sitePath) {
+        if (absolutePrefix != null) {
+            return absolutePrefix + sitePath;
+        }
+        int hash = sitePath.indexOf('#');
+        String path = hash < 0 ? sitePath : sitePath.substring(0, hash);
+        if (hash >= 0 && path.equals(from)) {
+            return sitePath.substring(hash); // a fragment on the same page
+        }
+        return "../".repeat(depth(from)) + sitePath;
+    }
+
+    /**
+     * The canonical absolute URL of a page: the base URL plus the page's clean path (a folder's
+     * {@code index.html} is dropped, as GitHub Pages serves it there). Empty without a base URL.
+     */
+    public static String canonical(String baseUrl, String sitePath) {
+        if (baseUrl.isEmpty()) {
+            return "";
+        }
+        String clean = sitePath.equals(HOME) ? "" : sitePath.endsWith("/" + HOME)
+                ? sitePath.substring(0, sitePath.length() - HOME.length()) : sitePath;
+        return baseUrl + clean;
+    }
+
+    /**
+     * Checks and normalises a configured base URL: an absolute http or https URL without query or
+     * fragment, returned with exactly one trailing slash. Empty input gives empty output.
+     *
+     * @return the normalised URL, or empty with the reason in {@code error}
+     */
+    public static Optional<String> normaliseBaseUrl(String configured, StringBuilder error) {
+        String value = configured == null ? "" : configured.strip();
+        if (value.isEmpty()) {
+            return Optional.of("");
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                error.append("'").append(value).append("' is not an absolute http(s) URL");
+                return Optional.empty();
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                error.append("'").append(value).append("' has a query or fragment; a base URL cannot");
+                return Optional.empty();
+            }
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            path = path.replaceAll("/+$", "") + "/";
+            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path);
+        } catch (URISyntaxException e) {
+            error.append("'").append(value).append("' is not a valid URL: ").append(e.getReason());
+            return Optional.empty();
+        }
+    }
+
+    /** The path part of a normalised base URL ({@code /repo/}), or {@code /} when there is none. */
+    static String basePath(String baseUrl) {
+        if (baseUrl.isEmpty()) {
+            return "/";
+        }
+        return URI.create(baseUrl).getRawPath();
+    }
+
+    private static int depth(String sitePath) {
+        int depth = 0;
+        for (int i = 0; i < sitePath.length(); i++) {
+            if (sitePath.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return depth;
+    }
+}
