@@ -197,7 +197,7 @@ public final class ContentLoader {
         for (Node item : items.orElse(List.of())) {
             index++;
             Fields.of(file, item, "question " + index, QUESTION_KEYS, problems)
-                    .flatMap(q -> QuestionDraft.read(file, id, q, problems))
+                    .map(q -> QuestionDraft.read(file, id, q, problems))
                     .ifPresent(questions::add);
         }
         return Optional.of(new TopicDraft(id, file, fields, title, order, questions));
@@ -256,6 +256,9 @@ public final class ContentLoader {
         }
         List<Question> questions = new ArrayList<>();
         for (QuestionDraft question : draft.questions()) {
+            if (!question.complete()) {
+                continue;
+            }
             MarkdownRenderer.Rendered answer = render(question.file(), question.answerNode(), question.answer(), problems);
             List<QuestionLink> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();

@@ -22,10 +22,11 @@ final class QuestionDraft {
     private final Node answerNode;
     private final List<String> tags;
     private final List<Fields.Item> related;
+    private final boolean complete;
     private String id;
 
     private QuestionDraft(Path file, Fields fields, String topicId, String explicitId, String question, String answer,
-                          List<String> tags, List<Fields.Item> related) {
+                          List<String> tags, List<Fields.Item> related, boolean complete) {
         this.file = file;
         this.node = fields.node();
         this.topicId = topicId;
@@ -36,10 +37,15 @@ final class QuestionDraft {
         this.answerNode = fields.at("answer");
         this.tags = tags;
         this.related = related;
+        this.complete = complete;
     }
 
-    /** Reads one question mapping; empty when a required part is missing (a problem says which). */
-    static Optional<QuestionDraft> read(Path file, String topicId, Fields fields, Problems problems) {
+    /**
+     * Reads one question mapping. A question that misses a required part is still returned, marked
+     * incomplete (a problem says what is missing), so that its id takes part in the checks and links
+     * to it do not cause further errors.
+     */
+    static QuestionDraft read(Path file, String topicId, Fields fields, Problems problems) {
         Optional<String> question = fields.requiredText("question", "add 'question: ...' with the question as plain text");
         Optional<String> answer = fields.requiredText("answer", "add 'answer: |' followed by the answer in Markdown");
         String explicitId = fields.text("id").map(String::strip).orElse(null);
@@ -50,12 +56,15 @@ final class QuestionDraft {
         }
         List<String> tags = fields.textList("tags").stream().map(Fields.Item::value).distinct().toList();
         List<Fields.Item> related = fields.textList("related");
-        if (question.isEmpty() || answer.isEmpty()) {
-            return Optional.empty();
-        }
         // Questions are plain text on one line; block scalars leave a trailing newline.
-        String text = question.get().strip().replaceAll("\\s+", " ");
-        return Optional.of(new QuestionDraft(file, fields, topicId, explicitId, text, answer.get(), tags, related));
+        String text = question.orElse("").strip().replaceAll("\\s+", " ");
+        return new QuestionDraft(file, fields, topicId, explicitId, text, answer.orElse(""), tags, related,
+                question.isPresent() && answer.isPresent());
+    }
+
+    /** False when a required part is missing; such a question is never built. */
+    boolean complete() {
+        return complete;
     }
 
     void assign(String assigned) {

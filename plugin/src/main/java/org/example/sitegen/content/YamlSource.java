@@ -47,6 +47,10 @@ final class YamlSource {
     private static final Set<Tag> DATA_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
             Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
 
+    /** How SnakeYAML's tag inspector words its refusal of a tag that names a class. */
+    private static final String GLOBAL_TAG = "Global tag is not allowed:";
+    private static final String TAG_HINT = "site-gen reads plain data only; remove the tag";
+
     private YamlSource() {
     }
 
@@ -82,7 +86,14 @@ final class YamlSource {
             problems.add(file, mark, Problem.Severity.ERROR, syntaxMessage(e), syntaxHint(e));
             return Optional.empty();
         } catch (YAMLException e) {
-            problems.add(Problem.error(file, 0, 0, "cannot read YAML: " + e.getMessage(), null));
+            // SnakeYAML reports these two limits without a position.
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("Number of aliases")) {
+                problems.add(Problem.error(file, 0, 0, "too many aliases (more than " + MAX_COLLECTION_ALIASES
+                        + " to lists or mappings)", "write the repeated content out, or use fewer anchors"));
+            } else {
+                problems.add(Problem.error(file, 0, 0, "cannot read YAML: " + message, null));
+            }
             return Optional.empty();
         }
         if (root == null) {
@@ -139,8 +150,8 @@ final class YamlSource {
 
     private static String syntaxMessage(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-        if (problem.contains("exceeds the specified") || problem.contains("Number of aliases")) {
-            return "too many aliases (more than " + MAX_COLLECTION_ALIASES + " to lists or mappings)";
+        if (problem.startsWith(GLOBAL_TAG)) {
+            return "YAML tag '" + shortTag(new Tag(problem.substring(GLOBAL_TAG.length()).strip())) + "' is not allowed";
         }
         String context = e.getContext();
         problem = problem.replace("\t", "\\t");
@@ -149,14 +160,14 @@ final class YamlSource {
 
     private static String syntaxHint(MarkedYAMLException e) {
         String problem = String.valueOf(e.getProblem());
+        if (problem.startsWith(GLOBAL_TAG)) {
+            return TAG_HINT;
+        }
         if (problem.contains("\t") || problem.contains("TAB")) {
             return "indent with spaces; YAML does not allow tabs for indentation";
         }
         if (problem.contains("found duplicate key")) {
             return "each key may appear once per mapping";
-        }
-        if (problem.contains("aliases")) {
-            return "write the repeated content out, or use fewer anchors";
         }
         if (problem.contains("mapping values are not allowed")) {
             return "a value that contains ': ' must be quoted, or written as a block with |";
@@ -180,7 +191,7 @@ final class YamlSource {
             }
             if (!DATA_TAGS.contains(node.getTag())) {
                 problems.error(file, node, "YAML tag '" + shortTag(node.getTag()) + "' is not allowed",
-                        "site-gen reads plain data only; remove the tag");
+                        TAG_HINT);
                 ok = false;
                 continue;
             }

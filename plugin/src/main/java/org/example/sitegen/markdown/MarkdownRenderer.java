@@ -89,10 +89,10 @@ public final class MarkdownRenderer {
         document.accept(inspection);
         String html = htmlRenderer.render(document);
         if (!inspection.rawHtml) {
-            return new Rendered(new Html(html.strip()), plainText(textRenderer.render(document)), Set.of());
+            return new Rendered(new Html(html.strip()), plainText(textRenderer.render(document)), List.of());
         }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
-        Set<String> removed = trustRawHtml ? Set.of() : disallowed(parsed.body());
+        List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
         Document kept = trustRawHtml ? parsed : new Cleaner(ALLOWED).clean(parsed);
         kept.outputSettings().prettyPrint(false);
         // The plain text is what readers see: tags are not text, and removed elements are gone.
@@ -136,9 +136,9 @@ public final class MarkdownRenderer {
      * @param text    the same content as plain text on one line
      * @param removed descriptions of raw HTML the allowlist removed, empty when none
      */
-    public record Rendered(Html html, String text, Set<String> removed) {
+    public record Rendered(Html html, String text, List<String> removed) {
         public Rendered {
-            removed = Set.copyOf(removed);
+            removed = List.copyOf(removed);
         }
     }
 
