@@ -1,6 +1,7 @@
 package org.example.sitegen;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,12 @@ public record Problem(Path file, int line, int column, Severity severity, String
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    /** Reading order: by file, then line, then column; problems without a file first. */
+    public static final Comparator<Problem> READING_ORDER = Comparator
+            .comparing((Problem p) -> p.file() == null ? "" : p.file().toString())
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column);
 
     public Problem {
         Objects.requireNonNull(severity, "severity");

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The build cannot go on because of the user's input: content, templates or configuration. It
- * carries every problem found (errors and the warnings seen with them), so a single run reports
- * them all. I/O failures are not this type; they stay {@link java.io.IOException}s.
+ * carries every problem found (errors and the warnings seen with them), in reading order, so a
+ * single run reports them all. I/O failures are not this type; they stay {@link java.io.IOException}s.
  */
 public final class SiteGenException extends Exception {
 
@@ -17,7 +17,7 @@ public final class SiteGenException extends Exception {
         if (problems.stream().noneMatch(Problem::isError)) {
             throw new IllegalArgumentException("a SiteGenException needs at least one error");
         }
-        this.problems = List.copyOf(problems);
+        this.problems = problems.stream().sorted(Problem.READING_ORDER).toList();
     }
 
     public static SiteGenException of(Problem problem) {

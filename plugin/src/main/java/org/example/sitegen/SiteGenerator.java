@@ -64,14 +64,20 @@ public final class SiteGenerator {
             statics.copyInto(staging, problems);
             failOnErrors(problems);
             staging.commit();
+            problems.sort(Problem.READING_ORDER);
             problems.forEach(listener::warning);
             long millis = (System.nanoTime() - start) / 1_000_000;
             Result result = new Result(output.directory(), pages, staging.fileCount() + 1, staging.byteCount(),
                     site.topics().size(), site.questionCount(), problems, millis);
-            listener.info(String.format("site-gen wrote %d pages (%d topics, %d questions, %d files) to %s in %d ms",
-                    result.pages(), result.topics(), result.questions(), result.files(), output.directory(), millis));
+            listener.info(String.format("site-gen wrote %s (%s, %s, %s) to %s in %d ms", count(pages, "page"),
+                    count(result.topics(), "topic"), count(result.questions(), "question"), count(result.files(), "file"),
+                    output.directory(), millis));
             return result;
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void failOnErrors(List<Problem> problems) throws SiteGenException {

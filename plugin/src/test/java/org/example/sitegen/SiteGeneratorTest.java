@@ -374,7 +374,7 @@ class SiteGeneratorTest {
         });
         assertTrue(log.toString().contains("content/a.yaml:5:5: warning: the id derived from this question, 'same',"
                 + " is taken"), log.toString());
-        assertTrue(log.toString().contains("info site-gen wrote 3 pages (1 topics, 2 questions, 6 files) to "), log.toString());
+        assertTrue(log.toString().contains("info site-gen wrote 3 pages (1 topic, 2 questions, 6 files) to "), log.toString());
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class ContentLoader {
     static final Set<String> RESERVED_TOPIC_IDS = Set.of("assets", "site", "index", "404");
 
     /** Headings in answers and summaries start at {@code <h3>}: pages use h1 and h2. */
-    private static final int HEADING_OFFSET = 2;
+    private static final int TOP_HEADING = 3;
     private static final String DEFAULT_LANGUAGE = "en";
 
     private final MarkdownRenderer markdown;
@@ -285,10 +285,14 @@ public final class ContentLoader {
     }
 
     private MarkdownRenderer.Rendered render(Path file, Node node, String source, Problems problems) {
-        MarkdownRenderer.Rendered rendered = markdown.render(source, HEADING_OFFSET);
+        MarkdownRenderer.Rendered rendered = markdown.render(source, TOP_HEADING);
         if (!rendered.removed().isEmpty()) {
             problems.warning(file, node, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");
+        }
+        if (!rendered.repaired().isEmpty()) {
+            problems.warning(file, node, "invalid link in raw HTML encoded: " + String.join(", ", rendered.repaired()),
+                    "check the link: a URL may hold one '#' and no spaces");
         }
         return rendered;
     }

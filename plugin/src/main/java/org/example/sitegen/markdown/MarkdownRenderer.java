@@ -1,5 +1,6 @@
 package org.example.sitegen.markdown;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,8 +28,8 @@ import org.jsoup.safety.Safelist;
 /**
  * Renders answers and summaries from Markdown (CommonMark with tables, strikethrough and autolinks)
  * to HTML. Raw HTML written inside the Markdown goes through an allowlist unless the site trusts
- * its authors. Headings inside a fragment are moved down by {@code headingOffset} levels so they
- * nest under the page's own headings.
+ * its authors. Headings inside a fragment are renumbered so that they nest under the page's own
+ * headings without skipping a level.
  *
  * <p>Configured once, then safe to use from several threads, like the commonmark parser and
  * renderer it wraps.
@@ -81,23 +82,26 @@ public final class MarkdownRenderer {
      * Renders one Markdown text.
      *
      * @param markdown      the source
-     * @param headingOffset how many levels to move headings down (2 turns {@code #} into {@code <h3>})
+     * @param topHeading the level of the fragment's highest heading (3 turns {@code #} into
+     *                   {@code <h3>}); lower headings follow without skipping a level
      */
-    public Rendered render(String markdown, int headingOffset) {
+    public Rendered render(String markdown, int topHeading) {
         Node document = parser.parse(markdown);
-        Inspection inspection = new Inspection(headingOffset);
+        Inspection inspection = new Inspection();
         document.accept(inspection);
+        inspection.renumber(topHeading);
         String html = htmlRenderer.render(document);
         if (!inspection.rawHtml) {
-            return new Rendered(new Html(html.strip()), plainText(textRenderer.render(document)), List.of());
+            return new Rendered(new Html(html.strip()), plainText(textRenderer.render(document)), List.of(), List.of());
         }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
         Document kept = trustRawHtml ? parsed : new Cleaner(ALLOWED).clean(parsed);
         kept.outputSettings().prettyPrint(false);
+        List<String> repaired = trustRawHtml ? List.of() : repairUrls(kept.body());
         // The plain text is what readers see: tags are not text, and removed elements are gone.
         String markup = trustRawHtml ? html.strip() : kept.body().html().strip();
-        return new Rendered(new Html(markup), plainText(kept.body().text()), removed);
+        return new Rendered(new Html(markup), plainText(kept.body().text()), removed, repaired);
     }
 
     /** What the allowlist takes out of an element tree, described for a warning. */
@@ -121,6 +125,48 @@ public final class MarkdownRenderer {
         return removed;
     }
 
+    /**
+     * Percent-encodes the characters a URL may not contain (a second {@code #}, spaces, quotes,
+     * brackets after the host, controls) in links and images written as raw HTML, so that the page
+     * stays valid. Returns a description of each change.
+     */
+    static List<String> repairUrls(Element root) {
+        List<String> repaired = new ArrayList<>();
+        for (Element element : root.select("a[href], img[src]")) {
+            String attribute = element.hasAttr("href") ? "href" : "src";
+            String url = element.attr(attribute);
+            String valid = validUrl(url);
+            if (!valid.equals(url)) {
+                element.attr(attribute, valid);
+                repaired.add("'" + abbreviate(url) + "' became '" + abbreviate(valid) + "'");
+            }
+        }
+        return repaired;
+    }
+
+    static String validUrl(String url) {
+        String trimmed = url.strip();
+        int authority = trimmed.indexOf("//");
+        int pathStart = authority < 0 ? 0 : trimmed.indexOf('/', authority + 2);
+        StringBuilder out = new StringBuilder(trimmed.length());
+        boolean fragment = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            boolean bracketInPath = (c == '[' || c == ']') && pathStart >= 0 && i > pathStart;
+            if (c == '#' && !fragment) {
+                fragment = true;
+                out.append(c);
+            } else if (c == '#' || c <= ' ' || c == 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0 || bracketInPath) {
+                for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    out.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static String abbreviate(String value) {
         return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
@@ -134,26 +180,24 @@ public final class MarkdownRenderer {
      *
      * @param html    the HTML, safe to insert into a page
      * @param text    the same content as plain text on one line
-     * @param removed descriptions of raw HTML the allowlist removed, empty when none
+     * @param removed  descriptions of raw HTML the allowlist removed, empty when none
+     * @param repaired descriptions of invalid URLs in raw HTML that were percent-encoded
      */
-    public record Rendered(Html html, String text, List<String> removed) {
+    public record Rendered(Html html, String text, List<String> removed, List<String> repaired) {
         public Rendered {
             removed = List.copyOf(removed);
+            repaired = List.copyOf(repaired);
         }
     }
 
     /** Moves headings down and notes whether the document holds raw HTML. */
     private static final class Inspection extends AbstractVisitor {
-        private final int headingOffset;
+        private final List<Heading> headings = new ArrayList<>();
         private boolean rawHtml;
-
-        Inspection(int headingOffset) {
-            this.headingOffset = headingOffset;
-        }
 
         @Override
         public void visit(Heading heading) {
-            heading.setLevel(Math.min(6, heading.getLevel() + headingOffset));
+            headings.add(heading);
             visitChildren(heading);
         }
 
@@ -165,6 +209,20 @@ public final class MarkdownRenderer {
         @Override
         public void visit(HtmlInline htmlInline) {
             rawHtml = true;
+        }
+
+        /**
+         * Moves headings so that the highest one is at {@code top} and none skips a level, keeping
+         * their relative depth where it can (HTML checkers and screen readers expect no gaps).
+         */
+        void renumber(int top) {
+            int highest = headings.stream().mapToInt(Heading::getLevel).min().orElse(1);
+            int previous = top - 1;
+            for (Heading heading : headings) {
+                int level = Math.min(6, Math.min(top + heading.getLevel() - highest, previous + 1));
+                heading.setLevel(level);
+                previous = level;
+            }
         }
     }
 }

@@ -132,7 +132,10 @@ public final class TemplateEngine {
             return "unknown error";
         }
         String first = message.split("\\R\\s*\\R|\\R----", 2)[0];
-        return first.replaceAll("\\s+", " ").strip();
+        // The position is already at the start of the line: drop FreeMarker's own copy of it.
+        return first.replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]", "")
+                .replaceAll("\\s*==>\\s*", " ")
+                .replaceAll("\\s+", " ").strip();
     }
 
     /**
