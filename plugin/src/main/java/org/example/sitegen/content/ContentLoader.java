@@ -42,6 +42,8 @@ public final class ContentLoader {
 
     /** Headings in answers and summaries start at {@code <h3>}: pages use h1 and h2. */
     private static final int TOP_HEADING = 3;
+    /** The introduction sits right below the home page's h1. */
+    private static final int INTRODUCTION_TOP_HEADING = 2;
     private static final String DEFAULT_LANGUAGE = "en";
 
     private final MarkdownRenderer markdown;
@@ -141,7 +143,8 @@ public final class ContentLoader {
         String introductionText = "";
         Optional<String> introSource = fields.flatMap(f -> f.text("introduction"));
         if (introSource.isPresent()) {
-            MarkdownRenderer.Rendered rendered = render(file, fields.get().at("introduction"), introSource.get(), problems);
+            MarkdownRenderer.Rendered rendered = render(file, fields.get().at("introduction"), introSource.get(),
+                    INTRODUCTION_TOP_HEADING, problems);
             introduction = rendered.html();
             introductionText = rendered.text();
         }
@@ -250,7 +253,8 @@ public final class ContentLoader {
         String summaryText = "";
         Optional<String> summarySource = draft.fields().text("summary");
         if (summarySource.isPresent()) {
-            MarkdownRenderer.Rendered rendered = render(draft.file(), draft.fields().at("summary"), summarySource.get(), problems);
+            MarkdownRenderer.Rendered rendered = render(draft.file(), draft.fields().at("summary"), summarySource.get(),
+                    TOP_HEADING, problems);
             summary = rendered.html();
             summaryText = rendered.text();
         }
@@ -259,7 +263,8 @@ public final class ContentLoader {
             if (!question.complete()) {
                 continue;
             }
-            MarkdownRenderer.Rendered answer = render(question.file(), question.answerNode(), question.answer(), problems);
+            MarkdownRenderer.Rendered answer = render(question.file(), question.answerNode(), question.answer(),
+                    TOP_HEADING, problems);
             List<QuestionLink> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (Fields.Item item : question.related()) {
@@ -284,8 +289,8 @@ public final class ContentLoader {
         return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions));
     }
 
-    private MarkdownRenderer.Rendered render(Path file, Node node, String source, Problems problems) {
-        MarkdownRenderer.Rendered rendered = markdown.render(source, TOP_HEADING);
+    private MarkdownRenderer.Rendered render(Path file, Node node, String source, int topHeading, Problems problems) {
+        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading);
         if (!rendered.removed().isEmpty()) {
             problems.warning(file, node, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");

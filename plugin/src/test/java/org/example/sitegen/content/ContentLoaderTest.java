@@ -448,4 +448,56 @@ class ContentLoaderTest {
         List<String> errors = Fixture.failures(root);
         assertHas(errors, "content/a.yaml:3:3: error: 'questions' of the topic must be a list, not a mapping");
     }
+
+    @Test
+    void utf16FilesAreRejectedByName() throws Exception {
+        Files.createDirectories(root.resolve("content"));
+        Files.write(root.resolve("content/wide.yaml"), "title: A".getBytes(StandardCharsets.UTF_16));
+        assertHas(errors(""), "content/wide.yaml:1:1: error: file is encoded as UTF-16 (save it as UTF-8)");
+    }
+
+    @Test
+    void aTopicDefinedTwiceOrTwoSiteFilesAreErrors() throws Exception {
+        List<String> errors = errors("""
+                -- content/site.yaml --
+                title: One
+                -- content/site.yml --
+                title: Two
+                -- content/a.yaml --
+                title: A
+                questions: [{question: q, answer: a}]
+                -- content/a.yml --
+                title: A again
+                questions: [{question: q2, answer: a}]
+                """);
+        assertHas(errors, "content/site.yml: error: both site.yaml and site.yml exist (keep one of them)");
+        assertHas(errors, "content/a.yml: error: topic 'a' is also defined by a.yaml (keep one file per topic)");
+    }
+
+    @Test
+    void repeatedTagsAreListedOnce() throws Exception {
+        Site site = load("""
+                -- content/a.yaml --
+                title: A
+                questions: [{question: q, answer: a, tags: [x, y, x]}]
+                """).site();
+        assertEquals(List.of("x", "y"), site.topics().get(0).questions().get(0).tags());
+    }
+
+    @Test
+    void theIntroductionsHeadingsSitRightBelowTheHomePageTitle() throws Exception {
+        Site site = load("""
+                -- content/site.yaml --
+                introduction: |
+                  # Welcome
+                  Hello.
+                -- content/a.yaml --
+                title: A
+                summary: "# Overview"
+                questions: [{question: q, answer: "# Part"}]
+                """).site();
+        assertTrue(site.info().introduction().markup().startsWith("<h2>Welcome</h2>"));
+        assertEquals("<h3>Overview</h3>", site.topics().get(0).summary().markup());
+        assertEquals("<h3>Part</h3>", site.topics().get(0).questions().get(0).answer().markup());
+    }
 }
