@@ -16,12 +16,13 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.example.sitegen.model.Html;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -48,6 +49,8 @@ public final class MarkdownRenderer {
             .addAttributes("td", "class")
             .addAttributes("time", "datetime")
             .addAttributes("details", "open")
+            // commonmark marks every Markdown link rel="nofollow" when it sanitises URLs
+            .addAttributes("a", "rel")
             .addProtocols("a", "href", "#")
             .preserveRelativeLinks(true);
 
@@ -55,7 +58,6 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer htmlRenderer;
-    private final TextContentRenderer textRenderer;
     private final boolean trustRawHtml;
 
     public MarkdownRenderer(boolean trustRawHtml) {
@@ -65,6 +67,7 @@ public final class MarkdownRenderer {
         this.htmlRenderer = HtmlRenderer.builder()
                 .extensions(extensions)
                 .sanitizeUrls(!trustRawHtml)
+                .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
                 .softbreak("\n")
                 // HTML5 has no align attribute: table cells get a class the theme styles instead.
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
@@ -74,7 +77,6 @@ public final class MarkdownRenderer {
                     }
                 })
                 .build();
-        this.textRenderer = TextContentRenderer.builder().extensions(extensions).build();
         this.trustRawHtml = trustRawHtml;
     }
 
@@ -91,17 +93,41 @@ public final class MarkdownRenderer {
         document.accept(inspection);
         inspection.renumber(topHeading);
         String html = htmlRenderer.render(document);
-        if (!inspection.rawHtml) {
-            return new Rendered(new Html(html.strip()), plainText(textRenderer.render(document)), List.of(), List.of());
-        }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
+        if (!inspection.rawHtml) {
+            // The plain text is what readers see (no link targets or markup), taken from the HTML.
+            return new Rendered(new Html(html.strip()), plainText(parsed.body().text()), List.of(), List.of());
+        }
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
         Document kept = trustRawHtml ? parsed : new Cleaner(ALLOWED).clean(parsed);
         kept.outputSettings().prettyPrint(false);
         List<String> repaired = trustRawHtml ? List.of() : repairUrls(kept.body());
-        // The plain text is what readers see: tags are not text, and removed elements are gone.
+        if (!trustRawHtml) {
+            // Headings written as raw HTML follow the same rule as Markdown ones.
+            Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
+            int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
+            for (int i = 0; i < levels.length; i++) {
+                headings.get(i).tagName("h" + levels[i]);
+            }
+        }
         String markup = trustRawHtml ? html.strip() : kept.body().html().strip();
         return new Rendered(new Html(markup), plainText(kept.body().text()), removed, repaired);
+    }
+
+    /**
+     * New levels for headings in document order: the highest becomes {@code top}, none skips a
+     * level, and relative depth is kept where it can be (HTML checkers and screen readers expect no
+     * gaps). Levels never exceed 6.
+     */
+    static int[] renumber(int[] levels, int top) {
+        int highest = java.util.Arrays.stream(levels).min().orElse(1);
+        int previous = top - 1;
+        int[] result = new int[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            result[i] = Math.min(6, Math.min(top + levels[i] - highest, previous + 1));
+            previous = result[i];
+        }
+        return result;
     }
 
     /** What the allowlist takes out of an element tree, described for a warning. */
@@ -211,17 +237,10 @@ public final class MarkdownRenderer {
             rawHtml = true;
         }
 
-        /**
-         * Moves headings so that the highest one is at {@code top} and none skips a level, keeping
-         * their relative depth where it can (HTML checkers and screen readers expect no gaps).
-         */
         void renumber(int top) {
-            int highest = headings.stream().mapToInt(Heading::getLevel).min().orElse(1);
-            int previous = top - 1;
-            for (Heading heading : headings) {
-                int level = Math.min(6, Math.min(top + heading.getLevel() - highest, previous + 1));
-                heading.setLevel(level);
-                previous = level;
+            int[] levels = MarkdownRenderer.renumber(headings.stream().mapToInt(Heading::getLevel).toArray(), top);
+            for (int i = 0; i < levels.length; i++) {
+                headings.get(i).setLevel(levels[i]);
             }
         }
     }

@@ -38,7 +38,7 @@ public final class StaticFiles {
                             "GitHub Pages' upload action leaves hidden files out; rename it if it should be published"));
                 } else if (relative.startsWith("_") || relative.contains("/_")) {
                     problems.add(Problem.error(file, 0, 0, "static file names may not start with '_'",
-                            "GitHub Pages' Jekyll build drops such files; rename it"));
+                            "Jekyll and several hosts leave such paths out, so site-gen publishes none; rename it"));
                 } else {
                     files.add(file);
                 }

@@ -131,7 +131,7 @@ public final class TemplateEngine {
         if (message == null) {
             return "unknown error";
         }
-        String first = message.split("\\R\\s*\\R|\\R----", 2)[0];
+        String first = message.split("\\R\\s*\\R|\\R----|Was expecting", 2)[0];
         // The position is already at the start of the line: drop FreeMarker's own copy of it.
         return first.replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]", "")
                 .replaceAll("\\s*==>\\s*", " ")

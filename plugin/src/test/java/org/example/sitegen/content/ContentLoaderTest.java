@@ -399,7 +399,7 @@ class ContentLoaderTest {
         Question q = site.topics().get(0).questions().get(0);
         assertEquals("Is this one line?", q.question());
         assertEquals("<p>Leading blank lines are fine.</p>\n<ul>\n<li>a list</li>\n</ul>", q.answer().markup());
-        assertEquals("Leading blank lines are fine. - a list", q.answerText());
+        assertEquals("Leading blank lines are fine. a list", q.answerText());
     }
 
     @Test

@@ -113,4 +113,26 @@ class MarkdownRendererTest {
         assertEquals("<p>Java {{ site.data.versions.java }} and ${user.home}</p>",
                 safe.render("Java {{ site.data.versions.java }} and ${user.home}", 3).html().markup());
     }
+
+    @Test
+    void headingsWrittenAsRawHtmlFollowTheSameRule() {
+        Document doc = html("<h1>Raw top</h1>\n\n## Markdown\n\n<h5>Raw deep</h5>");
+        assertEquals(List.of("h3", "h4", "h5"), doc.select("h1, h2, h3, h4, h5, h6").stream().map(e -> e.tagName()).toList());
+    }
+
+    @Test
+    void markdownLinksAcceptOnlyWebMailAndRelativeUrls() {
+        Document doc = html("[a](data:text/html,x) [b](vbscript:x) [c](https://ok.example) [d](mailto:x@y.example) [e](../x/)");
+        assertEquals(List.of("", "", "https://ok.example", "mailto:x@y.example", "../x/"), doc.select("a").eachAttr("href"));
+    }
+
+    @Test
+    void thePlainTextOfALinkIsItsTextNotItsTarget() {
+        assertEquals("See the docs.", safe.render("See [the docs](https://example.org/docs).", 3).text());
+    }
+
+    @Test
+    void markdownLinksNextToRawHtmlDoNotCauseWarnings() {
+        assertEquals(List.of(), safe.render("[a](https://example.org) and <br> raw", 3).removed());
+    }
 }
