@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param defaultTitle      the site title when {@code site.yaml} has none
  * @param trustRawHtml      keep raw HTML in Markdown as written instead of passing it through the
  *                          allowlist
+ * @param cname             the custom domain written to {@code CNAME}; empty for none
+ * @param structuredData    add FAQPage JSON-LD to topic pages
  */
 public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path templateDirectory, Path staticDirectory,
-                            Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml) {
+                            Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml,
+                            String cname, boolean structuredData) {
 
     public static final String DEFAULT_TITLE = "Frequently asked questions";
 
@@ -26,6 +29,7 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         Objects.requireNonNull(contentDirectory, "contentDirectory");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         baseUrl = baseUrl == null ? "" : baseUrl;
+        cname = cname == null ? "" : cname.strip();
         defaultTitle = defaultTitle == null || defaultTitle.isBlank() ? DEFAULT_TITLE : defaultTitle;
     }
 
@@ -43,6 +47,8 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         private String baseUrl = "";
         private String defaultTitle;
         private boolean trustRawHtml;
+        private String cname = "";
+        private boolean structuredData;
 
         private Builder(Path contentDirectory, Path outputDirectory) {
             this.contentDirectory = contentDirectory;
@@ -79,9 +85,19 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
             return this;
         }
 
+        public Builder cname(String value) {
+            this.cname = value;
+            return this;
+        }
+
+        public Builder structuredData(boolean value) {
+            this.structuredData = value;
+            return this;
+        }
+
         public SiteGenConfig build() {
             return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory,
-                    projectDirectory, baseUrl, defaultTitle, trustRawHtml);
+                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData);
         }
     }
 }

@@ -12,6 +12,8 @@ import org.example.sitegen.model.Site;
 import org.example.sitegen.output.OutputFolder;
 import org.example.sitegen.output.Staging;
 import org.example.sitegen.output.StaticFiles;
+import org.example.sitegen.publish.Domains;
+import org.example.sitegen.publish.Publisher;
 import org.example.sitegen.render.SiteRenderer;
 import org.example.sitegen.render.TemplateEngine;
 import org.example.sitegen.render.ThemeAssets;
@@ -36,10 +38,8 @@ public final class SiteGenerator {
      */
     public Result generate(SiteGenConfig config, BuildListener listener) throws SiteGenException, IOException {
         long start = System.nanoTime();
-        StringBuilder urlError = new StringBuilder();
-        String baseUrl = Urls.normaliseBaseUrl(config.baseUrl(), urlError).orElseThrow(() -> SiteGenException.of(
-                Problem.error(null, 0, 0, "site-gen.baseUrl: " + urlError,
-                        "use the address the site is published at, such as https://owner.github.io/repo")));
+        String cname = Domains.checkCname(config.cname());
+        String baseUrl = baseUrl(config.baseUrl(), cname);
         OutputFolder output = OutputFolder.check(config.outputDirectory(), config.projectDirectory(),
                 Arrays.asList(config.contentDirectory(), config.templateDirectory(), config.staticDirectory()));
 
@@ -58,9 +58,10 @@ public final class SiteGenerator {
         failOnErrors(problems);
 
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
-                ThemeAssets.load(config.templateDirectory()));
+                ThemeAssets.load(config.templateDirectory()), config.structuredData());
         try (Staging staging = output.stage()) {
             int pages = renderer.render(site, staging);
+            Publisher.write(site, cname, staging);
             statics.copyInto(staging, problems);
             failOnErrors(problems);
             staging.commit();
@@ -72,8 +73,35 @@ public final class SiteGenerator {
             listener.info(String.format("site-gen wrote %s (%s, %s, %s) to %s in %d ms", count(pages, "page"),
                     count(result.topics(), "topic"), count(result.questions(), "question"), count(result.files(), "file"),
                     output.directory(), millis));
+            if (!baseUrl.isEmpty() && !Urls.basePath(baseUrl).equals("/")) {
+                listener.info("robots.txt is written, but crawlers read it only at the root of a host, not under "
+                        + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");
+            }
             return result;
         }
+    }
+
+    /**
+     * The checked base URL; with a custom domain and no base URL, the domain's root. A base URL on
+     * another host than the custom domain is a mistake that would publish wrong canonical URLs.
+     */
+    private static String baseUrl(String configured, String cname) throws SiteGenException {
+        StringBuilder error = new StringBuilder();
+        String baseUrl = Urls.normaliseBaseUrl(configured, error).orElseThrow(() -> SiteGenException.of(
+                Problem.error(null, 0, 0, "site-gen.baseUrl: " + error,
+                        "use the address the site is published at, such as https://owner.github.io/repo")));
+        if (cname.isEmpty()) {
+            return baseUrl;
+        }
+        if (baseUrl.isEmpty()) {
+            return "https://" + cname + "/";
+        }
+        if (!java.net.URI.create(baseUrl).getHost().equals(cname)) {
+            throw SiteGenException.of(Problem.error(null, 0, 0, "site-gen.baseUrl " + baseUrl
+                    + " is not on the custom domain site-gen.cname " + cname,
+                    "with a custom domain the site is served at https://" + cname + "/"));
+        }
+        return baseUrl;
     }
 
     private static String count(int n, String noun) {

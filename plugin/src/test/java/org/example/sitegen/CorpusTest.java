@@ -30,18 +30,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class CorpusTest {
 
-    static Path corpus(String name) {
-        Path base = Path.of("src/test/resources/corpus", name, "content");
-        return name.equals("bitcoin-org") ? base.resolve("en") : base;
-    }
-
     @TempDir
     Path out;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"osc-gov", "geyser-wiki", "wsl-faq", "bitcoin-org", "cc-korea"})
     void aRealCorpusBuildsAndEveryQuestionIsOnTheSiteWithItsAnchor(String name) throws Exception {
-        Path content = corpus(name);
+        Path content = TestContent.corpus(name);
         Path site = out.resolve("site");
         SiteGenerator.Result result = new SiteGenerator().generate(SiteGenConfig.builder(content, site).build(),
                 BuildListener.SILENT);

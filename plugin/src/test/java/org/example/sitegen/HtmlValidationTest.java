@@ -21,18 +21,13 @@ import nu.validator.client.EmbeddedValidator;
  */
 class HtmlValidationTest {
 
-    /** The repository's example content, found through the path surefire passes in. */
-    static Path exampleContent() {
-        return Path.of(System.getProperty("siteGen.repositoryRoot", "..")).resolve("content");
-    }
-
     @TempDir
     Path out;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"example", "osc-gov", "geyser-wiki", "wsl-faq", "bitcoin-org", "cc-korea"})
     void everyPageAndStyleSheetPassesTheNuHtmlChecker(String name) throws Exception {
-        Path content = name.equals("example") ? exampleContent() : CorpusTest.corpus(name);
+        Path content = name.equals("example") ? TestContent.example() : TestContent.corpus(name);
         Path site = out.resolve(name);
         new SiteGenerator().generate(SiteGenConfig.builder(content, site)
                 .baseUrl("https://acme.github.io/" + name).build(), BuildListener.SILENT);

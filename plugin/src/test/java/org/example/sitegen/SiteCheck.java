@@ -43,7 +43,7 @@ public final class SiteCheck {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<Path, Document> page : pages.entrySet()) {
             for (Element element : page.getValue().select("a[href], link[href], script[src], img[src]")) {
-                if (element.closest(".answer, .summary, .intro") != null) {
+                if (element.closest("[data-sg-content]") != null) {
                     continue;
                 }
                 String url = element.hasAttr("href") ? element.attr("href") : element.attr("src");

@@ -66,7 +66,7 @@ class SiteGeneratorTest {
         Fixture.write(root, SITE);
         SiteGenerator.Result result = Fixture.build(root);
         assertEquals(List.of(".nojekyll", "404.html", "assets/favicon.svg", "assets/site-gen.css", "billing/index.html",
-                "index.html", "start/index.html"), files(out()));
+                "faq.json", "index.html", "start/index.html"), files(out()));
         assertEquals(4, result.pages());
         assertEquals(2, result.topics());
         assertEquals(3, result.questions());
@@ -374,7 +374,7 @@ class SiteGeneratorTest {
         });
         assertTrue(log.toString().contains("content/a.yaml:5:5: warning: the id derived from this question, 'same',"
                 + " is taken"), log.toString());
-        assertTrue(log.toString().contains("info site-gen wrote 3 pages (1 topic, 2 questions, 6 files) to "), log.toString());
+        assertTrue(log.toString().contains("info site-gen wrote 3 pages (1 topic, 2 questions, 7 files) to "), log.toString());
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ContentLoader {
 
-    static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction");
+    static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image");
     static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "questions");
     static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related");
 
@@ -150,7 +150,21 @@ public final class ContentLoader {
         }
         String description = fields.flatMap(f -> f.text("description")).map(String::strip).filter(d -> !d.isEmpty())
                 .orElse(Text.firstSentence(introductionText));
-        return new SiteInfo(title, description, language, introduction, baseUrl);
+        String image = fields.flatMap(f -> f.text("image")).map(String::strip).orElse("");
+        if (!image.isEmpty() && !image.matches("(?i)https?://.+")) {
+            if (image.startsWith("/") || image.contains("..") || image.contains("://")) {
+                problems.error(file, fields.get().at("image"), "'image' must be a path inside the site, such as"
+                        + " img/preview.png, or an absolute http(s) URL", null);
+                image = "";
+            } else if (baseUrl.isEmpty()) {
+                problems.warning(file, fields.get().at("image"), "'image' is left out of link previews: they need an"
+                        + " absolute URL", "set site-gen.baseUrl, or give the image as an absolute URL");
+                image = "";
+            } else {
+                image = baseUrl + image;
+            }
+        }
+        return new SiteInfo(title, description, language, introduction, baseUrl, image);
     }
 
     private Optional<TopicDraft> readTopic(Path file, Map<String, Path> topicIds, Problems problems) throws IOException {

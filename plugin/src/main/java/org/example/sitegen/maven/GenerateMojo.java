@@ -84,6 +84,26 @@ public class GenerateMojo extends AbstractMojo {
     private boolean trustRawHtml;
 
     /**
+     * A custom domain, such as {@code faq.example.org}: written to a {@code CNAME} file, which GitHub
+     * Pages reads when it publishes from a branch (with GitHub Actions, set the domain in the
+     * repository's Pages settings instead). Without {@code baseUrl}, the base URL becomes
+     * {@code https://<cname>/}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.cname")
+    private String cname;
+
+    /**
+     * Add FAQPage structured data (JSON-LD) to every topic page. Off by default: Google now shows FAQ
+     * rich results for very few sites, but other consumers still read the markup.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.structuredData", defaultValue = "false")
+    private boolean structuredData;
+
+    /**
      * Skip this goal.
      *
      * @since 0.1.0
@@ -113,6 +133,8 @@ public class GenerateMojo extends AbstractMojo {
                 .baseUrl(baseUrl)
                 .defaultTitle(projectName)
                 .trustRawHtml(trustRawHtml)
+                .cname(cname)
+                .structuredData(structuredData)
                 .build();
         try {
             new SiteGenerator().generate(config, new MavenListener(getLog(), base));

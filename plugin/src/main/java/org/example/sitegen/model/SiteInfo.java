@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param introduction Markdown rendered to HTML, shown on the home page; may be empty
  * @param baseUrl      the absolute URL the site is published at, ending in {@code /}; empty when
  *                     not configured
+ * @param image        the absolute URL of the image shown in link previews; empty when none
  */
-public record SiteInfo(String title, String description, String language, Html introduction, String baseUrl) {
+public record SiteInfo(String title, String description, String language, Html introduction, String baseUrl,
+                       String image) {
 
     public SiteInfo {
         Objects.requireNonNull(title, "title");
@@ -20,5 +22,6 @@ public record SiteInfo(String title, String description, String language, Html i
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(introduction, "introduction");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(image, "image");
     }
 }

@@ -2,6 +2,8 @@ package org.example.sitegen.render;
 
 import java.util.Objects;
 
+import org.example.sitegen.model.Html;
+
 /**
  * What a template knows about the page it renders.
  *
@@ -10,8 +12,10 @@ import java.util.Objects;
  * @param title        the page's own title (the full {@code <title>} adds the site title)
  * @param description  the meta description, plain text
  * @param canonicalUrl the absolute URL of the page, or empty when no base URL is set
+ * @param structuredData JSON-LD for the page (FAQPage on topic pages when enabled), or empty
  */
-public record Page(String kind, String path, String title, String description, String canonicalUrl) {
+public record Page(String kind, String path, String title, String description, String canonicalUrl,
+                   Html structuredData) {
 
     public Page {
         Objects.requireNonNull(kind, "kind");
@@ -19,5 +23,6 @@ public record Page(String kind, String path, String title, String description, S
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(canonicalUrl, "canonicalUrl");
+        Objects.requireNonNull(structuredData, "structuredData");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.example.sitegen.SiteGenException;
 import org.example.sitegen.content.Text;
+import org.example.sitegen.model.Html;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.model.Topic;
 
@@ -25,30 +26,37 @@ public final class SiteRenderer {
 
     private final TemplateEngine templates;
     private final ThemeAssets assets;
+    private final boolean structuredData;
 
-    public SiteRenderer(TemplateEngine templates, ThemeAssets assets) {
+    /**
+     * @param structuredData whether topic pages carry FAQPage JSON-LD
+     */
+    public SiteRenderer(TemplateEngine templates, ThemeAssets assets, boolean structuredData) {
         this.templates = templates;
         this.assets = assets;
+        this.structuredData = structuredData;
     }
 
     /** Renders {@code site}; returns the number of HTML pages written. */
     public int render(Site site, Sink sink) throws SiteGenException, IOException {
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
-                Urls.canonical(baseUrl, Urls.HOME));
+                Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY);
         page(sink, "index.ftlh", site, home, null, Urls.relativeFrom(Urls.HOME));
         List<Topic> topics = site.topics();
         for (int i = 0; i < topics.size(); i++) {
             Topic topic = topics.get(i);
             String path = Urls.topicPath(topic);
-            Page page = new Page("topic", path, topic.title(), describe(topic, site), Urls.canonical(baseUrl, path));
+            String canonical = Urls.canonical(baseUrl, path);
+            Page page = new Page("topic", path, topic.title(), describe(topic, site), canonical,
+                    structuredData ? StructuredData.faqPage(topic, canonical) : Html.EMPTY);
             Map<String, Object> extra = new HashMap<>();
             extra.put("topic", topic);
             extra.put("previousTopic", i > 0 ? topics.get(i - 1) : null);
             extra.put("nextTopic", i + 1 < topics.size() ? topics.get(i + 1) : null);
             page(sink, "topic.ftlh", site, page, extra, Urls.relativeFrom(path));
         }
-        Page notFound = new Page("notFound", Urls.NOT_FOUND, "Page not found", site.info().description(), "");
+        Page notFound = new Page("notFound", Urls.NOT_FOUND, "Page not found", site.info().description(), "", Html.EMPTY);
         page(sink, "404.ftlh", site, notFound, null, Urls.absolute(baseUrl));
         assets.copy(sink);
         return topics.size() + 2;

@@ -77,6 +77,19 @@ public final class Urls {
     }
 
     /**
+     * How a page or question is named in published data (feeds, {@code faq.json}, structured data):
+     * its canonical absolute URL, with the fragment kept, or its site path when there is no base URL.
+     */
+    public static String published(String baseUrl, String sitePath) {
+        if (baseUrl.isEmpty()) {
+            return sitePath;
+        }
+        int hash = sitePath.indexOf('#');
+        return hash < 0 ? canonical(baseUrl, sitePath)
+                : canonical(baseUrl, sitePath.substring(0, hash)) + sitePath.substring(hash);
+    }
+
+    /**
      * Checks and normalises a configured base URL: an absolute http or https URL without query or
      * fragment, returned with exactly one trailing slash. Empty input gives empty output.
      *
@@ -109,7 +122,7 @@ public final class Urls {
     }
 
     /** The path part of a normalised base URL ({@code /repo/}), or {@code /} when there is none. */
-    static String basePath(String baseUrl) {
+    public static String basePath(String baseUrl) {
         if (baseUrl.isEmpty()) {
             return "/";
         }

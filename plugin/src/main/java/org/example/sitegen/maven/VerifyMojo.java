@@ -1,0 +1,92 @@
+package org.example.sitegen.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.example.sitegen.Problem;
+import org.example.sitegen.render.Urls;
+import org.example.sitegen.verify.SiteVerifier;
+
+/**
+ * Checks a generated site as GitHub Pages would serve it: serves the folder on 127.0.0.1 under the
+ * base path, crawls it from the home page and fails on any broken link, missing anchor or asset,
+ * unreachable page, sitemap entry that does not resolve, or 404 page whose links break at depth.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMojo extends AbstractMojo {
+
+    /**
+     * The generated site to check.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.outputDirectory", defaultValue = "${project.build.directory}/site-gen")
+    private File outputDirectory;
+
+    /**
+     * The URL the site was built for (the same as for {@code generate}); its path is the base path
+     * the site is served under. Without it the site is served at {@code /}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.baseUrl")
+    private String baseUrl;
+
+    /**
+     * Also fail on broken links that authors wrote inside answers, summaries or the introduction
+     * (by default they are warnings).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.strict", defaultValue = "false")
+    private boolean strict;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File projectDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping site-gen because site-gen.skip = true");
+            return;
+        }
+        StringBuilder error = new StringBuilder();
+        String normalised = Urls.normaliseBaseUrl(baseUrl, error)
+                .orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
+        Path base = projectDirectory.toPath();
+        SiteVerifier.Report report;
+        try {
+            report = new SiteVerifier(outputDirectory.toPath(), normalised, strict).verify();
+        } catch (IOException e) {
+            throw new MojoExecutionException("site-gen could not serve or read the site: " + e.getMessage(), e);
+        }
+        for (Problem problem : report.problems()) {
+            if (problem.isError()) {
+                getLog().error(problem.format(base));
+            } else {
+                getLog().warn(problem.format(base));
+            }
+        }
+        getLog().info(report.summary());
+        if (report.failed()) {
+            throw new MojoFailureException("site-gen verify found broken links or pages; each is listed above");
+        }
+    }
+}
