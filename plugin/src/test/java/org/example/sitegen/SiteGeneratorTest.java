@@ -65,8 +65,8 @@ class SiteGeneratorTest {
     void aBuildWritesTheHomePageOnePagePerTopicThe404PageAndTheAssets() throws Exception {
         Fixture.write(root, SITE);
         SiteGenerator.Result result = Fixture.build(root);
-        assertEquals(List.of(".nojekyll", "404.html", "assets/favicon.svg", "assets/site-gen.css", "billing/index.html",
-                "faq.json", "index.html", "start/index.html"), files(out()));
+        assertEquals(List.of(".nojekyll", "404.html", "assets/favicon.svg", "assets/site-gen.css", "assets/site-gen.js",
+                "billing/index.html", "faq.json", "index.html", "search-index.js", "start/index.html"), files(out()));
         assertEquals(4, result.pages());
         assertEquals(2, result.topics());
         assertEquals(3, result.questions());
@@ -101,10 +101,18 @@ class SiteGeneratorTest {
         List<Element> headings = page.select("section.question h2");
         assertEquals(List.of("how-to-pay", "can-i-get-a-refund"), headings.stream().map(Element::id).toList());
         for (Element heading : headings) {
-            Element self = heading.parent().selectFirst("a.self-link");
+            assertEquals("summary", heading.parent().tagName(), "the question heading opens and closes its answer");
+            Element section = heading.closest("section.question");
+            Element self = section.selectFirst(".question-links a.self-link");
             assertEquals("#" + heading.id(), self.attr("href"));
             assertEquals("Link to this question", self.selectFirst(".visually-hidden").text());
+            Element copy = section.selectFirst("button.copy-link");
+            assertEquals(heading.id(), copy.attr("data-id"));
+            assertTrue(copy.hasClass("needs-js"), "shown only where the script can copy");
+            assertEquals(1, section.select("details > .answer").size(), "the answer is inside the details");
         }
+        assertTrue(page.selectFirst(".topic-tools").hasClass("needs-js"), "expand and collapse need the script");
+        assertEquals(List.of("Expand all", "Collapse all"), page.select(".topic-tools button").eachText());
         Element first = page.getElementById("how-to-pay").closest("section");
         assertEquals("h3", first.selectFirst(".answer h3").tagName(), "answer headings sit below the question's h2");
         assertEquals("align-right", first.select(".answer td").get(1).className());
@@ -374,7 +382,7 @@ class SiteGeneratorTest {
         });
         assertTrue(log.toString().contains("content/a.yaml:5:5: warning: the id derived from this question, 'same',"
                 + " is taken"), log.toString());
-        assertTrue(log.toString().contains("info site-gen wrote 3 pages (1 topic, 2 questions, 7 files) to "), log.toString());
+        assertTrue(log.toString().contains("info site-gen wrote 3 pages (1 topic, 2 questions, 9 files) to "), log.toString());
     }
 
     @Test

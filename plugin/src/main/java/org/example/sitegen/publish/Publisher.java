@@ -17,7 +17,7 @@ import org.example.sitegen.render.Urls;
 
 /**
  * The files beside the pages that make a site work well once published: {@code faq.json} (the
- * whole FAQ as data), and with a base URL {@code sitemap.xml} and {@code robots.txt}; {@code CNAME}
+ * whole FAQ as data), the search index, and with a base URL {@code sitemap.xml} and {@code robots.txt}; {@code CNAME}
  * when a custom domain is configured.
  */
 public final class Publisher {
@@ -32,6 +32,7 @@ public final class Publisher {
     public static List<String> write(Site site, String cname, SiteRenderer.Sink sink) throws IOException {
         List<String> written = new ArrayList<>();
         write(sink, "faq.json", Json.write(faqJson(site)), written);
+        write(sink, SearchIndex.PATH, SearchIndex.script(site), written);
         String baseUrl = site.info().baseUrl();
         if (!baseUrl.isEmpty()) {
             write(sink, "sitemap.xml", sitemap(site), written);

@@ -107,10 +107,12 @@ class SiteVerifierTest {
         SiteVerifier.Report report = build("", config().templateDirectory(root.resolve("templates")));
         assertTrue(report.failed());
         List<String> problems = problems(report);
-        assertTrue(problems.contains("out/index.html:31:4: error: 'nowhere.html' is broken: no file at /nowhere.html"
-                + " (HTTP 404)"), String.join("\n", problems));
-        assertTrue(problems.contains("out/index.html:31:36: error: 'a/index.html#missing' points to a missing anchor:"
-                + " no id=\"missing\" in /a/index.html"), String.join("\n", problems));
+        Path index = out().resolve("index.html");
+        assertTrue(problems.contains("out/index.html:" + position(index, "<a href=\"nowhere.html\"")
+                + ": error: 'nowhere.html' is broken: no file at /nowhere.html (HTTP 404)"), String.join("\n", problems));
+        assertTrue(problems.contains("out/index.html:" + position(index, "<a href=\"a/index.html#missing\"")
+                + ": error: 'a/index.html#missing' points to a missing anchor: no id=\"missing\" in /a/index.html"),
+                String.join("\n", problems));
     }
 
     @Test
@@ -158,7 +160,8 @@ class SiteVerifierTest {
         Fixture.write(root, SITE.replace("See [two](../b/index.html#two).", "See [two](../b/index.html#tow)."));
         SiteVerifier.Report report = build("", config());
         assertFalse(report.failed());
-        assertEquals(List.of("out/a/index.html:41:8: warning: link in authored content: '../b/index.html#tow' points to"
+        assertEquals(List.of("out/a/index.html:" + position(out().resolve("a/index.html"), "<a rel=\"nofollow\" href=\"../b/index.html#tow\"")
+                + ": warning: link in authored content: '../b/index.html#tow' points to"
                 + " a missing anchor: no id=\"tow\" in /b/index.html (fix the link in the content file)"), problems(report));
         assertTrue(new SiteVerifier(out(), "", true).verify().failed());
     }
@@ -202,6 +205,18 @@ class SiteVerifierTest {
             assertEquals(404, get(client, base.resolve("../index.html")).statusCode(), "outside the base path");
             assertEquals(404, get(client, base.resolve("PAGE.html")).statusCode(), "paths are case-sensitive");
         }
+    }
+
+    /** "line:column" (1-based) of the first occurrence of {@code text} in {@code file}. */
+    private static String position(Path file, String text) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            int column = lines.get(i).indexOf(text);
+            if (column >= 0) {
+                return (i + 1) + ":" + (column + 1);
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
     }
 
     private static HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
