@@ -25,9 +25,22 @@ import org.example.sitegen.render.Urls;
  */
 public final class SiteGenerator {
 
-    /** What a build produced. */
+    /** What a build produced, and how long each stage took (milliseconds). */
     public record Result(Path outputDirectory, int pages, int files, long bytes, int topics, int questions,
-                         List<Problem> warnings, long millis) {
+                         List<Problem> warnings, long millis, Stages stages) {
+    }
+
+    /**
+     * Time per stage, in milliseconds: reading and checking the content, rendering Markdown,
+     * templates and writing files (these two summed over the threads that render pages in
+     * parallel, so they can add up to more than the wall time), and the whole build.
+     */
+    public record Stages(long validate, long markdown, long templates, long write, long total) {
+        @Override
+        public String toString() {
+            return String.format("load and validate %d ms, Markdown %d ms, templates %d ms, write %d ms"
+                    + " (templates and write summed over threads), total %d ms", validate, markdown, templates, write, total);
+        }
     }
 
     /**
@@ -46,8 +59,9 @@ public final class SiteGenerator {
         List<Problem> problems = new ArrayList<>();
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
         Site site;
+        ContentLoader.Loaded loaded;
         try {
-            ContentLoader.Loaded loaded = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()))
+            loaded = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()))
                     .load(config.contentDirectory(), config.defaultTitle(), baseUrl);
             problems.addAll(loaded.warnings());
             site = loaded.site();
@@ -68,11 +82,16 @@ public final class SiteGenerator {
             problems.sort(Problem.READING_ORDER);
             problems.forEach(listener::warning);
             long millis = (System.nanoTime() - start) / 1_000_000;
+            SiteRenderer.Timing timing = renderer.timing();
+            Stages stages = new Stages(loaded.validateNanos() / 1_000_000, loaded.markdownNanos() / 1_000_000,
+                    timing.templateNanos() / 1_000_000, timing.writeNanos() / 1_000_000, millis);
             Result result = new Result(output.directory(), pages, staging.fileCount() + 1, staging.byteCount(),
-                    site.topics().size(), site.questionCount(), problems, millis);
+                    site.topics().size(), site.questionCount(), problems, millis, stages);
             listener.info(String.format("site-gen wrote %s (%s, %s, %s) to %s in %d ms", count(pages, "page"),
                     count(result.topics(), "topic"), count(result.questions(), "question"), count(result.files(), "file"),
                     output.directory(), millis));
+            listener.info(String.format("site-gen stages: %s; %d pages per second", stages,
+                    millis == 0 ? pages * 1000L : pages * 1000L / millis));
             if (!baseUrl.isEmpty() && !Urls.basePath(baseUrl).equals("/")) {
                 listener.info("robots.txt is written, but crawlers read it only at the root of a host, not under "
                         + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenException;
+import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.markdown.MarkdownRenderer;
 import org.example.sitegen.model.Html;
 import org.example.sitegen.model.Question;
@@ -52,8 +53,11 @@ public final class ContentLoader {
         this.markdown = markdown;
     }
 
-    /** The result of a successful load: the site, and the warnings found on the way. */
-    public record Loaded(Site site, List<Problem> warnings) {
+    /**
+     * The result of a successful load: the site, the warnings found on the way, and the time spent
+     * reading and checking the files, then rendering Markdown (wall-clock nanoseconds).
+     */
+    public record Loaded(Site site, List<Problem> warnings, long validateNanos, long markdownNanos) {
         public Loaded {
             warnings = List.copyOf(warnings);
         }
@@ -68,6 +72,7 @@ public final class ContentLoader {
      * @throws IOException      when a file cannot be read
      */
     public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl) throws SiteGenException, IOException {
+        long start = System.nanoTime();
         Problems problems = new Problems();
         if (!Files.isDirectory(contentDirectory)) {
             throw SiteGenException.of(Problem.error(contentDirectory, 0, 0,
@@ -98,10 +103,11 @@ public final class ContentLoader {
             }
         }
         SiteInfo info = readSite(siteFile, defaultTitle, baseUrl, problems);
+        List<Path> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
-        Map<String, Path> topicIds = new HashMap<>();
-        for (Path file : topicFiles) {
-            readTopic(file, topicIds, problems).ifPresent(drafts::add);
+        try (Parallel parallel = Parallel.perCore()) {
+            parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file, problems))
+                    .forEach(draft -> draft.ifPresent(drafts::add));
         }
         if (topicFiles.isEmpty()) {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
@@ -111,14 +117,16 @@ public final class ContentLoader {
                 .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TopicDraft::id));
         Map<String, QuestionDraft> byId = assignIds(drafts, problems);
+        long validated = System.nanoTime();
         List<Topic> topics = new ArrayList<>();
-        for (TopicDraft draft : drafts) {
-            build(draft, byId, problems).ifPresent(topics::add);
+        try (Parallel parallel = Parallel.perCore()) {
+            parallel.map(drafts, RuntimeException.class, RuntimeException.class, draft -> build(draft, byId, problems))
+                    .forEach(topic -> topic.ifPresent(topics::add));
         }
         if (problems.hasErrors()) {
             throw new SiteGenException(problems.all());
         }
-        return new Loaded(new Site(info, topics), problems.all());
+        return new Loaded(new Site(info, topics), problems.all(), validated - start, System.nanoTime() - validated);
     }
 
     private SiteInfo readSite(Path file, String defaultTitle, String baseUrl, Problems problems) throws IOException {
@@ -143,8 +151,8 @@ public final class ContentLoader {
         String introductionText = "";
         Optional<String> introSource = fields.flatMap(f -> f.text("introduction"));
         if (introSource.isPresent()) {
-            MarkdownRenderer.Rendered rendered = render(file, fields.get().at("introduction"), introSource.get(),
-                    INTRODUCTION_TOP_HEADING, problems);
+            MarkdownRenderer.Rendered rendered = render(file, Position.of(fields.get().at("introduction")),
+                    introSource.get(), INTRODUCTION_TOP_HEADING, problems);
             introduction = rendered.html();
             introductionText = rendered.text();
         }
@@ -157,7 +165,7 @@ public final class ContentLoader {
                         + " img/preview.png, or an absolute http(s) URL", null);
                 image = "";
             } else if (baseUrl.isEmpty()) {
-                problems.warning(file, fields.get().at("image"), "'image' is left out of link previews: they need an"
+                problems.warning(file, Position.of(fields.get().at("image")), "'image' is left out of link previews: they need an"
                         + " absolute URL", "set site-gen.baseUrl, or give the image as an absolute URL");
                 image = "";
             } else {
@@ -167,27 +175,38 @@ public final class ContentLoader {
         return new SiteInfo(title, description, language, introduction, baseUrl, image);
     }
 
-    private Optional<TopicDraft> readTopic(Path file, Map<String, Path> topicIds, Problems problems) throws IOException {
+    /** The topic files whose names are valid, unreserved and unique topic ids; the rest are errors. */
+    private static List<Path> topicFilesWithValidIds(List<Path> files, Problems problems) {
+        Map<String, Path> topicIds = new HashMap<>();
+        List<Path> valid = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String id = topicId(file);
+            if (!Ids.isTopicId(id)) {
+                String suggestion = Ids.suggestTopicId(id);
+                problems.add(Problem.error(file, 0, 0, "'" + name + "' is not a valid topic file name: topic ids are"
+                        + " lowercase a-z and 0-9 words joined by '-', because they become folder names",
+                        suggestion.isEmpty() ? "rename the file" : "rename it to " + suggestion + ".yaml"));
+            } else if (RESERVED_TOPIC_IDS.contains(id)) {
+                problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
+                        "rename the file, for example to " + id + "-faq.yaml"));
+            } else if (topicIds.putIfAbsent(id, file) != null) {
+                problems.add(Problem.error(file, 0, 0, "topic '" + id + "' is also defined by "
+                        + topicIds.get(id).getFileName(), "keep one file per topic"));
+            } else {
+                valid.add(file);
+            }
+        }
+        return valid;
+    }
+
+    private static String topicId(Path file) {
         String name = file.getFileName().toString();
-        String id = name.substring(0, name.lastIndexOf('.'));
-        if (!Ids.isTopicId(id)) {
-            String suggestion = Ids.suggestTopicId(id);
-            problems.add(Problem.error(file, 0, 0, "'" + name + "' is not a valid topic file name: topic ids are lowercase"
-                    + " a-z and 0-9 words joined by '-', because they become folder names",
-                    suggestion.isEmpty() ? "rename the file" : "rename it to " + suggestion + ".yaml"));
-            return Optional.empty();
-        }
-        if (RESERVED_TOPIC_IDS.contains(id)) {
-            problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
-                    "rename the file, for example to " + id + "-faq.yaml"));
-            return Optional.empty();
-        }
-        Path other = topicIds.putIfAbsent(id, file);
-        if (other != null) {
-            problems.add(Problem.error(file, 0, 0, "topic '" + id + "' is also defined by " + other.getFileName(),
-                    "keep one file per topic"));
-            return Optional.empty();
-        }
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
+    private static Optional<TopicDraft> readTopic(Path file, Problems problems) throws IOException {
+        String id = topicId(file);
         Optional<Node> root = YamlSource.read(file, problems);
         if (root.isEmpty()) {
             if (!problems.hasErrorsFor(file)) {
@@ -217,7 +236,8 @@ public final class ContentLoader {
                     .map(q -> QuestionDraft.read(file, id, q, problems))
                     .ifPresent(questions::add);
         }
-        return Optional.of(new TopicDraft(id, file, fields, title, order, questions));
+        String summary = fields.text("summary").orElse(null);
+        return Optional.of(new TopicDraft(id, file, title, order, summary, Position.of(fields.at("summary")), questions));
     }
 
     /**
@@ -233,7 +253,7 @@ public final class ContentLoader {
                 }
                 QuestionDraft first = byId.putIfAbsent(question.explicitId(), question);
                 if (first != null) {
-                    problems.error(question.file(), question.idNode(), "question id '" + question.explicitId()
+                    problems.error(question.file(), question.idAt(), "question id '" + question.explicitId()
                             + "' is already used at " + first.position(),
                             "question ids must be unique across the site; choose another id");
                 }
@@ -251,7 +271,7 @@ public final class ContentLoader {
                     id = base + "-" + n;
                 }
                 if (!id.equals(base)) {
-                    problems.warning(question.file(), question.node(), "the id derived from this question, '" + base
+                    problems.warning(question.file(), question.at(), "the id derived from this question, '" + base
                             + "', is taken (by " + byId.get(base).position() + "), so it became '" + id + "'",
                             "set 'id:' on this question so that links to it stay stable");
                 }
@@ -265,9 +285,8 @@ public final class ContentLoader {
     private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Problems problems) {
         Html summary = Html.EMPTY;
         String summaryText = "";
-        Optional<String> summarySource = draft.fields().text("summary");
-        if (summarySource.isPresent()) {
-            MarkdownRenderer.Rendered rendered = render(draft.file(), draft.fields().at("summary"), summarySource.get(),
+        if (draft.summary() != null) {
+            MarkdownRenderer.Rendered rendered = render(draft.file(), draft.summaryAt(), draft.summary(),
                     TOP_HEADING, problems);
             summary = rendered.html();
             summaryText = rendered.text();
@@ -277,7 +296,7 @@ public final class ContentLoader {
             if (!question.complete()) {
                 continue;
             }
-            MarkdownRenderer.Rendered answer = render(question.file(), question.answerNode(), question.answer(),
+            MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(),
                     TOP_HEADING, problems);
             List<QuestionLink> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
@@ -287,9 +306,9 @@ public final class ContentLoader {
                     String hint = Suggestions.nearest(item.value(), byId.keySet())
                             .map(id -> "did you mean '" + id + "'?")
                             .orElse("use the id of a question on this site");
-                    problems.error(question.file(), item.node(), "related question '" + item.value() + "' does not exist", hint);
+                    problems.error(question.file(), item.at(), "related question '" + item.value() + "' does not exist", hint);
                 } else if (target == question) {
-                    problems.error(question.file(), item.node(), "a question cannot be related to itself", "remove '" + item.value() + "'");
+                    problems.error(question.file(), item.at(), "a question cannot be related to itself", "remove '" + item.value() + "'");
                 } else if (seen.add(item.value())) {
                     related.add(new QuestionLink(target.id(), target.topicId(), target.question()));
                 }
@@ -303,14 +322,14 @@ public final class ContentLoader {
         return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions));
     }
 
-    private MarkdownRenderer.Rendered render(Path file, Node node, String source, int topHeading, Problems problems) {
+    private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading, Problems problems) {
         MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading);
         if (!rendered.removed().isEmpty()) {
-            problems.warning(file, node, "raw HTML removed: " + String.join(", ", rendered.removed()),
+            problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");
         }
         if (!rendered.repaired().isEmpty()) {
-            problems.warning(file, node, "invalid link in raw HTML encoded: " + String.join(", ", rendered.repaired()),
+            problems.warning(file, at, "invalid link in raw HTML encoded: " + String.join(", ", rendered.repaired()),
                     "check the link: a URL may hold one '#' and no spaces");
         }
         return rendered;

@@ -147,7 +147,7 @@ final class Fields {
         List<Item> items = new ArrayList<>();
         for (Node item : list(key).orElse(List.of())) {
             if (item instanceof ScalarNode scalar && !isNull(item) && !scalar.getValue().isBlank()) {
-                items.add(new Item(scalar.getValue().strip(), item));
+                items.add(new Item(scalar.getValue().strip(), Position.of(item)));
             } else {
                 problems.error(file, item, "items of '" + key + "' must be non-empty text, not " + describe(item),
                         null);
@@ -156,8 +156,8 @@ final class Fields {
         return items;
     }
 
-    /** One text item of a list, with the node that held it. */
-    record Item(String value, Node node) {
+    /** One text item of a list, with where it was written. */
+    record Item(String value, Position at) {
     }
 
     static boolean isNull(Node node) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A question as read from its file, with the nodes that give positions for later checks. Its id
@@ -13,13 +12,13 @@ import org.yaml.snakeyaml.nodes.Node;
 final class QuestionDraft {
 
     private final Path file;
-    private final Node node;
+    private final Position at;
     private final String topicId;
     private final String explicitId;
-    private final Node idNode;
+    private final Position idAt;
     private final String question;
     private final String answer;
-    private final Node answerNode;
+    private final Position answerAt;
     private final List<String> tags;
     private final List<Fields.Item> related;
     private final boolean complete;
@@ -28,13 +27,13 @@ final class QuestionDraft {
     private QuestionDraft(Path file, Fields fields, String topicId, String explicitId, String question, String answer,
                           List<String> tags, List<Fields.Item> related, boolean complete) {
         this.file = file;
-        this.node = fields.node();
+        this.at = Position.of(fields.node());
         this.topicId = topicId;
         this.explicitId = explicitId;
-        this.idNode = fields.at("id");
+        this.idAt = Position.of(fields.at("id"));
         this.question = question;
         this.answer = answer;
-        this.answerNode = fields.at("answer");
+        this.answerAt = Position.of(fields.at("answer"));
         this.tags = tags;
         this.related = related;
         this.complete = complete;
@@ -72,15 +71,15 @@ final class QuestionDraft {
     }
 
     String position() {
-        return file.getFileName() + ":" + (node.getStartMark().getLine() + 1);
+        return file.getFileName() + ":" + at.line();
     }
 
     Path file() {
         return file;
     }
 
-    Node node() {
-        return node;
+    Position at() {
+        return at;
     }
 
     String topicId() {
@@ -91,8 +90,8 @@ final class QuestionDraft {
         return explicitId;
     }
 
-    Node idNode() {
-        return idNode;
+    Position idAt() {
+        return idAt;
     }
 
     String id() {
@@ -107,8 +106,8 @@ final class QuestionDraft {
         return answer;
     }
 
-    Node answerNode() {
-        return answerNode;
+    Position answerAt() {
+        return answerAt;
     }
 
     List<String> tags() {

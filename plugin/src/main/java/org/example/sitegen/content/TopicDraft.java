@@ -3,6 +3,12 @@ package org.example.sitegen.content;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A topic as read from its file, before ids are resolved and Markdown is rendered. */
-record TopicDraft(String id, Path file, Fields fields, String title, int order, List<QuestionDraft> questions) {
+/**
+ * A topic as read from its file, before ids are resolved and Markdown is rendered.
+ *
+ * @param summary   the summary's Markdown, or {@code null}
+ * @param summaryAt where the summary was written
+ */
+record TopicDraft(String id, Path file, String title, int order, String summary, Position summaryAt,
+                  List<QuestionDraft> questions) {
 }

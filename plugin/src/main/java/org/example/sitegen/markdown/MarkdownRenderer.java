@@ -9,7 +9,17 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
@@ -93,11 +103,13 @@ public final class MarkdownRenderer {
         document.accept(inspection);
         inspection.renumber(topHeading);
         String html = htmlRenderer.render(document);
-        Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         if (!inspection.rawHtml) {
-            // The plain text is what readers see (no link targets or markup), taken from the HTML.
-            return new Rendered(new Html(html.strip()), plainText(parsed.body().text()), List.of(), List.of());
+            // The plain text is what readers see: no link targets, no markup.
+            PlainText text = new PlainText();
+            document.accept(text);
+            return new Rendered(new Html(html.strip()), plainText(text.toString()), List.of(), List.of());
         }
+        Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
         Document kept = trustRawHtml ? parsed : new Cleaner(ALLOWED).clean(parsed);
         kept.outputSettings().prettyPrint(false);
@@ -213,6 +225,72 @@ public final class MarkdownRenderer {
         public Rendered {
             removed = List.copyOf(removed);
             repaired = List.copyOf(repaired);
+        }
+    }
+
+    /** The text of a document as a reader sees it, with a space between blocks and cells. */
+    private static final class PlainText extends AbstractVisitor {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void visit(Text node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(Code node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(FencedCodeBlock node) {
+            text.append(node.getLiteral()).append(' ');
+        }
+
+        @Override
+        public void visit(IndentedCodeBlock node) {
+            text.append(node.getLiteral()).append(' ');
+        }
+
+        @Override
+        public void visit(SoftLineBreak node) {
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(HardLineBreak node) {
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(Paragraph node) {
+            visitChildren(node);
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(Heading node) {
+            visitChildren(node);
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(CustomBlock node) {
+            visitChildren(node);
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(CustomNode node) {
+            visitChildren(node);
+            if (node instanceof TableCell) {
+                text.append(' ');
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

@@ -1,11 +1,16 @@
 package org.example.sitegen.output;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.example.sitegen.render.SiteRenderer;
 
@@ -17,8 +22,8 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
 
     private final Path root;
     private final OutputFolder output;
-    private final Set<String> written = new TreeSet<>();
-    private long bytes;
+    private final Set<String> written = Collections.synchronizedSet(new TreeSet<>());
+    private final AtomicLong bytes = new AtomicLong();
     private boolean committed;
 
     Staging(Path root, OutputFolder output) {
@@ -28,13 +33,34 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
 
     @Override
     public void write(String sitePath, byte[] content) throws IOException {
+        Files.write(register(sitePath), content);
+        bytes.addAndGet(content.length);
+    }
+
+    @Override
+    public OutputStream open(String sitePath) throws IOException {
+        return new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(register(sitePath)), 1 << 16)) {
+            @Override
+            public void write(byte[] data, int offset, int length) throws IOException {
+                out.write(data, offset, length);
+                bytes.addAndGet(length);
+            }
+
+            @Override
+            public void write(int data) throws IOException {
+                out.write(data);
+                bytes.incrementAndGet();
+            }
+        };
+    }
+
+    private Path register(String sitePath) throws IOException {
         if (!written.add(sitePath)) {
             throw new IllegalStateException(sitePath + " was written twice");
         }
         Path file = root.resolve(sitePath);
         Files.createDirectories(file.getParent());
-        Files.write(file, content);
-        bytes += content.length;
+        return file;
     }
 
     /** Whether a file was written at {@code sitePath}. */
@@ -52,7 +78,7 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
     }
 
     public long byteCount() {
-        return bytes;
+        return bytes.get();
     }
 
     /**
@@ -61,8 +87,10 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
      */
     public void commit() throws IOException {
         StringBuilder marker = new StringBuilder(OutputFolder.SIGNATURE).append('\n');
-        for (String path : written) {
-            marker.append(path).append('\n');
+        synchronized (written) {
+            for (String path : written) {
+                marker.append(path).append('\n');
+            }
         }
         Files.writeString(root.resolve(OutputFolder.NOJEKYLL), marker, StandardCharsets.UTF_8);
         output.replaceWith(root);

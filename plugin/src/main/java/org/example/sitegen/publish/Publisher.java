@@ -1,6 +1,8 @@
 package org.example.sitegen.publish;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +33,14 @@ public final class Publisher {
     /** Writes every publishing file that applies; returns the site paths written. */
     public static List<String> write(Site site, String cname, SiteRenderer.Sink sink) throws IOException {
         List<String> written = new ArrayList<>();
-        write(sink, "faq.json", Json.write(faqJson(site)), written);
-        write(sink, SearchIndex.PATH, SearchIndex.script(site), written);
+        try (Writer out = writer(sink, "faq.json")) {
+            Json.write(faqJson(site), out);
+        }
+        written.add("faq.json");
+        try (Writer out = writer(sink, SearchIndex.PATH)) {
+            SearchIndex.write(site, out);
+        }
+        written.add(SearchIndex.PATH);
         String baseUrl = site.info().baseUrl();
         if (!baseUrl.isEmpty()) {
             write(sink, "sitemap.xml", sitemap(site), written);
@@ -42,6 +50,10 @@ public final class Publisher {
             write(sink, "CNAME", cname + "\n", written);
         }
         return written;
+    }
+
+    private static Writer writer(SiteRenderer.Sink sink, String path) throws IOException {
+        return new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8);
     }
 
     private static void write(SiteRenderer.Sink sink, String path, String content, List<String> written) throws IOException {

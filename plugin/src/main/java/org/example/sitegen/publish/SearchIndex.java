@@ -1,5 +1,6 @@
 package org.example.sitegen.publish;
 
+import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +33,12 @@ public final class SearchIndex {
 
     static final int SNIPPET_LENGTH = 140;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{P}\\p{S}]+");
 
     private SearchIndex() {
     }
 
-    public static String script(Site site) {
+    /** Writes the index script for {@code site} to {@code out}. */
+    public static void write(Site site, Appendable out) throws IOException {
         List<Object> topics = new ArrayList<>();
         List<Object> entries = new ArrayList<>();
         for (Topic topic : site.topics()) {
@@ -51,7 +52,9 @@ public final class SearchIndex {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("topics", topics);
         data.put("entries", entries);
-        return "window.siteGenSearch=" + Json.writeCompact(data) + ";\n";
+        out.append("window.siteGenSearch=");
+        Json.writeCompact(data, out);
+        out.append(";\n");
     }
 
     /** Lower case without accents; the theme's script applies the same rule to queries. */
@@ -62,13 +65,45 @@ public final class SearchIndex {
 
     /** Each distinct word once, in first-seen order. */
     static String words(String text) {
+        String normal = isAscii(text) ? text.toLowerCase(Locale.ROOT) : normalise(text);
         Set<String> words = new LinkedHashSet<>();
-        for (String word : SEPARATORS.split(normalise(text))) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int i = 0; i <= normal.length(); i++) {
+            boolean separator = i == normal.length() || isSeparator(normal.charAt(i));
+            if (!separator && start < 0) {
+                start = i;
+            } else if (separator && start >= 0) {
+                words.add(normal.substring(start, i));
+                start = -1;
             }
         }
         return String.join(" ", words);
+    }
+
+    /** White space, punctuation and symbols separate words, as in the theme's script. */
+    private static boolean isSeparator(char c) {
+        if (c < 0x80) {
+            return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z');
+        }
+        if (Character.isWhitespace(c)) {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL, Character.SPACE_SEPARATOR -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String snippet(String text) {

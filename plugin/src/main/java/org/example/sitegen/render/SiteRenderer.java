@@ -1,12 +1,15 @@
 package org.example.sitegen.render;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.example.sitegen.SiteGenException;
+import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.content.Text;
 import org.example.sitegen.model.Html;
 import org.example.sitegen.model.Site;
@@ -19,9 +22,12 @@ import org.example.sitegen.model.Topic;
  */
 public final class SiteRenderer {
 
-    /** Receives finished files by site path. */
+    /** Receives finished files by site path. Safe to call from several threads. */
     public interface Sink {
         void write(String sitePath, byte[] content) throws IOException;
+
+        /** A stream for a large file, written as it is produced; the caller closes it. */
+        OutputStream open(String sitePath) throws IOException;
     }
 
     private final TemplateEngine templates;
@@ -37,24 +43,34 @@ public final class SiteRenderer {
         this.structuredData = structuredData;
     }
 
-    /** Renders {@code site}; returns the number of HTML pages written. */
+    /** How long rendering took: templates and writing, summed over the threads that did them. */
+    public record Timing(long templateNanos, long writeNanos) {
+    }
+
+    private final LongAdder templateNanos = new LongAdder();
+    private final LongAdder writeNanos = new LongAdder();
+
+    /** Time spent so far in templates and in writing. */
+    public Timing timing() {
+        return new Timing(templateNanos.sum(), writeNanos.sum());
+    }
+
+    /**
+     * Renders {@code site}, topic pages in parallel on every core; returns the number of HTML pages
+     * written. Every page is a file of its own, so the output does not depend on the order.
+     */
     public int render(Site site, Sink sink) throws SiteGenException, IOException {
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
                 Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY);
         page(sink, "index.ftlh", site, home, null, Urls.relativeFrom(Urls.HOME));
         List<Topic> topics = site.topics();
-        for (int i = 0; i < topics.size(); i++) {
-            Topic topic = topics.get(i);
-            String path = Urls.topicPath(topic);
-            String canonical = Urls.canonical(baseUrl, path);
-            Page page = new Page("topic", path, topic.title(), describe(topic, site), canonical,
-                    structuredData ? StructuredData.faqPage(topic, canonical) : Html.EMPTY);
-            Map<String, Object> extra = new HashMap<>();
-            extra.put("topic", topic);
-            extra.put("previousTopic", i > 0 ? topics.get(i - 1) : null);
-            extra.put("nextTopic", i + 1 < topics.size() ? topics.get(i + 1) : null);
-            page(sink, "topic.ftlh", site, page, extra, Urls.relativeFrom(path));
+        List<Integer> indexes = java.util.stream.IntStream.range(0, topics.size()).boxed().toList();
+        try (Parallel parallel = Parallel.perCore()) {
+            parallel.map(indexes, SiteGenException.class, IOException.class, i -> {
+                topicPage(site, i, sink);
+                return i;
+            });
         }
         Page notFound = new Page("notFound", Urls.NOT_FOUND, "Page not found", site.info().description(), "", Html.EMPTY);
         page(sink, "404.ftlh", site, notFound, null, Urls.absolute(baseUrl));
@@ -62,8 +78,23 @@ public final class SiteRenderer {
         return topics.size() + 2;
     }
 
+    private void topicPage(Site site, int index, Sink sink) throws SiteGenException, IOException {
+        List<Topic> topics = site.topics();
+        Topic topic = topics.get(index);
+        String path = Urls.topicPath(topic);
+        String canonical = Urls.canonical(site.info().baseUrl(), path);
+        Page page = new Page("topic", path, topic.title(), describe(topic, site), canonical,
+                structuredData ? StructuredData.faqPage(topic, canonical) : Html.EMPTY);
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("topic", topic);
+        extra.put("previousTopic", index > 0 ? topics.get(index - 1) : null);
+        extra.put("nextTopic", index + 1 < topics.size() ? topics.get(index + 1) : null);
+        page(sink, "topic.ftlh", site, page, extra, Urls.relativeFrom(path));
+    }
+
     private void page(Sink sink, String template, Site site, Page page, Map<String, Object> extra, Urls urls)
             throws SiteGenException, IOException {
+        long start = System.nanoTime();
         Map<String, Object> model = new HashMap<>();
         model.put("site", site.info());
         model.put("topics", site.topics());
@@ -72,7 +103,11 @@ public final class SiteRenderer {
         if (extra != null) {
             model.putAll(extra);
         }
-        sink.write(page.path(), templates.render(template, model).getBytes(StandardCharsets.UTF_8));
+        byte[] html = templates.render(template, model).getBytes(StandardCharsets.UTF_8);
+        long rendered = System.nanoTime();
+        sink.write(page.path(), html);
+        templateNanos.add(rendered - start);
+        writeNanos.add(System.nanoTime() - rendered);
     }
 
     /** A topic's description: its summary, else the first sentence of its first answer. */

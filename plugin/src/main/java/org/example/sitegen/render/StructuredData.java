@@ -54,7 +54,7 @@ public final class StructuredData {
             entities.add(entity);
         }
         page.put("mainEntity", entities);
-        return new Html(Json.writeCompact(page));
+        return new Html(Json.writeForScript(page));
     }
 
     private static String answerHtml(Question question, String pageUrl) {

@@ -22,10 +22,12 @@ public final class Urls {
 
     private final String from;
     private final String absolutePrefix;
+    private final String up;
 
     private Urls(String from, String absolutePrefix) {
         this.from = from;
         this.absolutePrefix = absolutePrefix;
+        this.up = "../".repeat(depth(from));
     }
 
     /** Links from the page at {@code sitePath}, relative to it. */
@@ -60,7 +62,7 @@ public final class Urls {
         if (hash >= 0 && path.equals(from)) {
             return sitePath.substring(hash); // a fragment on the same page
         }
-        return "../".repeat(depth(from)) + sitePath;
+        return up + sitePath;
     }
 
     /**
