@@ -234,7 +234,8 @@ class ReaderExperienceTest {
         assertNotEquals(light, dark, "follows the system setting");
         Browser.colourScheme(driver, "light");
         WebElement toggle = driver.findElement(By.cssSelector(".theme-toggle"));
-        assertEquals("false", toggle.getDomAttribute("aria-pressed"));
+        // The toggle follows the system setting through a media query listener, which fires a moment later.
+        await().until(d -> "false".equals(toggle.getDomAttribute("aria-pressed")));
         toggle.click();
         assertEquals("true", toggle.getDomAttribute("aria-pressed"));
         assertEquals(dark, background());
@@ -322,6 +323,22 @@ class ReaderExperienceTest {
         } finally {
             plain.quit();
         }
+    }
+
+    @Test
+    void searchWorksForKoreanTextWithoutSpacesBetweenTheWordsItMatches() throws Exception {
+        Path korean = folder.resolve("korean");
+        new SiteGenerator().generate(SiteGenConfig.builder(TestContent.corpus("cc-korea"), korean).build(),
+                BuildListener.SILENT);
+        driver.get(korean.resolve("index.html").toUri().toString());
+        // "합성" (compositing) appears only inside one answer, attached to a particle: "합성을".
+        List<String> found = searchFor("합성");
+        assertEquals(List.of("CC 라이선스 조건 중 변경금지(ND, NoDerivative)에 대해 좀 더 자세히 알고 싶어요."), found);
+        driver.findElement(By.id("sg_search")).sendKeys(Keys.ENTER);
+        await().until(d -> d.getCurrentUrl().contains("/general/index.html#"));
+        String id = java.net.URLDecoder.decode(driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf('#') + 1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        await().until(d -> isOpen(id));
     }
 
     @Test
