@@ -7,12 +7,9 @@ import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.example.sitegen.BuildListener;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenException;
 import org.example.sitegen.SiteGenerator;
@@ -136,32 +133,14 @@ public class GenerateMojo extends AbstractMojo {
                 .cname(cname)
                 .structuredData(structuredData)
                 .build();
+        ProblemLog log = new ProblemLog(getLog(), base);
         try {
-            new SiteGenerator().generate(config, new MavenListener(getLog(), base));
+            new SiteGenerator().generate(config, log);
         } catch (SiteGenException e) {
-            for (Problem problem : e.problems()) {
-                if (problem.isError()) {
-                    getLog().error(problem.format(base));
-                } else {
-                    getLog().warn(problem.format(base));
-                }
-            }
+            log.report(e.problems());
             throw new MojoFailureException(e.getMessage() + "; each is listed above as file:line:column", e);
         } catch (IOException e) {
             throw new MojoExecutionException("site-gen could not read or write a file: " + e.getMessage(), e);
-        }
-    }
-
-    /** Sends the core's reports to Maven's log. */
-    private record MavenListener(Log log, Path base) implements BuildListener {
-        @Override
-        public void info(String message) {
-            log.info(message);
-        }
-
-        @Override
-        public void warning(Problem problem) {
-            log.warn(problem.format(base));
         }
     }
 }

@@ -10,7 +10,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.example.sitegen.Problem;
 import org.example.sitegen.render.Urls;
 import org.example.sitegen.verify.SiteVerifier;
 
@@ -77,13 +76,7 @@ public class VerifyMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("site-gen could not serve or read the site: " + e.getMessage(), e);
         }
-        for (Problem problem : report.problems()) {
-            if (problem.isError()) {
-                getLog().error(problem.format(base));
-            } else {
-                getLog().warn(problem.format(base));
-            }
-        }
+        new ProblemLog(getLog(), base).report(report.problems());
         getLog().info(report.summary());
         if (report.failed()) {
             throw new MojoFailureException("site-gen verify found broken links or pages; each is listed above");
