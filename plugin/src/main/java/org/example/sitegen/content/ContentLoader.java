@@ -329,8 +329,8 @@ public final class ContentLoader {
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");
         }
         if (!rendered.repaired().isEmpty()) {
-            problems.warning(file, at, "invalid link in raw HTML encoded: " + String.join(", ", rendered.repaired()),
-                    "check the link: a URL may hold one '#' and no spaces");
+            problems.warning(file, at, "raw HTML corrected: " + String.join("; ", rendered.repaired()),
+                    "fix it in the content: a URL holds one '#' and no spaces, an image needs alt text");
         }
         return rendered;
     }

@@ -115,6 +115,14 @@ public final class MarkdownRenderer {
         kept.outputSettings().prettyPrint(false);
         List<String> repaired = trustRawHtml ? List.of() : repairUrls(kept.body());
         if (!trustRawHtml) {
+            // An image needs a text alternative; without one it is marked decorative and reported.
+            for (Element image : kept.body().select("img:not([alt])")) {
+                image.attr("alt", "");
+                repaired.add("<img src=\"" + abbreviate(image.attr("src")) + "\"> had no alt text and is now marked"
+                        + " decorative (alt=\"\")");
+            }
+        }
+        if (!trustRawHtml) {
             // Headings written as raw HTML follow the same rule as Markdown ones.
             Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
             int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
@@ -219,7 +227,8 @@ public final class MarkdownRenderer {
      * @param html    the HTML, safe to insert into a page
      * @param text    the same content as plain text on one line
      * @param removed  descriptions of raw HTML the allowlist removed, empty when none
-     * @param repaired descriptions of invalid URLs in raw HTML that were percent-encoded
+     * @param repaired descriptions of what was corrected in raw HTML to keep the page valid and
+     *                 accessible (invalid URLs encoded, missing alt text)
      */
     public record Rendered(Html html, String text, List<String> removed, List<String> repaired) {
         public Rendered {

@@ -10,6 +10,7 @@ import org.example.sitegen.model.Question;
 import org.example.sitegen.model.Topic;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -49,7 +50,8 @@ public final class StructuredData {
             answer.put("text", answerHtml(question, pageUrl));
             Map<String, Object> entity = new LinkedHashMap<>();
             entity.put("@type", "Question");
-            entity.put("name", question.question());
+            // name is read as HTML by some consumers, like the answer's text: escape it the same way
+            entity.put("name", Entities.escape(question.question()));
             entity.put("acceptedAnswer", answer);
             entities.add(entity);
         }

@@ -135,4 +135,13 @@ class MarkdownRendererTest {
     void markdownLinksNextToRawHtmlDoNotCauseWarnings() {
         assertEquals(List.of(), safe.render("[a](https://example.org) and <br> raw", 3).removed());
     }
+
+    @Test
+    void anImageWithoutAltTextIsMarkedDecorativeAndReported() {
+        MarkdownRenderer.Rendered rendered = safe.render("<img src=\"chart.png\"> and ![described](b.png)", 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of("", "described"), doc.select("img").eachAttr("alt"));
+        assertEquals(List.of("<img src=\"chart.png\"> had no alt text and is now marked decorative (alt=\"\")"),
+                rendered.repaired());
+    }
 }
