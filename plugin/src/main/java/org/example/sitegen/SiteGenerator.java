@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.example.sitegen.content.ContentLoader;
 import org.example.sitegen.markdown.MarkdownRenderer;
@@ -14,6 +17,7 @@ import org.example.sitegen.output.Staging;
 import org.example.sitegen.output.StaticFiles;
 import org.example.sitegen.publish.Domains;
 import org.example.sitegen.publish.Publisher;
+import org.example.sitegen.render.Messages;
 import org.example.sitegen.render.SiteRenderer;
 import org.example.sitegen.render.TemplateEngine;
 import org.example.sitegen.render.ThemeAssets;
@@ -70,6 +74,7 @@ public final class SiteGenerator {
             throw new SiteGenException(problems);
         }
         failOnErrors(problems);
+        untranslated(site, config.contentDirectory()).ifPresent(problems::add);
 
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
                 ThemeAssets.load(config.templateDirectory()), config.structuredData());
@@ -121,6 +126,18 @@ public final class SiteGenerator {
                     "with a custom domain the site is served at https://" + cname + "/"));
         }
         return baseUrl;
+    }
+
+    /** A warning when the theme has no translation of some interface strings for the site's language. */
+    private static Optional<Problem> untranslated(Site site, Path contentDirectory) throws IOException {
+        Set<String> missing = Messages.load(site.info().language(), site.info().messages()).missing();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        Path siteFile = contentDirectory.resolve("site.yaml");
+        return Optional.of(Problem.warning(Files.exists(siteFile) ? siteFile : contentDirectory, 0, 0, missing.size()
+                + " interface strings have no '" + site.info().language() + "' translation and show in English: "
+                + String.join(", ", missing), "translate them under 'messages:' in site.yaml"));
     }
 
     private static String count(int n, String noun) {

@@ -13,18 +13,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenException;
 import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.markdown.MarkdownRenderer;
+import org.example.sitegen.markdown.Text;
 import org.example.sitegen.model.Html;
 import org.example.sitegen.model.Question;
 import org.example.sitegen.model.QuestionLink;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.model.SiteInfo;
 import org.example.sitegen.model.Topic;
+import org.example.sitegen.render.Messages;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -34,7 +37,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ContentLoader {
 
-    static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image");
+    static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages");
     static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "questions");
     static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related");
 
@@ -172,7 +175,32 @@ public final class ContentLoader {
                 image = baseUrl + image;
             }
         }
-        return new SiteInfo(title, description, language, introduction, baseUrl, image);
+        Map<String, String> messages = fields.isPresent() ? messages(file, fields.get(), problems) : Map.of();
+        return new SiteInfo(title, description, language, introduction, baseUrl, image, Messages.direction(language),
+                messages);
+    }
+
+    /** The site's own interface strings: known keys, valid patterns. */
+    private static Map<String, String> messages(Path file, Fields fields, Problems problems) throws IOException {
+        Map<String, String> messages = new TreeMap<>();
+        if (!fields.has("messages") || Fields.isNull(fields.at("messages"))) {
+            return messages;
+        }
+        Set<String> keys = Messages.keys();
+        Optional<Fields> entries = Fields.of(file, fields.at("messages"), "messages", keys, problems);
+        for (String key : keys) {
+            Optional<String> value = entries.flatMap(e -> e.text(key));
+            if (value.isPresent()) {
+                String problem = Messages.checkPattern(value.get());
+                if (problem.isEmpty()) {
+                    messages.put(key, value.get());
+                } else {
+                    problems.error(file, entries.get().at(key), "message '" + key + "' is not a valid pattern: " + problem,
+                            "arguments are written {0}, {1}; a single quote must be doubled ('')");
+                }
+            }
+        }
+        return messages;
     }
 
     /** The topic files whose names are valid, unreserved and unique topic ids; the rest are errors. */

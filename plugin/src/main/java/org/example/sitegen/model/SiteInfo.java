@@ -1,5 +1,6 @@
 package org.example.sitegen.model;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param baseUrl      the absolute URL the site is published at, ending in {@code /}; empty when
  *                     not configured
  * @param image        the absolute URL of the image shown in link previews; empty when none
+ * @param direction    {@code ltr}, or {@code rtl} for languages written right to left
+ * @param messages     the site's own interface strings, overriding the theme's, by key
  */
 public record SiteInfo(String title, String description, String language, Html introduction, String baseUrl,
-                       String image) {
+                       String image, String direction, Map<String, String> messages) {
 
     public SiteInfo {
         Objects.requireNonNull(title, "title");
@@ -23,5 +26,7 @@ public record SiteInfo(String title, String description, String language, Html i
         Objects.requireNonNull(introduction, "introduction");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(direction, "direction");
+        messages = Map.copyOf(messages);
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.example.sitegen.SiteGenException;
 import org.example.sitegen.concurrent.Parallel;
-import org.example.sitegen.content.Text;
+import org.example.sitegen.markdown.Text;
 import org.example.sitegen.model.Html;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.model.Topic;
@@ -47,6 +47,7 @@ public final class SiteRenderer {
     public record Timing(long templateNanos, long writeNanos) {
     }
 
+    private Messages messages;
     private final LongAdder templateNanos = new LongAdder();
     private final LongAdder writeNanos = new LongAdder();
 
@@ -60,6 +61,7 @@ public final class SiteRenderer {
      * written. Every page is a file of its own, so the output does not depend on the order.
      */
     public int render(Site site, Sink sink) throws SiteGenException, IOException {
+        messages = Messages.load(site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
                 Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY);
@@ -72,7 +74,8 @@ public final class SiteRenderer {
                 return i;
             });
         }
-        Page notFound = new Page("notFound", Urls.NOT_FOUND, "Page not found", site.info().description(), "", Html.EMPTY);
+        Page notFound = new Page("notFound", Urls.NOT_FOUND, messages.format("notFound.title", List.of()),
+                site.info().description(), "", Html.EMPTY);
         page(sink, "404.ftlh", site, notFound, null, Urls.absolute(baseUrl));
         assets.copy(sink);
         return topics.size() + 2;
@@ -100,6 +103,7 @@ public final class SiteRenderer {
         model.put("topics", site.topics());
         model.put("page", page);
         model.put("url", new UrlFunction(urls));
+        model.put("t", new MessageFunction(messages));
         if (extra != null) {
             model.putAll(extra);
         }

@@ -1,4 +1,4 @@
-package org.example.sitegen.content;
+package org.example.sitegen.markdown;
 
 import java.text.BreakIterator;
 import java.util.Locale;
