@@ -27,6 +27,13 @@
   window.addEventListener('hashchange', openTarget);
   openTarget();
 
+  /* The language switcher keeps the question: ids are shared across languages. */
+  Array.prototype.forEach.call(doc.querySelectorAll('.languages a[data-keep-fragment]'), function (link) {
+    link.addEventListener('click', function () {
+      if (location.hash) link.setAttribute('href', link.getAttribute('href').split('#')[0] + location.hash);
+    });
+  });
+
   /* Expand all / collapse all, per topic. */
   Array.prototype.forEach.call(doc.querySelectorAll('.topic-tools'), function (tools) {
     tools.addEventListener('click', function (event) {

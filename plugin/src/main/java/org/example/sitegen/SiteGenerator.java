@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.example.sitegen.content.ContentLoader;
+import org.example.sitegen.content.LanguageFolders;
 import org.example.sitegen.markdown.MarkdownRenderer;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.output.OutputFolder;
@@ -20,6 +21,7 @@ import org.example.sitegen.publish.Publisher;
 import org.example.sitegen.render.Messages;
 import org.example.sitegen.render.SiteRenderer;
 import org.example.sitegen.render.TemplateEngine;
+import org.example.sitegen.render.Translations;
 import org.example.sitegen.render.ThemeAssets;
 import org.example.sitegen.render.Urls;
 
@@ -62,47 +64,125 @@ public final class SiteGenerator {
 
         List<Problem> problems = new ArrayList<>();
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        Site site;
-        ContentLoader.Loaded loaded;
-        try {
-            loaded = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()))
-                    .load(config.contentDirectory(), config.defaultTitle(), baseUrl);
-            problems.addAll(loaded.warnings());
-            site = loaded.site();
-        } catch (SiteGenException e) {
-            problems.addAll(0, e.problems());
-            throw new SiteGenException(problems);
-        }
-        failOnErrors(problems);
-        untranslated(site, config.contentDirectory()).ifPresent(problems::add);
+        List<Edition> editions = load(config, baseUrl, problems);
+        Translations translations = translations(editions, baseUrl);
 
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
                 ThemeAssets.load(config.templateDirectory()), config.structuredData());
         try (Staging staging = output.stage()) {
-            int pages = renderer.render(site, staging);
-            Publisher.write(site, cname, staging);
+            int pages = 0;
+            for (Edition edition : editions) {
+                SiteRenderer.Sink sink = edition.folder().isEmpty() ? staging : staging.below(edition.folder() + "/");
+                pages += renderer.render(edition.site(), sink, edition.renderAs(translations));
+                Publisher.writeSiteFiles(edition.site(), translations, edition.language(translations), sink);
+            }
+            if (!translations.isEmpty()) {
+                Edition first = editions.get(0);
+                renderer.renderNotFound(first.site(), first.renderAs(translations), staging);
+                renderer.renderLanguageChooser(first.site(), translations, baseUrl, staging);
+                pages += 2;
+            }
+            Publisher.writeRootFiles(baseUrl, translations, cname, staging);
             statics.copyInto(staging, problems);
             failOnErrors(problems);
             staging.commit();
             problems.sort(Problem.READING_ORDER);
             problems.forEach(listener::warning);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            SiteRenderer.Timing timing = renderer.timing();
-            Stages stages = new Stages(loaded.validateNanos() / 1_000_000, loaded.markdownNanos() / 1_000_000,
-                    timing.templateNanos() / 1_000_000, timing.writeNanos() / 1_000_000, millis);
-            Result result = new Result(output.directory(), pages, staging.fileCount() + 1, staging.byteCount(),
-                    site.topics().size(), site.questionCount(), problems, millis, stages);
-            listener.info(String.format("site-gen wrote %s (%s, %s, %s) to %s in %d ms", count(pages, "page"),
-                    count(result.topics(), "topic"), count(result.questions(), "question"), count(result.files(), "file"),
-                    output.directory(), millis));
-            listener.info(String.format("site-gen stages: %s; %d pages per second", stages,
-                    millis == 0 ? pages * 1000L : pages * 1000L / millis));
-            if (!baseUrl.isEmpty() && !Urls.basePath(baseUrl).equals("/")) {
-                listener.info("robots.txt is written, but crawlers read it only at the root of a host, not under "
-                        + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");
-            }
-            return result;
+            return report(editions, renderer, staging, output, pages, problems, start, baseUrl, listener);
         }
+    }
+
+    /** One language of the site (the only one, with an empty folder, for a single-language site). */
+    private record Edition(String folder, String tag, ContentLoader.Loaded loaded) {
+        Site site() {
+            return loaded.site();
+        }
+
+        Translations.Language language(Translations translations) {
+            return translations.languages().stream().filter(l -> l.folder().equals(folder)).findFirst().orElse(null);
+        }
+
+        SiteRenderer.Edition renderAs(Translations translations) {
+            return translations.isEmpty() ? SiteRenderer.Edition.SINGLE
+                    : new SiteRenderer.Edition(translations, language(translations));
+        }
+    }
+
+    /**
+     * Loads the content: one directory, or one folder per language. Problems of every language are
+     * collected; errors throw them all together.
+     */
+    private static List<Edition> load(SiteGenConfig config, String baseUrl, List<Problem> problems)
+            throws SiteGenException, IOException {
+        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()));
+        List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory());
+        List<Edition> editions = new ArrayList<>();
+        if (folders.isEmpty()) {
+            load(loader, config.contentDirectory(), config, baseUrl, "en", problems)
+                    .ifPresent(loaded -> editions.add(new Edition("", loaded.site().info().language(), loaded)));
+        }
+        for (LanguageFolders.LanguageFolder folder : folders) {
+            String editionUrl = baseUrl.isEmpty() ? "" : baseUrl + folder.outputFolder() + "/";
+            load(loader, folder.content(), config, editionUrl, folder.tag(), problems)
+                    .ifPresent(loaded -> editions.add(new Edition(folder.outputFolder(), folder.tag(), loaded)));
+        }
+        failOnErrors(problems);
+        for (Edition edition : editions) {
+            untranslated(edition.site(), config.contentDirectory().resolve(edition.folder())).ifPresent(problems::add);
+        }
+        return editions;
+    }
+
+    private static Optional<ContentLoader.Loaded> load(ContentLoader loader, Path content, SiteGenConfig config,
+                                                       String baseUrl, String language, List<Problem> problems)
+            throws IOException {
+        try {
+            ContentLoader.Loaded loaded = loader.load(content, config.defaultTitle(), baseUrl, language);
+            problems.addAll(loaded.warnings());
+            return Optional.of(loaded);
+        } catch (SiteGenException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
+        }
+    }
+
+    private static Translations translations(List<Edition> editions, String baseUrl) {
+        if (editions.size() == 1 && editions.get(0).folder().isEmpty()) {
+            return Translations.NONE;
+        }
+        List<Translations.Language> languages = new ArrayList<>();
+        for (Edition edition : editions) {
+            Set<String> topicIds = new java.util.HashSet<>();
+            edition.site().topics().forEach(topic -> topicIds.add(topic.id()));
+            languages.add(Translations.language(edition.site().info().language(), edition.folder(), topicIds));
+        }
+        return new Translations(languages, baseUrl);
+    }
+
+    private static Result report(List<Edition> editions, SiteRenderer renderer, Staging staging, OutputFolder output,
+                                 int pages, List<Problem> problems, long start, String baseUrl, BuildListener listener) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        SiteRenderer.Timing timing = renderer.timing();
+        long validate = editions.stream().mapToLong(e -> e.loaded().validateNanos()).sum();
+        long markdown = editions.stream().mapToLong(e -> e.loaded().markdownNanos()).sum();
+        Stages stages = new Stages(validate / 1_000_000, markdown / 1_000_000, timing.templateNanos() / 1_000_000,
+                timing.writeNanos() / 1_000_000, millis);
+        int topics = editions.stream().mapToInt(e -> e.site().topics().size()).sum();
+        int questions = editions.stream().mapToInt(e -> e.site().questionCount()).sum();
+        Result result = new Result(output.directory(), pages, staging.fileCount() + 1, staging.byteCount(),
+                topics, questions, problems, millis, stages);
+        String languages = editions.size() > 1 || !editions.get(0).folder().isEmpty()
+                ? ", " + count(editions.size(), "language") : "";
+        listener.info(String.format("site-gen wrote %s (%s, %s, %s%s) to %s in %d ms", count(pages, "page"),
+                count(topics, "topic"), count(questions, "question"), count(result.files(), "file"), languages,
+                output.directory(), millis));
+        listener.info(String.format("site-gen stages: %s; %d pages per second", stages,
+                millis == 0 ? pages * 1000L : pages * 1000L / millis));
+        if (!baseUrl.isEmpty() && !Urls.basePath(baseUrl).equals("/")) {
+            listener.info("robots.txt is written, but crawlers read it only at the root of a host, not under "
+                    + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");
+        }
+        return result;
     }
 
     /**

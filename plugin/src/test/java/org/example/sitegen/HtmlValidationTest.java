@@ -29,9 +29,13 @@ class HtmlValidationTest {
     Path out;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"example", "osc-gov", "geyser-wiki", "wsl-faq", "bitcoin-org", "cc-korea"})
+    @ValueSource(strings = {"example", "osc-gov", "geyser-wiki", "wsl-faq", "bitcoin-org", "cc-korea", "multilingual"})
     void everyPageAndStyleSheetPassesTheNuHtmlChecker(String name) throws Exception {
-        Path content = name.equals("example") ? TestContent.example() : TestContent.corpus(name);
+        Path content = switch (name) {
+            case "example" -> TestContent.example();
+            case "multilingual" -> TestContent.multilingual();
+            default -> TestContent.corpus(name);
+        };
         Path site = out.resolve(name);
         new SiteGenerator().generate(SiteGenConfig.builder(content, site)
                 .baseUrl("https://acme.github.io/" + name).build(), BuildListener.SILENT);

@@ -43,8 +43,8 @@ public final class SiteCheck {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<Path, Document> page : pages.entrySet()) {
             for (Element element : page.getValue().select("a[href], link[href], script[src], img[src]")) {
-                if (element.closest("[data-sg-content]") != null) {
-                    continue;
+                if (element.closest("[data-sg-content]") != null || element.is("link[rel=canonical], link[rel=alternate]")) {
+                    continue; // authors' links are theirs; canonical and alternate URLs are absolute by design
                 }
                 String url = element.hasAttr("href") ? element.attr("href") : element.attr("src");
                 String problem = check(site, page.getKey(), url, pages, basePath);

@@ -21,4 +21,9 @@ public final class TestContent {
         Path base = Path.of("src/test/resources/corpus", name, "content");
         return name.equals("bitcoin-org") ? base.resolve("en") : base;
     }
+
+    /** bitcoin-org in all six languages, one folder each: a multilingual content directory. */
+    public static Path multilingual() {
+        return Path.of("src/test/resources/corpus/bitcoin-org/content");
+    }
 }

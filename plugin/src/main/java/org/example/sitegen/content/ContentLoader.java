@@ -75,6 +75,15 @@ public final class ContentLoader {
      * @throws IOException      when a file cannot be read
      */
     public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl) throws SiteGenException, IOException {
+        return load(contentDirectory, defaultTitle, baseUrl, DEFAULT_LANGUAGE);
+    }
+
+    /**
+     * Loads {@code contentDirectory}, whose language is {@code defaultLanguage} unless its
+     * {@code site.yaml} says otherwise (one language folder of a multilingual site).
+     */
+    public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
+            throws SiteGenException, IOException {
         long start = System.nanoTime();
         Problems problems = new Problems();
         if (!Files.isDirectory(contentDirectory)) {
@@ -105,7 +114,7 @@ public final class ContentLoader {
                 }
             }
         }
-        SiteInfo info = readSite(siteFile, defaultTitle, baseUrl, problems);
+        SiteInfo info = readSite(siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
         List<Path> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
         try (Parallel parallel = Parallel.perCore()) {
@@ -132,7 +141,8 @@ public final class ContentLoader {
         return new Loaded(new Site(info, topics), problems.all(), validated - start, System.nanoTime() - validated);
     }
 
-    private SiteInfo readSite(Path file, String defaultTitle, String baseUrl, Problems problems) throws IOException {
+    private SiteInfo readSite(Path file, String defaultTitle, String baseUrl, String defaultLanguage, Problems problems)
+            throws IOException {
         Optional<Fields> fields = Optional.empty();
         if (file != null) {
             Optional<Node> root = YamlSource.read(file, problems);
@@ -142,7 +152,7 @@ public final class ContentLoader {
         }
         String title = fields.flatMap(f -> f.text("title")).map(String::strip).filter(t -> !t.isEmpty())
                 .orElse(defaultTitle);
-        String language = fields.flatMap(f -> f.text("language")).map(String::strip).orElse(DEFAULT_LANGUAGE);
+        String language = fields.flatMap(f -> f.text("language")).map(String::strip).orElse(defaultLanguage);
         try {
             language = new Locale.Builder().setLanguageTag(language).build().toLanguageTag();
         } catch (IllformedLocaleException e) {

@@ -15,6 +15,7 @@ import org.example.sitegen.model.Site;
 import org.example.sitegen.model.Topic;
 import org.example.sitegen.render.Json;
 import org.example.sitegen.render.SiteRenderer;
+import org.example.sitegen.render.Translations;
 import org.example.sitegen.render.Urls;
 
 /**
@@ -30,47 +31,79 @@ public final class Publisher {
     private Publisher() {
     }
 
-    /** Writes every publishing file that applies; returns the site paths written. */
-    public static List<String> write(Site site, String cname, SiteRenderer.Sink sink) throws IOException {
-        List<String> written = new ArrayList<>();
+    /**
+     * The files of one site, or of one language of a multilingual site (written below its folder):
+     * {@code faq.json}, the search index, and with a base URL the sitemap, which lists each page's
+     * translations when there are any.
+     */
+    public static void writeSiteFiles(Site site, Translations translations, Translations.Language language,
+                                      SiteRenderer.Sink sink) throws IOException {
         try (Writer out = writer(sink, "faq.json")) {
             Json.write(faqJson(site), out);
         }
-        written.add("faq.json");
         try (Writer out = writer(sink, SearchIndex.PATH)) {
             SearchIndex.write(site, out);
         }
-        written.add(SearchIndex.PATH);
-        String baseUrl = site.info().baseUrl();
+        if (!site.info().baseUrl().isEmpty()) {
+            write(sink, "sitemap.xml", sitemap(site, translations, language));
+        }
+    }
+
+    /**
+     * The files that only mean something at the site's root: {@code robots.txt} (with a base URL),
+     * the sitemap index of a multilingual site, and {@code CNAME}.
+     */
+    public static void writeRootFiles(String baseUrl, Translations translations, String cname, SiteRenderer.Sink sink)
+            throws IOException {
         if (!baseUrl.isEmpty()) {
-            write(sink, "sitemap.xml", sitemap(site), written);
-            write(sink, "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n", written);
+            if (!translations.isEmpty()) {
+                StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                        .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+                for (Translations.Language language : translations.languages()) {
+                    index.append("  <sitemap><loc>").append(xmlEscape(baseUrl + language.folder() + "/sitemap.xml"))
+                            .append("</loc></sitemap>\n");
+                }
+                write(sink, "sitemap.xml", index.append("</sitemapindex>\n").toString());
+            }
+            write(sink, "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n");
         }
         if (!cname.isEmpty()) {
-            write(sink, "CNAME", cname + "\n", written);
+            write(sink, "CNAME", cname + "\n");
         }
-        return written;
     }
 
     private static Writer writer(SiteRenderer.Sink sink, String path) throws IOException {
         return new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8);
     }
 
-    private static void write(SiteRenderer.Sink sink, String path, String content, List<String> written) throws IOException {
+    private static void write(SiteRenderer.Sink sink, String path, String content) throws IOException {
         sink.write(path, content.getBytes(StandardCharsets.UTF_8));
-        written.add(path);
     }
 
-    /** The sitemap: every page meant for search engines (home and topics), absolute URLs. */
-    static String sitemap(Site site) {
+    /**
+     * The sitemap: every page meant for search engines (home and topics), absolute URLs, and on a
+     * multilingual site each page's translations as {@code xhtml:link} alternates.
+     */
+    static String sitemap(Site site, Translations translations, Translations.Language language) {
         String baseUrl = site.info().baseUrl();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"")
+                .append(translations.isEmpty() ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"").append(">\n");
         List<String> paths = new ArrayList<>();
+        List<String> topicIds = new ArrayList<>();
         paths.add(Urls.HOME);
-        site.topics().forEach(topic -> paths.add(Urls.topicPath(topic)));
-        for (String path : paths) {
-            xml.append("  <url><loc>").append(xmlEscape(Urls.canonical(baseUrl, path))).append("</loc></url>\n");
+        topicIds.add(null);
+        site.topics().forEach(topic -> {
+            paths.add(Urls.topicPath(topic));
+            topicIds.add(topic.id());
+        });
+        for (int i = 0; i < paths.size(); i++) {
+            xml.append("  <url><loc>").append(xmlEscape(Urls.canonical(baseUrl, paths.get(i)))).append("</loc>");
+            for (Translations.Alternate alternate : translations.alternates(language, paths.get(i), topicIds.get(i), false)) {
+                xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(alternate.language())
+                        .append("\" href=\"").append(xmlEscape(alternate.url())).append("\"/>");
+            }
+            xml.append("</url>\n");
         }
         return xml.append("</urlset>\n").toString();
     }

@@ -28,6 +28,22 @@ public final class SiteRenderer {
 
         /** A stream for a large file, written as it is produced; the caller closes it. */
         OutputStream open(String sitePath) throws IOException;
+
+        /** This sink, with every path put below {@code folder} (which ends in {@code /}). */
+        default Sink below(String folder) {
+            Sink parent = this;
+            return new Sink() {
+                @Override
+                public void write(String sitePath, byte[] content) throws IOException {
+                    parent.write(folder + sitePath, content);
+                }
+
+                @Override
+                public OutputStream open(String sitePath) throws IOException {
+                    return parent.open(folder + sitePath);
+                }
+            };
+        }
     }
 
     private final TemplateEngine templates;
@@ -47,7 +63,6 @@ public final class SiteRenderer {
     public record Timing(long templateNanos, long writeNanos) {
     }
 
-    private Messages messages;
     private final LongAdder templateNanos = new LongAdder();
     private final LongAdder writeNanos = new LongAdder();
 
@@ -57,46 +72,87 @@ public final class SiteRenderer {
     }
 
     /**
-     * Renders {@code site}, topic pages in parallel on every core; returns the number of HTML pages
-     * written. Every page is a file of its own, so the output does not depend on the order.
+     * Which language of a site is rendered, with the site's translations; {@link #SINGLE} for a
+     * single-language site.
      */
-    public int render(Site site, Sink sink) throws SiteGenException, IOException {
-        messages = Messages.load(site.info().language(), site.info().messages());
+    public record Edition(Translations translations, Translations.Language language) {
+        public static final Edition SINGLE = new Edition(Translations.NONE, null);
+
+        List<Translations.Alternate> alternates(String path, String topicId, boolean absolute) {
+            return translations.alternates(language, path, topicId, absolute);
+        }
+    }
+
+    /**
+     * Renders {@code site}, topic pages in parallel on every core; returns the number of HTML pages
+     * written. Every page is a file of its own, so the output does not depend on the order. A
+     * single-language site gets its 404 page here; a multilingual site gets one at its root
+     * ({@link #renderNotFound}).
+     */
+    public int render(Site site, Sink sink, Edition edition) throws SiteGenException, IOException {
+        Messages messages = Messages.load(site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
-                Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY);
-        page(sink, "index.ftlh", site, home, null, Urls.relativeFrom(Urls.HOME));
+                Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false));
+        page(sink, "index.ftlh", site, messages, home, null, Urls.relativeFrom(Urls.HOME));
         List<Topic> topics = site.topics();
         List<Integer> indexes = java.util.stream.IntStream.range(0, topics.size()).boxed().toList();
         try (Parallel parallel = Parallel.perCore()) {
             parallel.map(indexes, SiteGenException.class, IOException.class, i -> {
-                topicPage(site, i, sink);
+                topicPage(site, messages, edition, i, sink);
                 return i;
             });
         }
-        Page notFound = new Page("notFound", Urls.NOT_FOUND, messages.format("notFound.title", List.of()),
-                site.info().description(), "", Html.EMPTY);
-        page(sink, "404.ftlh", site, notFound, null, Urls.absolute(baseUrl));
         assets.copy(sink);
-        return topics.size() + 2;
+        if (edition.language() == null) {
+            renderNotFound(site, edition, sink);
+            return topics.size() + 2;
+        }
+        return topics.size() + 1;
     }
 
-    private void topicPage(Site site, int index, Sink sink) throws SiteGenException, IOException {
+    /** The 404 page, with links that start with the base path, since it is served at any depth. */
+    public void renderNotFound(Site site, Edition edition, Sink sink) throws SiteGenException, IOException {
+        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        Page notFound = new Page("notFound", Urls.NOT_FOUND, messages.format("notFound.title", List.of()),
+                site.info().description(), "", Html.EMPTY, edition.alternates(Urls.NOT_FOUND, null, true));
+        page(sink, "404.ftlh", site, messages, notFound, null, Urls.absolute(site.info().baseUrl()));
+    }
+
+    /**
+     * The root page of a multilingual site ({@code languages.ftlh}): a link to every language, and a
+     * script that sends the reader to theirs.
+     *
+     * @param site the site of the default language, for its title and interface strings
+     */
+    public void renderLanguageChooser(Site site, Translations translations, String rootBaseUrl, Sink sink)
+            throws SiteGenException, IOException {
+        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        Page chooser = new Page("languages", Urls.HOME, messages.format("languages.title", List.of()),
+                site.info().description(), Urls.canonical(rootBaseUrl, Urls.HOME), Html.EMPTY,
+                translations.homesFromRoot());
+        page(sink, "languages.ftlh", site, messages, chooser, null, Urls.relativeFrom(Urls.HOME));
+        assets.copy(sink);
+    }
+
+    private void topicPage(Site site, Messages messages, Edition edition, int index, Sink sink)
+            throws SiteGenException, IOException {
         List<Topic> topics = site.topics();
         Topic topic = topics.get(index);
         String path = Urls.topicPath(topic);
         String canonical = Urls.canonical(site.info().baseUrl(), path);
         Page page = new Page("topic", path, topic.title(), describe(topic, site), canonical,
-                structuredData ? StructuredData.faqPage(topic, canonical) : Html.EMPTY);
+                structuredData ? StructuredData.faqPage(topic, canonical) : Html.EMPTY,
+                edition.alternates(path, topic.id(), false));
         Map<String, Object> extra = new HashMap<>();
         extra.put("topic", topic);
         extra.put("previousTopic", index > 0 ? topics.get(index - 1) : null);
         extra.put("nextTopic", index + 1 < topics.size() ? topics.get(index + 1) : null);
-        page(sink, "topic.ftlh", site, page, extra, Urls.relativeFrom(path));
+        page(sink, "topic.ftlh", site, messages, page, extra, Urls.relativeFrom(path));
     }
 
-    private void page(Sink sink, String template, Site site, Page page, Map<String, Object> extra, Urls urls)
-            throws SiteGenException, IOException {
+    private void page(Sink sink, String template, Site site, Messages messages, Page page, Map<String, Object> extra,
+                      Urls urls) throws SiteGenException, IOException {
         long start = System.nanoTime();
         Map<String, Object> model = new HashMap<>();
         model.put("site", site.info());

@@ -47,14 +47,23 @@ final class Browser {
     }
 
     static ChromeDriver start(boolean javascript) {
+        return start(javascript, "en-US");
+    }
+
+    /** A browser whose reader prefers {@code language}. */
+    static ChromeDriver start(boolean javascript, String language) {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments("--lang=" + language);
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--allow-file-access-from-files");
+        Map<String, Object> prefs = new java.util.HashMap<>();
+        prefs.put("intl.accept_languages", language);
         if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+            prefs.put("profile.managed_default_content_settings.javascript", 2);
         }
+        options.setExperimentalOption("prefs", prefs);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
