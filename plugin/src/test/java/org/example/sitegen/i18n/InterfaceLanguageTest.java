@@ -131,4 +131,14 @@ class InterfaceLanguageTest {
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("content/site.yaml:3:16: error: message 'topic.count' is"
                 + " not a valid pattern: ")), errors.toString());
     }
+
+    @Test
+    void theJsonSchemaOffersExactlyTheKeysTheThemeUses() throws Exception {
+        Path schema = Path.of(System.getProperty("siteGen.repositoryRoot", "..")).resolve("schema/site.schema.json");
+        var names = new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema.toFile())
+                .at("/properties/messages/propertyNames/enum");
+        Set<String> keys = new TreeSet<>();
+        names.forEach(name -> keys.add(name.asText()));
+        assertEquals(Messages.keys(), keys);
+    }
 }
