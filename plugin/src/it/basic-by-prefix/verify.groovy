@@ -16,7 +16,7 @@ def billing = new File(site, 'billing/index.html').getText('UTF-8')
 def notFound = new File(site, '404.html').getText('UTF-8')
 
 // site.yaml is used
-assert home.contains('<html lang="en">')
+assert home.contains('<html lang="en" dir="ltr">')
 assert home.contains('<title>Acme help centre</title>')
 assert home.contains('<meta name="description" content="Answers about Acme accounts and billing.">')
 assert home.contains('<strong>Acme</strong>') : 'the introduction is rendered as Markdown'
