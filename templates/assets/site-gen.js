@@ -15,10 +15,13 @@
 
   /* A link to #question-id opens that answer and shows it. */
   function openTarget() {
-    var id;
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = location.hash.slice(1); }
-    if (!id) return;
-    var target = doc.getElementById(id);
+    var raw = location.hash.slice(1);
+    if (!raw) return;
+    var target = doc.getElementById(raw);
+    if (!target) {
+      /* Anchors in other scripts arrive percent-encoded; old Doxia anchors contain '%' themselves. */
+      try { target = doc.getElementById(decodeURIComponent(raw)); } catch (e) { target = null; }
+    }
     if (!target) return;
     var details = questionDetails(target);
     if (details && !details.open) details.open = true;

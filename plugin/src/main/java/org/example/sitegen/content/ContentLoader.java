@@ -39,7 +39,7 @@ public final class ContentLoader {
 
     static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages");
     static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "questions");
-    static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related");
+    static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds");
 
     /** Topic ids that would clash with what the site writes itself. */
     static final Set<String> RESERVED_TOPIC_IDS = Set.of("assets", "site", "index", "404");
@@ -129,6 +129,7 @@ public final class ContentLoader {
                 .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TopicDraft::id));
         Map<String, QuestionDraft> byId = assignIds(drafts, problems);
+        checkPreviousIds(drafts, byId, problems);
         long validated = System.nanoTime();
         List<Topic> topics = new ArrayList<>();
         try (Parallel parallel = Parallel.perCore()) {
@@ -320,6 +321,34 @@ public final class ContentLoader {
         return byId;
     }
 
+    /**
+     * A previous id keeps an old anchor working, so it may not be the id of any question, and only
+     * one question may have it.
+     */
+    private static void checkPreviousIds(List<TopicDraft> topics, Map<String, QuestionDraft> byId, Problems problems) {
+        Map<String, QuestionDraft> owners = new HashMap<>();
+        for (TopicDraft topic : topics) {
+            for (QuestionDraft question : topic.questions()) {
+                for (Fields.Item item : question.previousIds()) {
+                    QuestionDraft holder = byId.get(item.value());
+                    QuestionDraft owner = owners.putIfAbsent(item.value(), question);
+                    if (holder == question) {
+                        problems.error(question.file(), item.at(), "previous id '" + item.value() + "' is this question's own id",
+                                "remove it from previousIds");
+                    } else if (holder != null) {
+                        problems.error(question.file(), item.at(), "previous id '" + item.value()
+                                + "' is the id of the question at " + holder.position(),
+                                "a previous id may not be the id of any question on the site");
+                    } else if (owner != null && owner != question) {
+                        problems.error(question.file(), item.at(), "previous id '" + item.value()
+                                + "' is also a previous id of the question at " + owner.position(),
+                                "an old anchor can lead to one question only");
+                    }
+                }
+            }
+        }
+    }
+
     private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Problems problems) {
         Html summary = Html.EMPTY;
         String summaryText = "";
@@ -352,7 +381,7 @@ public final class ContentLoader {
                 }
             }
             questions.add(new Question(question.id(), draft.id(), question.question(), answer.html(), answer.text(),
-                    question.tags(), related));
+                    question.tags(), related, question.previousIds().stream().map(Fields.Item::value).toList()));
         }
         if (questions.isEmpty()) {
             return Optional.empty(); // an error says why

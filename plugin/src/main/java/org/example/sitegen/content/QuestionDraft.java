@@ -1,8 +1,11 @@
 package org.example.sitegen.content;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 
 /**
@@ -21,11 +24,13 @@ final class QuestionDraft {
     private final Position answerAt;
     private final List<String> tags;
     private final List<Fields.Item> related;
+    private final List<Fields.Item> previousIds;
     private final boolean complete;
     private String id;
 
     private QuestionDraft(Path file, Fields fields, String topicId, String explicitId, String question, String answer,
-                          List<String> tags, List<Fields.Item> related, boolean complete) {
+                          List<String> tags, List<Fields.Item> related, List<Fields.Item> previousIds,
+                          boolean complete) {
         this.file = file;
         this.at = Position.of(fields.node());
         this.topicId = topicId;
@@ -36,6 +41,7 @@ final class QuestionDraft {
         this.answerAt = Position.of(fields.at("answer"));
         this.tags = tags;
         this.related = related;
+        this.previousIds = previousIds;
         this.complete = complete;
     }
 
@@ -55,9 +61,20 @@ final class QuestionDraft {
         }
         List<String> tags = fields.textList("tags").stream().map(Fields.Item::value).distinct().toList();
         List<Fields.Item> related = fields.textList("related");
+        // Previous ids are old anchors, kept as written: any text an HTML id can be (no whitespace).
+        List<Fields.Item> previousIds = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Fields.Item item : fields.textList("previousIds")) {
+            if (item.value().chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r')) {
+                problems.error(file, item.at(), "previous id '" + item.value() + "' contains whitespace, which no anchor can",
+                        "write the anchor exactly as it appears after # in the old link");
+            } else if (seen.add(item.value())) {
+                previousIds.add(item);
+            }
+        }
         // Questions are plain text on one line; block scalars leave a trailing newline.
         String text = question.orElse("").strip().replaceAll("\\s+", " ");
-        return new QuestionDraft(file, fields, topicId, explicitId, text, answer.orElse(""), tags, related,
+        return new QuestionDraft(file, fields, topicId, explicitId, text, answer.orElse(""), tags, related, previousIds,
                 question.isPresent() && answer.isPresent());
     }
 
@@ -116,5 +133,9 @@ final class QuestionDraft {
 
     List<Fields.Item> related() {
         return related;
+    }
+
+    List<Fields.Item> previousIds() {
+        return previousIds;
     }
 }

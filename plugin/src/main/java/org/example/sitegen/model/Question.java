@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param answerText the answer as plain text (for descriptions and machine-readable output)
  * @param tags       free-form labels, in the order written
  * @param related    other questions this one points to, in the order written
+ * @param previousIds anchors this question had before (such as an old site's), each kept as written;
+ *                    none is the id of a question
  */
 public record Question(String id, String topicId, String question, Html answer, String answerText,
-                       List<String> tags, List<QuestionLink> related) {
+                       List<String> tags, List<QuestionLink> related, List<String> previousIds) {
 
     public Question {
         Objects.requireNonNull(id, "id");
@@ -25,6 +27,7 @@ public record Question(String id, String topicId, String question, Html answer, 
         Objects.requireNonNull(answerText, "answerText");
         tags = List.copyOf(tags);
         related = List.copyOf(related);
+        previousIds = List.copyOf(previousIds);
     }
 
     /** A reference to this question, for links from elsewhere. */
