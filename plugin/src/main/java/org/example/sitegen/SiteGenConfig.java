@@ -18,10 +18,11 @@ import java.util.Objects;
  *                          allowlist
  * @param cname             the custom domain written to {@code CNAME}; empty for none
  * @param structuredData    add FAQPage JSON-LD to topic pages
+ * @param drafts            include questions marked {@code draft: true}, visibly marked (a preview)
  */
 public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path templateDirectory, Path staticDirectory,
                             Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml,
-                            String cname, boolean structuredData) {
+                            String cname, boolean structuredData, boolean drafts) {
 
     public static final String DEFAULT_TITLE = "Frequently asked questions";
 
@@ -49,6 +50,7 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         private boolean trustRawHtml;
         private String cname = "";
         private boolean structuredData;
+        private boolean drafts;
 
         private Builder(Path contentDirectory, Path outputDirectory) {
             this.contentDirectory = contentDirectory;
@@ -95,9 +97,14 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
             return this;
         }
 
+        public Builder drafts(boolean value) {
+            this.drafts = value;
+            return this;
+        }
+
         public SiteGenConfig build() {
             return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory,
-                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData);
+                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts);
         }
     }
 }
