@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -114,7 +116,8 @@ public final class SiteGenerator {
      */
     private static List<Edition> load(SiteGenConfig config, String baseUrl, List<Problem> problems)
             throws SiteGenException, IOException {
-        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()));
+        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
+                new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false));
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory());
         List<Edition> editions = new ArrayList<>();
         if (folders.isEmpty()) {

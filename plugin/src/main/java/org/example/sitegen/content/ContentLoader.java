@@ -3,6 +3,9 @@ package org.example.sitegen.content;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,12 +40,14 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ContentLoader {
 
-    static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages");
-    static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "questions");
-    static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds");
+    static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages",
+            "reviewEvery");
+    static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions");
+    static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds",
+            "aliases", "reviewed", "owner", "draft");
 
     /** Topic ids that would clash with what the site writes itself. */
-    static final Set<String> RESERVED_TOPIC_IDS = Set.of("assets", "site", "index", "404");
+    static final Set<String> RESERVED_TOPIC_IDS = Set.of("assets", "site", "index", "404", "maintainers");
 
     /** Headings in answers and summaries start at {@code <h3>}: pages use h1 and h2. */
     private static final int TOP_HEADING = 3;
@@ -51,9 +56,28 @@ public final class ContentLoader {
     private static final String DEFAULT_LANGUAGE = "en";
 
     private final MarkdownRenderer markdown;
+    private final Options options;
+
+    /**
+     * How a load treats drafts and reviews.
+     *
+     * @param drafts    keep questions marked {@code draft: true} (a preview) instead of leaving them out
+     * @param today     the day reviews are due against
+     * @param editorial also report the editorial findings of {@link Lint} (the check goal): weak
+     *                  answers, questions that are not questions, duplicates and near-duplicates,
+     *                  links between questions that point nowhere, overdue reviews
+     */
+    public record Options(boolean drafts, LocalDate today, boolean editorial) {
+        public static final Options PUBLISH = new Options(false, LocalDate.now(ZoneOffset.UTC), false);
+    }
 
     public ContentLoader(MarkdownRenderer markdown) {
+        this(markdown, Options.PUBLISH);
+    }
+
+    public ContentLoader(MarkdownRenderer markdown, Options options) {
         this.markdown = markdown;
+        this.options = options;
     }
 
     /**
@@ -114,7 +138,8 @@ public final class ContentLoader {
                 }
             }
         }
-        SiteInfo info = readSite(siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
+        SiteSettings settings = readSite(siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
+        SiteInfo info = settings.info();
         List<Path> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
         try (Parallel parallel = Parallel.perCore()) {
@@ -130,10 +155,14 @@ public final class ContentLoader {
                 .thenComparing(TopicDraft::id));
         Map<String, QuestionDraft> byId = assignIds(drafts, problems);
         checkPreviousIds(drafts, byId, problems);
+        if (options.editorial()) {
+            Lint.duplicates(drafts, problems);
+        }
         long validated = System.nanoTime();
         List<Topic> topics = new ArrayList<>();
         try (Parallel parallel = Parallel.perCore()) {
-            parallel.map(drafts, RuntimeException.class, RuntimeException.class, draft -> build(draft, byId, problems))
+            parallel.map(drafts, RuntimeException.class, RuntimeException.class,
+                            draft -> build(draft, byId, settings.reviewEvery(), problems))
                     .forEach(topic -> topic.ifPresent(topics::add));
         }
         if (problems.hasErrors()) {
@@ -142,8 +171,12 @@ public final class ContentLoader {
         return new Loaded(new Site(info, topics), problems.all(), validated - start, System.nanoTime() - validated);
     }
 
-    private SiteInfo readSite(Path file, String defaultTitle, String baseUrl, String defaultLanguage, Problems problems)
-            throws IOException {
+    /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
+    private record SiteSettings(SiteInfo info, Period reviewEvery) {
+    }
+
+    private SiteSettings readSite(Path file, String defaultTitle, String baseUrl, String defaultLanguage,
+                                  Problems problems) throws IOException {
         Optional<Fields> fields = Optional.empty();
         if (file != null) {
             Optional<Node> root = YamlSource.read(file, problems);
@@ -187,8 +220,30 @@ public final class ContentLoader {
             }
         }
         Map<String, String> messages = fields.isPresent() ? messages(file, fields.get(), problems) : Map.of();
-        return new SiteInfo(title, description, language, introduction, baseUrl, image, Messages.direction(language),
-                messages);
+        Period reviewEvery = fields.isPresent() ? reviewEvery(file, fields.get(), problems) : null;
+        return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
+                Messages.direction(language), messages), reviewEvery);
+    }
+
+    /** A review interval such as 180d, 12w, 6m or 1y; {@code null} when not set. */
+    private static Period reviewEvery(Path file, Fields fields, Problems problems) {
+        Optional<String> text = fields.text("reviewEvery").map(String::strip);
+        if (text.isEmpty()) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,4})([dwmy])").matcher(text.get());
+        if (!m.matches()) {
+            problems.error(file, fields.at("reviewEvery"), "'" + text.get() + "' is not a review interval",
+                    "write a number and d, w, m or y, such as 180d or 1y");
+            return null;
+        }
+        int n = Integer.parseInt(m.group(1));
+        return switch (m.group(2)) {
+            case "d" -> Period.ofDays(n);
+            case "w" -> Period.ofWeeks(n);
+            case "m" -> Period.ofMonths(n);
+            default -> Period.ofYears(n);
+        };
     }
 
     /** The site's own interface strings: known keys, valid patterns. */
@@ -261,6 +316,7 @@ public final class ContentLoader {
         Fields fields = found.get();
         String title = fields.requiredText("title", "add 'title: ...' with the topic's name").map(String::strip).orElse(id);
         int order = fields.integer("order").orElse(Integer.MAX_VALUE);
+        Period reviewEvery = reviewEvery(file, fields, problems);
         List<QuestionDraft> questions = new ArrayList<>();
         Optional<List<Node>> items = fields.list("questions");
         if (items.isEmpty() && !fields.has("questions")) {
@@ -276,7 +332,8 @@ public final class ContentLoader {
                     .ifPresent(questions::add);
         }
         String summary = fields.text("summary").orElse(null);
-        return Optional.of(new TopicDraft(id, file, title, order, summary, Position.of(fields.at("summary")), questions));
+        return Optional.of(new TopicDraft(id, file, title, order, summary, Position.of(fields.at("summary")), reviewEvery,
+                questions));
     }
 
     /**
@@ -349,7 +406,9 @@ public final class ContentLoader {
         }
     }
 
-    private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Problems problems) {
+    private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Period siteReviewEvery,
+                                  Problems problems) {
+        Period reviewEvery = draft.reviewEvery() != null ? draft.reviewEvery() : siteReviewEvery;
         Html summary = Html.EMPTY;
         String summaryText = "";
         if (draft.summary() != null) {
@@ -360,11 +419,15 @@ public final class ContentLoader {
         }
         List<Question> questions = new ArrayList<>();
         for (QuestionDraft question : draft.questions()) {
-            if (!question.complete()) {
+            if (!question.complete() || question.review().draft() && !options.drafts()) {
                 continue;
             }
-            MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(),
-                    TOP_HEADING, problems);
+            // Editorial findings are the check goal's; a build resolves short links all the same.
+            Problems editorial = options.editorial() ? problems : new Problems();
+            MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), TOP_HEADING,
+                    link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), problems);
+            Lint.question(question, answer.text(), reviewEvery, options.today(), editorial);
+            Html answerHtml = answer.html();
             List<QuestionLink> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (Fields.Item item : question.related()) {
@@ -376,12 +439,18 @@ public final class ContentLoader {
                     problems.error(question.file(), item.at(), "related question '" + item.value() + "' does not exist", hint);
                 } else if (target == question) {
                     problems.error(question.file(), item.at(), "a question cannot be related to itself", "remove '" + item.value() + "'");
+                } else if (target.review().draft() && !options.drafts()) {
+                    problems.warning(question.file(), item.at(), "related question '" + item.value() + "' is a draft,"
+                            + " so the link is left out until it is published", null);
                 } else if (seen.add(item.value())) {
                     related.add(new QuestionLink(target.id(), target.topicId(), target.question()));
                 }
             }
-            questions.add(new Question(question.id(), draft.id(), question.question(), answer.html(), answer.text(),
-                    question.tags(), related, question.previousIds().stream().map(Fields.Item::value).toList()));
+            QuestionDraft.Review review = question.review();
+            questions.add(new Question(question.id(), draft.id(), question.question(), answerHtml, answer.text(),
+                    question.tags(), related, question.previousIds().stream().map(Fields.Item::value).toList(),
+                    review.aliases().stream().map(Fields.Item::value).toList(), review.reviewed(), review.owner(),
+                    review.draft(), Lint.due(review, reviewEvery), Lint.overdue(review, reviewEvery, options.today())));
         }
         if (questions.isEmpty()) {
             return Optional.empty(); // an error says why
@@ -390,7 +459,12 @@ public final class ContentLoader {
     }
 
     private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading, Problems problems) {
-        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading);
+        return render(file, at, source, topHeading, java.util.function.UnaryOperator.identity(), problems);
+    }
+
+    private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading,
+                                             java.util.function.UnaryOperator<String> links, Problems problems) {
+        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links);
         if (!rendered.removed().isEmpty()) {
             problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");

@@ -108,6 +108,41 @@ final class Fields {
         return Optional.empty();
     }
 
+    /** A yes/no value, if present. */
+    Optional<Boolean> bool(String key) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return Optional.empty();
+        }
+        Node value = tuple.getValueNode();
+        if (value.getTag() == Tag.BOOL) {
+            String text = ((ScalarNode) value).getValue().toLowerCase(java.util.Locale.ROOT);
+            return Optional.of(text.equals("true") || text.equals("yes") || text.equals("on") || text.equals("y"));
+        }
+        problems.error(file, value, "'" + key + "' of " + what + " must be true or false, not " + describe(value),
+                "for example: " + key + ": true");
+        return Optional.empty();
+    }
+
+    /** A calendar date written as YYYY-MM-DD, if present. */
+    Optional<java.time.LocalDate> date(String key) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return Optional.empty();
+        }
+        Node value = tuple.getValueNode();
+        if (value instanceof ScalarNode scalar) {
+            try {
+                return Optional.of(java.time.LocalDate.parse(scalar.getValue().strip()));
+            } catch (java.time.format.DateTimeParseException e) {
+                // falls through to the error below
+            }
+        }
+        problems.error(file, value, "'" + key + "' of " + what + " must be a date, not " + describe(value),
+                "write it as YYYY-MM-DD, for example: " + key + ": 2026-01-31");
+        return Optional.empty();
+    }
+
     /** A whole number, if present. */
     Optional<Integer> integer(String key) {
         NodeTuple tuple = entries.get(key);

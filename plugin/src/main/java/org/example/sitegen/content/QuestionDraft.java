@@ -3,6 +3,7 @@ package org.example.sitegen.content;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,11 +27,24 @@ final class QuestionDraft {
     private final List<Fields.Item> related;
     private final List<Fields.Item> previousIds;
     private final boolean complete;
+    private final Review review;
     private String id;
+
+    /**
+     * What a question says about its upkeep.
+     *
+     * @param aliases  other phrasings
+     * @param reviewed when it was last checked, or {@code null}
+     * @param owner    who keeps it up to date, or empty
+     * @param draft    kept out of the published site
+     */
+    record Review(List<Fields.Item> aliases, LocalDate reviewed, String owner, boolean draft) {
+    }
 
     private QuestionDraft(Path file, Fields fields, String topicId, String explicitId, String question, String answer,
                           List<String> tags, List<Fields.Item> related, List<Fields.Item> previousIds,
-                          boolean complete) {
+                          boolean complete, Review review) {
+        this.review = review;
         this.file = file;
         this.at = Position.of(fields.node());
         this.topicId = topicId;
@@ -74,8 +88,14 @@ final class QuestionDraft {
         }
         // Questions are plain text on one line; block scalars leave a trailing newline.
         String text = question.orElse("").strip().replaceAll("\\s+", " ");
+        Review review = new Review(fields.textList("aliases"), fields.date("reviewed").orElse(null),
+                fields.text("owner").map(String::strip).orElse(""), fields.bool("draft").orElse(false));
         return new QuestionDraft(file, fields, topicId, explicitId, text, answer.orElse(""), tags, related, previousIds,
-                question.isPresent() && answer.isPresent());
+                question.isPresent() && answer.isPresent(), review);
+    }
+
+    Review review() {
+        return review;
     }
 
     /** False when a required part is missing; such a question is never built. */

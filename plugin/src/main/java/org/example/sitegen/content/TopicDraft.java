@@ -1,6 +1,7 @@
 package org.example.sitegen.content;
 
 import java.nio.file.Path;
+import java.time.Period;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  *
  * @param summary   the summary's Markdown, or {@code null}
  * @param summaryAt where the summary was written
+ * @param reviewEvery how often the topic's answers are to be reviewed, or {@code null}
  */
 record TopicDraft(String id, Path file, String title, int order, String summary, Position summaryAt,
-                  List<QuestionDraft> questions) {
+                  Period reviewEvery, List<QuestionDraft> questions) {
 }

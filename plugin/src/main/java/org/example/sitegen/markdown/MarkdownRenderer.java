@@ -2,6 +2,7 @@ package org.example.sitegen.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,6 +18,7 @@ import org.commonmark.node.CustomNode;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -98,8 +100,16 @@ public final class MarkdownRenderer {
      *                   {@code <h3>}); lower headings follow without skipping a level
      */
     public Rendered render(String markdown, int topHeading) {
+        return render(markdown, topHeading, UnaryOperator.identity());
+    }
+
+    /**
+     * Renders one Markdown text, passing the destination of every Markdown link through
+     * {@code links} first (to resolve short links between questions).
+     */
+    public Rendered render(String markdown, int topHeading, UnaryOperator<String> links) {
         Node document = parser.parse(markdown);
-        Inspection inspection = new Inspection();
+        Inspection inspection = new Inspection(links);
         document.accept(inspection);
         inspection.renumber(topHeading);
         String html = htmlRenderer.render(document);
@@ -306,7 +316,18 @@ public final class MarkdownRenderer {
     /** Moves headings down and notes whether the document holds raw HTML. */
     private static final class Inspection extends AbstractVisitor {
         private final List<Heading> headings = new ArrayList<>();
+        private final UnaryOperator<String> links;
         private boolean rawHtml;
+
+        Inspection(UnaryOperator<String> links) {
+            this.links = links;
+        }
+
+        @Override
+        public void visit(Link link) {
+            link.setDestination(links.apply(link.getDestination()));
+            visitChildren(link);
+        }
 
         @Override
         public void visit(Heading heading) {

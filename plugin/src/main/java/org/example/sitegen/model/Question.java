@@ -1,5 +1,6 @@
 package org.example.sitegen.model;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +16,17 @@ import java.util.Objects;
  * @param related    other questions this one points to, in the order written
  * @param previousIds anchors this question had before (such as an old site's), each kept as written;
  *                    none is the id of a question
+ * @param aliases    other phrasings of the question, for search and duplicate checks
+ * @param reviewed   when the answer was last checked, or {@code null}
+ * @param owner      who keeps the answer up to date, or empty
+ * @param draft      whether the question is a draft (only in previews)
+ * @param reviewDue  when the next review is due, or {@code null} when no review interval applies
+ * @param overdue    whether the review is overdue (or the answer was never reviewed under an interval)
  */
 public record Question(String id, String topicId, String question, Html answer, String answerText,
-                       List<String> tags, List<QuestionLink> related, List<String> previousIds) {
+                       List<String> tags, List<QuestionLink> related, List<String> previousIds,
+                       List<String> aliases, LocalDate reviewed, String owner, boolean draft, LocalDate reviewDue,
+                       boolean overdue) {
 
     public Question {
         Objects.requireNonNull(id, "id");
@@ -28,6 +37,8 @@ public record Question(String id, String topicId, String question, Html answer, 
         tags = List.copyOf(tags);
         related = List.copyOf(related);
         previousIds = List.copyOf(previousIds);
+        aliases = List.copyOf(aliases);
+        Objects.requireNonNull(owner, "owner");
     }
 
     /** A reference to this question, for links from elsewhere. */

@@ -45,7 +45,10 @@ public final class SearchIndex {
             int index = topics.size();
             topics.add(List.of(Urls.topicPath(topic), topic.title()));
             for (Question question : topic.questions()) {
-                entries.add(List.of(index, question.id(), question.question(), String.join(" ", question.tags()),
+                // Aliases are other phrasings of the question: found like tags, shown as the question.
+                List<String> labels = new ArrayList<>(question.tags());
+                labels.addAll(question.aliases());
+                entries.add(List.of(index, question.id(), question.question(), String.join(" ", labels),
                         words(question.answerText()), snippet(question.answerText())));
             }
         }

@@ -1,5 +1,6 @@
 package org.example.sitegen.render;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,8 @@ final class MessageFunction implements TemplateMethodModelEx {
         }
         List<Object> values = new ArrayList<>();
         for (Object argument : arguments) {
-            values.add(DeepUnwrap.unwrap((TemplateModel) argument));
+            Object value = DeepUnwrap.unwrap((TemplateModel) argument);
+            values.add(value instanceof LocalDate date ? messages.formatDate(date) : value);
         }
         try {
             return messages.format(String.valueOf(values.get(0)), values.subList(1, values.size()));

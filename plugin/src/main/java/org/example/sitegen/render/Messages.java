@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +74,11 @@ public final class Messages {
         } catch (IllegalArgumentException e) {
             return String.valueOf(e.getMessage());
         }
+    }
+
+    /** A date as the language writes it in running text ("27 November 2026", "2026年11月27日"). */
+    public String formatDate(LocalDate date) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
     }
 
     /** The keys that fell back to English for this language. */

@@ -63,6 +63,9 @@ public final class SiteRenderer {
     public record Timing(long templateNanos, long writeNanos) {
     }
 
+    /** The maintainers' report: not linked from the site, not for search engines. */
+    public static final String REPORT = "maintainers/index.html";
+
     private final LongAdder templateNanos = new LongAdder();
     private final LongAdder writeNanos = new LongAdder();
 
@@ -102,6 +105,11 @@ public final class SiteRenderer {
                 topicPage(site, messages, edition, i, sink);
                 return i;
             });
+        }
+        if (topics.stream().flatMap(t -> t.questions().stream()).anyMatch(q -> q.reviewDue() != null || q.overdue())) {
+            String path = REPORT;
+            page(sink, "maintainers.ftlh", site, messages, new Page("report", path, messages.format("report.title", List.of()),
+                    "", "", Html.EMPTY, List.of()), null, Urls.relativeFrom(path));
         }
         assets.copy(sink);
         if (edition.language() == null) {

@@ -20,6 +20,9 @@ import com.sun.net.httpserver.HttpServer;
  * serves {@code dir/index.html}, {@code /dir} redirects to {@code /dir/}, {@code /page} serves
  * {@code page.html}, and anything missing gets {@code 404.html} with status 404, at the requested
  * URL. Paths are case-sensitive. Only for checking a site on this machine.
+ *
+ * <p>{@link Hooks} let a caller answer some requests itself and change HTML before it is sent (the
+ * live preview of {@code site-gen:serve} does both); without hooks the folder is served as it is.
  */
 public final class PagesServer implements AutoCloseable {
 
@@ -31,20 +34,55 @@ public final class PagesServer implements AutoCloseable {
             Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
             Map.entry("ico", "image/x-icon"), Map.entry("pdf", "application/pdf"));
 
+    /** A response a {@link Hooks} gives instead of a file of the folder. */
+    public record Response(int status, String type, byte[] body) {
+    }
+
+    /** Changes how the server answers; every method's default changes nothing. */
+    public interface Hooks {
+        Hooks NONE = new Hooks() {
+        };
+
+        /**
+         * The answer to a request for {@code rawPath} (as sent, not decoded), given before the
+         * folder is looked at; {@code null} serves the folder as usual.
+         */
+        default Response intercept(String rawPath) {
+            return null;
+        }
+
+        /** The HTML about to be sent (a page, the 404 page or an intercepted response), changed or not. */
+        default byte[] html(byte[] body) {
+            return body;
+        }
+    }
+
     private final HttpServer server;
     private final Path root;
     private final String basePath;
+    private final Hooks hooks;
 
     /**
      * Starts serving {@code root} under {@code basePath} ({@code /} or {@code /repo/}) on a free port.
      */
     public PagesServer(Path root, String basePath) throws IOException {
+        this(root, basePath, 0, Hooks.NONE);
+    }
+
+    /**
+     * Starts serving {@code root} under {@code basePath} on {@code port} of 127.0.0.1 (0 for a free
+     * one), answering through {@code hooks}.
+     *
+     * @throws java.net.BindException when the port is taken
+     */
+    public PagesServer(Path root, String basePath, int port, Hooks hooks) throws IOException {
         if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
             throw new IllegalArgumentException("the base path starts and ends with '/': " + basePath);
         }
         this.root = root.toAbsolutePath().normalize();
         this.basePath = basePath;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.hooks = hooks;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -57,6 +95,11 @@ public final class PagesServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            Response answer = hooks.intercept(path);
+            if (answer != null) {
+                send(exchange, answer.status(), answer.type(), answer.body());
+                return;
+            }
             if (!path.startsWith(basePath)) {
                 send(exchange, 404, "text/plain; charset=utf-8", "not under the base path\n".getBytes(StandardCharsets.UTF_8));
                 return;
@@ -93,7 +136,10 @@ public final class PagesServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        if (type.startsWith("text/html")) {
+            body = hooks.html(body);
+        }
         exchange.getResponseHeaders().add("Content-Type", type);
         boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
         exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);

@@ -218,12 +218,17 @@ public final class SiteVerifier {
         }
         try (Stream<Path> walk = Files.walk(site)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-                if (!file.equals(site.resolve(Urls.NOT_FOUND)) && !reached.contains(file)) {
+                if (!file.equals(site.resolve(Urls.NOT_FOUND)) && !reached.contains(file) && !noindex(file)) {
                     problems.add(Problem.error(file, 0, 0, "page is not reachable by links from the home page",
                             "link it from a template, or remove it"));
                 }
             }
         }
+    }
+
+    /** Pages marked noindex (the maintainers' report) are meant to be reached by their address only. */
+    private static boolean noindex(Path file) throws IOException {
+        return org.jsoup.Jsoup.parse(file.toFile(), "UTF-8").selectFirst("meta[name=robots][content*=noindex]") != null;
     }
 
     private int checkSitemap() throws IOException, InterruptedException {

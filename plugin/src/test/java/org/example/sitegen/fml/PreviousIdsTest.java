@@ -94,7 +94,7 @@ class PreviousIdsTest {
         JsonNode question = new ObjectMapper().readTree(schema.toFile()).path("$defs").path("question");
         JsonNode previousIds = question.path("properties").path("previousIds");
         assertEquals("^\\S+$", previousIds.path("items").path("pattern").asText());
-        assertEquals(List.of("answer", "id", "previousIds", "question", "related", "tags"),
+        assertEquals(List.of("aliases", "answer", "draft", "id", "owner", "previousIds", "question", "related", "reviewed", "tags"),
                 iterable(question.path("properties").fieldNames()).stream().sorted().toList());
     }
 

@@ -1,0 +1,106 @@
+package org.example.sitegen.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.example.sitegen.SiteGenConfig;
+import org.example.sitegen.check.ContentCheck;
+import org.example.sitegen.render.Urls;
+
+/**
+ * Runs every content check without writing a site, for pull requests: the errors a build stops
+ * on, and warnings for weak answers, questions that are not questions, duplicate and
+ * near-duplicate questions across topics, links between questions that point nowhere, overdue
+ * reviews, and ids the previous build published that are gone. One line per finding,
+ * {@code file:line:column: level: message}, then a summary.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+    /**
+     * The folder with {@code site.yaml} and the topic files (or one folder per language).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.contentDirectory", defaultValue = "${project.basedir}/src/site-gen/content")
+    private File contentDirectory;
+
+    /**
+     * The templates of the site; accepted for symmetry with {@code generate}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.templateDirectory", defaultValue = "${project.basedir}/src/site-gen/templates")
+    private File templateDirectory;
+
+    /**
+     * The previous build's output: its {@code faq.json} lists the ids readers may have links to.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.outputDirectory", defaultValue = "${project.build.directory}/site-gen")
+    private File outputDirectory;
+
+    /**
+     * The URL the site is published at; checked like {@code generate} checks it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.baseUrl")
+    private String baseUrl;
+
+    /**
+     * Fail on warnings too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.strict", defaultValue = "false")
+    private boolean strict;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File projectDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping site-gen because site-gen.skip = true");
+            return;
+        }
+        StringBuilder error = new StringBuilder();
+        Urls.normaliseBaseUrl(baseUrl, error).orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
+        SiteGenConfig config = SiteGenConfig.builder(contentDirectory.toPath(), outputDirectory.toPath())
+                .templateDirectory(templateDirectory.toPath()).build();
+        ContentCheck.Report report;
+        try {
+            report = ContentCheck.run(config, LocalDate.now(ZoneOffset.UTC));
+        } catch (IOException e) {
+            throw new MojoExecutionException("site-gen could not read the content: " + e.getMessage(), e);
+        }
+        Path base = projectDirectory.toPath();
+        new ProblemLog(getLog(), base).report(report.problems());
+        getLog().info(report.summary());
+        if (report.errors() > 0 || strict && report.warnings() > 0) {
+            throw new MojoFailureException("site-gen check found " + (report.errors() > 0 ? "errors" : "warnings, and"
+                    + " site-gen.strict is set") + "; each is listed above as file:line:column");
+        }
+    }
+}

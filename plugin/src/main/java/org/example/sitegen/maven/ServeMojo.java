@@ -1,0 +1,173 @@
+package org.example.sitegen.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.example.sitegen.Problem;
+import org.example.sitegen.SiteGenConfig;
+import org.example.sitegen.SiteGenException;
+import org.example.sitegen.serve.PreviewServer;
+
+/**
+ * Serves a live preview of the site on 127.0.0.1 until Ctrl-C.
+ *
+ * <p>Builds the site with draft questions into a preview folder (never the real output), serves it
+ * under the base path of {@code baseUrl} as GitHub Pages would, watches the content, template and
+ * static folders, rebuilds after each change and reloads the open pages. A content or template
+ * error does not stop the preview: the pages show the errors, as {@code file:line:column}, until
+ * they are fixed.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "serve", requiresProject = true, threadSafe = true)
+public class ServeMojo extends AbstractMojo {
+
+    /**
+     * The folder with {@code site.yaml} and the topic files.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.contentDirectory", defaultValue = "${project.basedir}/src/site-gen/content")
+    private File contentDirectory;
+
+    /**
+     * Templates and assets that override the built-in theme. May be absent.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.templateDirectory", defaultValue = "${project.basedir}/src/site-gen/templates")
+    private File templateDirectory;
+
+    /**
+     * Files copied into the site as they are (images, downloads). May be absent.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.staticDirectory", defaultValue = "${project.basedir}/src/site-gen/static")
+    private File staticDirectory;
+
+    /**
+     * Where the preview is built: a folder of its own, so that a preview never touches the real
+     * output. Replaced on every build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.previewDirectory", defaultValue = "${project.build.directory}/site-gen-preview")
+    private File previewDirectory;
+
+    /**
+     * The absolute URL the site is published at, such as {@code https://owner.github.io/repo}. The
+     * preview serves the site under its path ({@code /repo/}), as GitHub Pages will; without one, at
+     * {@code /}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.baseUrl")
+    private String baseUrl;
+
+    /**
+     * The port on 127.0.0.1 to serve the preview on. When it is in use, a free port is taken, and the
+     * log says which.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.port", defaultValue = "8080")
+    private int port;
+
+    /**
+     * Keep raw HTML inside Markdown as written, as {@code generate} does with the same setting.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.trustRawHtml", defaultValue = "false")
+    private boolean trustRawHtml;
+
+    /**
+     * A custom domain, as for {@code generate}; the preview writes its {@code CNAME} too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.cname")
+    private String cname;
+
+    /**
+     * Add FAQPage structured data (JSON-LD) to every topic page, as {@code generate} does.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.structuredData", defaultValue = "false")
+    private boolean structuredData;
+
+    /** The project's folder: the output may never be it or one of its parents. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File projectDirectory;
+
+    /** The site title when {@code site.yaml} sets none. */
+    @Parameter(defaultValue = "${project.name}", readonly = true)
+    private String projectName;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Path base = projectDirectory.toPath();
+        SiteGenConfig config = SiteGenConfig.builder(contentDirectory.toPath(), previewDirectory.toPath())
+                .templateDirectory(templateDirectory == null ? null : templateDirectory.toPath())
+                .staticDirectory(staticDirectory == null ? null : staticDirectory.toPath())
+                .projectDirectory(base)
+                .baseUrl(baseUrl)
+                .defaultTitle(projectName)
+                .trustRawHtml(trustRawHtml)
+                .cname(cname)
+                .structuredData(structuredData)
+                .drafts(true)
+                .build();
+        ProblemLog log = new ProblemLog(getLog(), base);
+        PreviewServer.Listener listener = new PreviewServer.Listener() {
+            @Override
+            public void info(String message) {
+                log.info(message);
+            }
+
+            @Override
+            public void warning(Problem problem) {
+                log.warning(problem);
+            }
+
+            @Override
+            public void failed(List<Problem> problems) {
+                log.report(problems);
+            }
+        };
+        PreviewServer preview;
+        try {
+            preview = new PreviewServer(config, port, base, listener).start();
+        } catch (SiteGenException e) {
+            log.report(e.problems());
+            throw new MojoFailureException(e.getMessage() + "; each is listed above as file:line:column", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("site-gen could not start the preview: " + e.getMessage(), e);
+        }
+        Thread hook = new Thread(preview::close, "site-gen-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        getLog().info("Preview (with drafts) at " + preview.url() + " - it rebuilds and reloads after each change;"
+                + " press Ctrl-C to stop");
+        try {
+            preview.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            preview.close();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs, or ran, anyway
+            }
+        }
+    }
+}
