@@ -2,11 +2,10 @@ package org.example.sitegen;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -131,7 +130,8 @@ public final class SiteGenerator {
         }
         failOnErrors(problems);
         for (Edition edition : editions) {
-            untranslated(edition.site(), config.contentDirectory().resolve(edition.folder())).ifPresent(problems::add);
+            Messages.untranslated(edition.site().info(), config.contentDirectory().resolve(edition.folder()))
+                    .ifPresent(problems::add);
         }
         return editions;
     }
@@ -209,18 +209,6 @@ public final class SiteGenerator {
                     "with a custom domain the site is served at https://" + cname + "/"));
         }
         return baseUrl;
-    }
-
-    /** A warning when the theme has no translation of some interface strings for the site's language. */
-    private static Optional<Problem> untranslated(Site site, Path contentDirectory) throws IOException {
-        Set<String> missing = Messages.load(site.info().language(), site.info().messages()).missing();
-        if (missing.isEmpty()) {
-            return Optional.empty();
-        }
-        Path siteFile = contentDirectory.resolve("site.yaml");
-        return Optional.of(Problem.warning(Files.exists(siteFile) ? siteFile : contentDirectory, 0, 0, missing.size()
-                + " interface strings have no '" + site.info().language() + "' translation and show in English: "
-                + String.join(", ", missing), "translate them under 'messages:' in site.yaml"));
     }
 
     private static String count(int n, String noun) {

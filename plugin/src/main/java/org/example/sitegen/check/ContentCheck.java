@@ -20,6 +20,7 @@ import org.example.sitegen.markdown.MarkdownRenderer;
 import org.example.sitegen.model.Question;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.model.Topic;
+import org.example.sitegen.render.Messages;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -71,6 +72,7 @@ public final class ContentCheck {
             try {
                 ContentLoader.Loaded loaded = loader.load(folder.content(), config.defaultTitle(), "", folder.tag());
                 problems.addAll(loaded.warnings());
+                Messages.untranslated(loaded.site().info(), folder.content()).ifPresent(problems::add);
                 topics += loaded.site().topics().size();
                 questions += loaded.site().questionCount();
                 Path previous = config.outputDirectory().resolve(folder.outputFolder()).resolve("faq.json");

@@ -3,6 +3,7 @@ package org.example.sitegen.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -227,8 +228,10 @@ public final class MarkdownRenderer {
         return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static String plainText(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.example.sitegen.publish;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -73,7 +74,7 @@ public final class Publisher {
     }
 
     private static Writer writer(SiteRenderer.Sink sink, String path) throws IOException {
-        return new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8);
+        return new BufferedWriter(new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8), 1 << 16);
     }
 
     private static void write(SiteRenderer.Sink sink, String path, String content) throws IOException {

@@ -3,6 +3,8 @@ package org.example.sitegen.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -12,9 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.example.sitegen.Problem;
+import org.example.sitegen.model.SiteInfo;
 
 /**
  * The interface strings of the theme in one language: the site's overrides from {@code site.yaml},
@@ -79,6 +85,21 @@ public final class Messages {
     /** A date as the language writes it in running text ("27 November 2026", "2026年11月27日"). */
     public String formatDate(LocalDate date) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+    }
+
+    /**
+     * A warning when the theme has no translation of some interface strings for a site's language
+     * (they show in English), positioned at the site's {@code site.yaml} in {@code contentDirectory}.
+     */
+    public static Optional<Problem> untranslated(SiteInfo site, Path contentDirectory) throws IOException {
+        Set<String> missing = load(site.language(), site.messages()).missing();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        Path siteFile = contentDirectory.resolve("site.yaml");
+        return Optional.of(Problem.warning(Files.exists(siteFile) ? siteFile : contentDirectory, 0, 0, missing.size()
+                + " interface strings have no '" + site.language() + "' translation and show in English: "
+                + String.join(", ", missing), "translate them under 'messages:' in site.yaml"));
     }
 
     /** The keys that fell back to English for this language. */

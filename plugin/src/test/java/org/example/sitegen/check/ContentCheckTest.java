@@ -260,4 +260,17 @@ class ContentCheckTest {
         assertEquals(List.of("../b/index.html#refunds", "../b/index.html#refunds", "#start"),
                 Fixture.html(root.resolve("out/a/index.html")).select(".answer a").eachAttr("href"));
     }
+
+    @Test
+    void checkListsTheInterfaceStringsALanguageLacks() throws Exception {
+        List<String> found = check("""
+                -- content/site.yaml --
+                language: it
+                -- content/a.yaml --
+                title: A
+                questions: [{question: "Come iniziare?", answer: "Leggi la guida di avvio."}]
+                """);
+        assertHas(found, "content/site.yaml: warning: ");
+        assertHas(found, "interface strings have no 'it' translation and show in English");
+    }
 }

@@ -1,0 +1,364 @@
+#!/usr/bin/env bash
+# site-gen benchmark: build the same generated FAQ with real Maven, in-process, and with Hugo.
+#
+# usage:  bench/run.sh [SIZES...]        SIZES = numbers of questions (default: 1000 10000 100000);
+#                                         T = SIZE/20 topics of 20 questions
+#         bench/run.sh -h                 this help
+#
+# For each size:
+#   1. dataset: gen_faq.py of the peer benchmark ($SHARED_BENCH/gen_faq.py, default
+#      /work/shared/bench) or, when that file is absent, bench/gen_faq_fallback.py (same shape);
+#      then bench/prefix_ids.py makes question ids unique across the site (t<rank>- prefix), as
+#      site-gen requires. Hugo builds gen_faq.py's hugo/ layout of the same data.
+#   2. Maven: a consumer project (bench/work/consumer/pom.xml, declares only the plugin) runs
+#        rm -rf OUT && mvn -q -o site-gen:generate -Dsite-gen.contentDirectory=... -Dsite-gen.outputDirectory=OUT
+#      with Maven's default memory settings (MAVEN_OPTS is unset), 1 untimed check build + RUNS timed
+#      builds; wall time and peak RSS of the whole command, plus the plugin's own "total E ms" and
+#      per-stage figures parsed from its log (-q would hide them, so the plugin's logger alone is set to
+#      info with -Dorg.slf4j.simpleLogger.log.org.example.sitegen=info).
+#   3. In-process: bench/src/InProcessBench.java, compiled here against the installed plugin jar,
+#      calls SiteGenerator.generate() INPROC_RUNS times in one JVM: first run = cold, median of the rest = warm.
+#   4. Hugo (when `hugo` is on PATH): rm -rf OUT && hugo --source ... --destination OUT --quiet --noBuildLock,
+#      1 untimed check build + RUNS timed builds, each right after a Maven build (A B A B ...).
+#   Every output folder is checked (topic pages, question anchors, rendered bold) before the results count.
+#
+# env:    RUNS         timed builds per tool and size (default 5; 3 when SIZE >= 100000)
+#         INPROC_RUNS  in-process builds in one JVM (default RUNS + 1: 1 cold + RUNS warm)
+#         RUN_TIMEOUT  bound in s on any single build (default 900); a build that hits it fails the script
+#         MVN          Maven command (default mvn)
+#         SEED         dataset seed (default 42)
+#         SHARED_BENCH folder of the peer benchmark (default /work/shared/bench)
+#         SKIP_HUGO=1  do not run Hugo even when it is installed
+#         MAVEN_REPO_LOCAL  a local Maven repository to use instead of ~/.m2/repository (passed as
+#                      -Dmaven.repo.local to every mvn call): pins the measured plugin jar when other
+#                      builds on the machine install the plugin into the shared ~/.m2 meanwhile
+#         SKIP_FLOOR=1 skip the Maven start-up floor (mvn -q -o validate and site-gen:help, RUNS times each)
+#
+# Prerequisites: Java 17+ (java, javac), Maven, python3, GNU coreutils `timeout`; the plugin
+# installed in the local Maven repository:  ./mvnw -q install -DskipTests -Dinvoker.skip
+# Optional: hugo (Debian 12: apt-get install -y hugo, 0.111.3 as in the peer benchmark).
+#
+# Everything is written under bench/work/: data/, out/, logs/, results/ (runs.tsv accumulates every
+# run; summary.md is the table of the latest run of each size).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$HERE/work
+
+case "${1:-}" in
+  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+
+die() { echo "run.sh: error: $*" >&2; exit 1; }
+note() { echo "run.sh: $*" >&2; }
+
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
+for s in "${SIZES[@]}"; do
+  [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "SIZE must be a positive number of questions, got '$s'"
+done
+for v in RUNS INPROC_RUNS RUN_TIMEOUT SEED; do
+  [ -z "${!v:-}" ] || [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number, got '${!v}'"
+done
+[ -z "${RUNS:-}" ] || [ "$RUNS" -ge 1 ] || die "RUNS must be at least 1"
+
+MVN=${MVN:-mvn}
+SEED=${SEED:-42}
+RUN_TIMEOUT=${RUN_TIMEOUT:-900}
+SHARED_BENCH=${SHARED_BENCH:-/work/shared/bench}
+PLUGIN_GAV=org.example.sitegen:site-gen-maven-plugin:0.1.0-SNAPSHOT
+DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+REPO_ARG=""
+if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then
+  [ -d "$MAVEN_REPO_LOCAL" ] || die "MAVEN_REPO_LOCAL=$MAVEN_REPO_LOCAL is not a folder"
+  MAVEN_REPO_LOCAL=$(cd "$MAVEN_REPO_LOCAL" && pwd)
+  REPO_ARG="-Dmaven.repo.local=$MAVEN_REPO_LOCAL"
+fi
+
+# ------------------------------------------------------------------ prerequisites
+command -v python3 >/dev/null || die "python3 not found (Debian: apt-get install -y python3)"
+command -v java >/dev/null    || die "java not found: Java 17 or later is needed (Debian: apt-get install -y openjdk-17-jdk-headless)"
+command -v javac >/dev/null   || die "javac not found: a JDK, not only a JRE, is needed (Debian: apt-get install -y openjdk-17-jdk-headless)"
+command -v "$MVN" >/dev/null  || die "Maven ('$MVN') not found: install Maven (Debian: apt-get install -y maven) or set MVN"
+command -v timeout >/dev/null || die "timeout (GNU coreutils) not found"
+jv=$(java -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1)
+[ -n "$jv" ] && [ "$jv" -ge 17 ] || die "Java 17 or later is needed, found: $(java -version 2>&1 | head -1)"
+
+if [ -f "$SHARED_BENCH/pytimer.py" ]; then
+  TIMER=pytimer
+elif /usr/bin/time -f '%e' true >/dev/null 2>&1; then
+  TIMER=gnutime
+else
+  die "no timer: neither $SHARED_BENCH/pytimer.py nor GNU time (/usr/bin/time; Debian: apt-get install -y time)"
+fi
+if [ -f "$SHARED_BENCH/gen_faq.py" ]; then
+  GEN=$SHARED_BENCH/gen_faq.py
+else
+  GEN=$HERE/gen_faq_fallback.py
+  note "$SHARED_BENCH/gen_faq.py not found: using bench/gen_faq_fallback.py (same shape, other words)"
+fi
+if [ -d "$SHARED_BENCH/sites/hugo/layouts" ]; then HUGO_SITE=$SHARED_BENCH/sites/hugo; else HUGO_SITE=$HERE/sites/hugo; fi
+HUGO=1
+if [ -n "${SKIP_HUGO:-}" ]; then
+  HUGO=0; note "SKIP_HUGO is set: Hugo is not run"
+elif ! command -v hugo >/dev/null; then
+  HUGO=0; note "hugo not on PATH: Hugo is skipped (Debian 12: apt-get install -y hugo)"
+fi
+
+# Maven's default memory settings: no MAVEN_OPTS / MAVEN_ARGS from the caller.
+for v in MAVEN_OPTS MAVEN_ARGS; do
+  if [ -n "${!v:-}" ]; then note "ignoring $v='${!v}' (the benchmark uses Maven's defaults)"; fi
+  unset "$v"
+done
+for v in JAVA_TOOL_OPTIONS _JAVA_OPTIONS JDK_JAVA_OPTIONS; do
+  [ -z "${!v:-}" ] || note "warning: $v='${!v}' is set and changes every JVM measured here"
+done
+for f in /etc/mavenrc "$HOME/.mavenrc"; do
+  [ ! -f "$f" ] || note "warning: $f exists; mvn reads it (it may set MAVEN_OPTS): set MAVEN_SKIP_RC=1 to ignore it"
+done
+
+mkdir -p "$WORK"/{data,out,logs,results}
+RESULTS=$WORK/results
+RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)
+TSV=$RESULTS/runs.tsv
+[ -f "$TSV" ] || printf 'run_id\tsize\ttool\trun\twall_s\tcpu_s\tpeak_mib\ttotal_ms\tvalidate_ms\tmarkdown_ms\ttemplates_ms\twrite_ms\tpages_per_s\tload1\n' > "$TSV"
+OUTS=$RESULTS/outputs.tsv
+[ -f "$OUTS" ] || printf 'run_id\tsize\ttool\ttopics\tquestions\tinput_bytes\tfiles\toutput_bytes\n' > "$OUTS"
+
+# ------------------------------------------------------------------ helpers
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# timed FILE CMD...: runs CMD once under the timer (bounded by RUN_TIMEOUT) and prints
+# "wall_s cpu_s peak_mib exit_code"; peak = largest RSS among the processes CMD waited for.
+timed() {
+  local f=$1; shift
+  local rc=0
+  if [ "$TIMER" = pytimer ]; then
+    python3 "$SHARED_BENCH/pytimer.py" -n 1 --warmup 0 -- timeout -k 10 "$RUN_TIMEOUT" "$@" > "$f" 2>&1 || rc=$?
+    [ "$rc" -eq 0 ] || { echo "0 0 0 $rc"; return; }
+    awk '$1=="A" && $2=="wall" {w=$5} $1=="A" && $2=="cpu" {c=$5} $1=="A" && $2=="peak" {p=$5}
+         $1=="A" && $2=="exit" {x=$3} END {print w, c, p, x}' "$f"
+  else
+    /usr/bin/time -f '%e %U %S %M' -o "$f" timeout -k 10 "$RUN_TIMEOUT" "$@" >/dev/null 2>&1 || rc=$?
+    tail -1 "$f" | awk -v rc="$rc" '{printf "%s %.3f %.1f %s\n", $1, $2 + $3, $4 / 1024, rc}'
+  fi
+}
+
+# check_sitegen DIR T Q: the site-gen output has T topic pages, Q question anchors, >= Q <strong>
+check_sitegen() {
+  local d=$1 T=$2 Q=$3 topics anchors bold
+  [ -f "$d/index.html" ] || { echo "no $d/index.html" >&2; return 1; }
+  topics=$(find "$d" -mindepth 2 -maxdepth 2 -type f -name index.html | wc -l)
+  anchors=$(find "$d" -mindepth 2 -maxdepth 2 -type f -name index.html -exec grep -ohF '<h2 id="' {} + | wc -l)
+  bold=$(find "$d" -mindepth 2 -maxdepth 2 -type f -name index.html -exec grep -ohF '<strong>' {} + | wc -l)
+  [ "$topics" -eq "$T" ] && [ "$anchors" -eq "$Q" ] && [ "$bold" -ge "$Q" ] \
+    || { echo "$d: $topics topic pages (want $T), $anchors question anchors (want $Q), $bold <strong> (want >= $Q)" >&2; return 1; }
+}
+
+# check_hugo DIR T Q: as the peer benchmark's verify(): T+1 pages, only pages, Q anchors, Q <strong>
+check_hugo() {
+  local d=$1 T=$2 Q=$3 pages files anchors bold
+  [ -f "$d/index.html" ] || { echo "no $d/index.html" >&2; return 1; }
+  pages=$(find "$d" -type f -name '*.html' | wc -l)
+  files=$(find "$d" -type f | wc -l)
+  anchors=$(grep -rhoF '<section class="faq-q" id="' "$d" | wc -l)
+  bold=$(grep -rhoF '<strong>' "$d" | wc -l)
+  [ "$pages" -eq $((T + 1)) ] && [ "$files" -eq "$pages" ] && [ "$anchors" -eq "$Q" ] && [ "$bold" -eq "$Q" ] \
+    || { echo "$d: $pages pages (want $((T + 1))), $files files, $anchors anchors (want $Q), $bold <strong> (want $Q)" >&2; return 1; }
+}
+
+dir_files() { find "$1" -type f | wc -l; }
+dir_bytes() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+
+fail_log() { # MESSAGE LOG
+  echo "run.sh: error: $1 (log: $2)" >&2
+  [ ! -f "$2" ] || tail -25 "$2" | sed 's/\x1b\[[0-9;]*m//g' >&2
+  exit 1
+}
+
+# ------------------------------------------------------------------ setup: consumer pom, classpath, javac
+mkdir -p "$WORK/consumer/.mvn" "$WORK/classpath/.mvn" "$WORK/classes"
+# The empty .mvn/ folders make each project its own Maven base directory, so no .mvn/jvm.config or
+# .mvn/maven.config of the enclosing repository can change the JVM or Maven options measured here.
+cat > "$WORK/consumer/pom.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by bench/run.sh: a user's project that only declares the plugin. -->
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench.sitegen</groupId>
+  <artifactId>site-gen-bench-consumer</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>${PLUGIN_GAV%%:*}</groupId>
+        <artifactId>$(echo "$PLUGIN_GAV" | cut -d: -f2)</artifactId>
+        <version>${PLUGIN_GAV##*:}</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+EOF
+cat > "$WORK/classpath/pom.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by bench/run.sh: throwaway project, only to resolve the plugin jar and its runtime dependencies. -->
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench.sitegen</groupId>
+  <artifactId>site-gen-bench-classpath</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>${PLUGIN_GAV%%:*}</groupId>
+      <artifactId>$(echo "$PLUGIN_GAV" | cut -d: -f2)</artifactId>
+      <version>${PLUGIN_GAV##*:}</version>
+    </dependency>
+  </dependencies>
+</project>
+EOF
+
+echo "== setup: resolving $PLUGIN_GAV and its dependencies"
+CP_FILE=$WORK/classpath/classpath.txt
+CP_LOG=$WORK/logs/classpath.log
+rm -f "$CP_FILE"
+cp_cmd=("$MVN" -B -q -f "$WORK/classpath/pom.xml" "$DEP_PLUGIN:build-classpath"
+        -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime ${REPO_ARG:+"$REPO_ARG"})
+if ! timeout 600 "${cp_cmd[@]}" -o > "$CP_LOG" 2>&1; then
+  note "offline resolution failed; retrying online (downloads maven-dependency-plugin if missing)"
+  timeout 600 "${cp_cmd[@]}" >> "$CP_LOG" 2>&1 \
+    || fail_log "cannot resolve $PLUGIN_GAV; install the plugin first, from the repository root: ./mvnw -q install -DskipTests -Dinvoker.skip${REPO_ARG:+ $REPO_ARG}" "$CP_LOG"
+fi
+CP=$(cat "$CP_FILE")
+PLUGIN_JAR=$(tr ':' '\n' < "$CP_FILE" | grep -m1 'site-gen-maven-plugin' || true)
+[ -n "$PLUGIN_JAR" ] && [ -f "$PLUGIN_JAR" ] || die "the resolved classpath has no site-gen-maven-plugin jar (see $CP_FILE)"
+echo "   plugin jar: $PLUGIN_JAR ($(date -u -r "$PLUGIN_JAR" '+installed %Y-%m-%d %H:%M UTC'), sha256 $(sha256sum "$PLUGIN_JAR" | cut -c1-12))"
+rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
+javac -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/src/InProcessBench.java" > "$WORK/logs/javac.log" 2>&1 \
+  || fail_log "javac of bench/src/InProcessBench.java failed" "$WORK/logs/javac.log"
+
+{
+  echo "run_id:   $RUN_ID"
+  echo "machine:  $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') RAM, $(uname -sr)"
+  echo "java:     $(java -version 2>&1 | sed -n 2p)"
+  echo "maven:    $("$MVN" -v 2>&1 | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+  if [ "$HUGO" -eq 1 ]; then echo "hugo:     $(hugo version 2>&1 | head -1)"; else echo "hugo:     (not run)"; fi
+  echo "python3:  $(python3 --version 2>&1)"
+  echo "timer:    $TIMER; generator: $GEN; seed $SEED"
+  echo "plugin:   $PLUGIN_JAR sha256 $(sha256sum "$PLUGIN_JAR" | cut -c1-12)"
+  echo "repo:     $(git -C "$HERE/.." log -1 --format='%h %s' 2>/dev/null || echo '(not a git checkout)') (the jar measured is the installed one above)"
+} | tee "$RESULTS/environment-$RUN_ID.txt"
+
+# ------------------------------------------------------------------ Maven's fixed cost
+# The same consumer project, no site built: `validate` (Maven starts, reads the pom, runs nothing) and
+# `site-gen:help` (Maven also resolves and loads the plugin and runs its smallest goal).
+if [ -z "${SKIP_FLOOR:-}" ]; then
+  echo
+  echo "== Maven start-up floor (consumer project, no site built), ${RUNS:-5} runs each"
+  mkdir -p "$WORK/logs/floor"
+  for goal in validate site-gen:help; do
+    for i in $(seq 1 "${RUNS:-5}"); do
+      log=$WORK/logs/floor/${goal//:/-}.$i.log l=$(load1)
+      read -r wall cpu peak rc < <(timed "$log.timing" sh -c "cd '$WORK/consumer' && exec $MVN -q -o $goal${REPO_ARG:+ '$REPO_ARG'} > '$log' 2>&1")
+      [ "$rc" = 0 ] || fail_log "mvn -q -o $goal exited $rc" "$log"
+      printf '%s\t0\tmvn %s\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t%s\n' "$RUN_ID" "$goal" "$i" "$wall" "$cpu" "$peak" "$l" >> "$TSV"
+      printf '   mvn -q -o %-13s %d: wall %5.2f s  cpu %5.2f s  peak %6.1f MiB (load %s)\n' "$goal" "$i" "$wall" "$cpu" "$peak" "$l"
+    done
+  done
+fi
+
+# ------------------------------------------------------------------ per size
+for SIZE in "${SIZES[@]}"; do
+  if [ "$SIZE" -ge 100000 ]; then runs=${RUNS:-3}; else runs=${RUNS:-5}; fi
+  inproc_runs=${INPROC_RUNS:-$((runs + 1))}
+  DATA=$WORK/data/$SIZE OUT=$WORK/out/$SIZE LOGS=$WORK/logs/$SIZE
+  mkdir -p "$OUT" "$LOGS"
+  echo
+  echo "== $SIZE questions: dataset"
+  stamp="$(sha256sum "$GEN" "$HERE/prefix_ids.py" | cut -c1-16 | tr '\n' ' ') seed=$SEED size=$SIZE"
+  if [ -f "$DATA/.stamp" ] && [ "$(cat "$DATA/.stamp")" = "$stamp" ] && [ -f "$DATA/MANIFEST" ] && [ -d "$DATA/sitegen" ] && [ -d "$DATA/hugo/content" ]; then
+    echo "   reusing $DATA (same generator, seed and size)"
+  else
+    rm -rf "$DATA" && mkdir -p "$DATA"
+    timeout "$RUN_TIMEOUT" python3 "$GEN" --questions "$SIZE" --out "$DATA" --seed "$SEED" --peers hugo \
+      || die "dataset generation failed for $SIZE"
+    # site-gen needs question ids unique across the site: t<rank>- prefix (see README)
+    python3 "$HERE/prefix_ids.py" "$DATA/content" "$DATA/sitegen" || die "prefix_ids.py failed for $SIZE"
+    echo "$stamp" > "$DATA/.stamp"
+  fi
+  T=$(awk -F= '$1=="topics" {print $2}' "$DATA/MANIFEST")
+  Q=$(awk -F= '$1=="questions" {print $2}' "$DATA/MANIFEST")
+  in_bytes=$(du -sb "$DATA/sitegen" | cut -f1)
+  echo "   $T topics, $Q questions, site-gen input $in_bytes bytes ($DATA/sitegen)"
+
+  # commands (the clean step is inside the timed command, as in the peer benchmark)
+  sg_out=$OUT/site-gen hugo_out=$OUT/hugo
+  mvn_cmd="cd '$WORK/consumer' && rm -rf '$sg_out' && exec $MVN -q -o site-gen:generate"
+  mvn_cmd+=" -Dorg.slf4j.simpleLogger.log.org.example.sitegen=info${REPO_ARG:+ '$REPO_ARG'}"
+  mvn_cmd+=" -Dsite-gen.contentDirectory='$DATA/sitegen' -Dsite-gen.outputDirectory='$sg_out'"
+  hugo_cmd="rm -rf '$hugo_out' && exec hugo --source '$DATA/hugo' --destination '$hugo_out' --quiet --noBuildLock"
+  if [ "$HUGO" -eq 1 ]; then cp -r "$HUGO_SITE/." "$DATA/hugo/"; fi
+
+  # untimed check builds (also warm the page cache)
+  echo "== $SIZE: check builds"
+  echo "   maven: sh -c \"$mvn_cmd\""
+  log=$LOGS/maven.check.log
+  timeout -k 10 "$RUN_TIMEOUT" sh -c "$mvn_cmd > '$log' 2>&1" || fail_log "Maven check build failed for $SIZE" "$log"
+  check_sitegen "$sg_out" "$T" "$Q" || fail_log "site-gen output check failed for $SIZE" "$log"
+  python3 "$HERE/report.py" parse-log "$log" > /dev/null || fail_log "no site-gen timing lines in the Maven log" "$log"
+  if grep -q 'WARN' "$log"; then note "the plugin logged warnings (first 3):"; grep -m3 'WARN' "$log" | sed 's/\x1b\[[0-9;]*m//g' >&2; fi
+  printf '%s\t%s\tsite-gen\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$T" "$Q" "$in_bytes" "$(dir_files "$sg_out")" "$(dir_bytes "$sg_out")" >> "$OUTS"
+  if [ "$HUGO" -eq 1 ]; then
+    echo "   hugo:  sh -c \"$hugo_cmd\""
+    log=$LOGS/hugo.check.log
+    timeout -k 10 "$RUN_TIMEOUT" sh -c "$hugo_cmd > '$log' 2>&1" || fail_log "Hugo check build failed for $SIZE" "$log"
+    check_hugo "$hugo_out" "$T" "$Q" || fail_log "Hugo output check failed for $SIZE" "$log"
+    printf '%s\t%s\thugo\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$T" "$Q" "$(du -sb "$DATA/hugo/content" | cut -f1)" "$(dir_files "$hugo_out")" "$(dir_bytes "$hugo_out")" >> "$OUTS"
+  fi
+  echo "   outputs OK: $T topic pages and $Q question anchors each"
+
+  # timed runs: Maven and Hugo in turn (A B A B ...)
+  if [ "$HUGO" -eq 1 ]; then echo "== $SIZE: $runs timed runs of Maven and Hugo in turn"; else echo "== $SIZE: $runs timed Maven runs"; fi
+  for i in $(seq 1 "$runs"); do
+    log=$LOGS/maven.$i.log l=$(load1)
+    read -r wall cpu peak rc < <(timed "$LOGS/maven.$i.timing" sh -c "$mvn_cmd > '$log' 2>&1")
+    [ "$rc" = 0 ] || fail_log "Maven run $i for $SIZE exited $rc (124 = RUN_TIMEOUT hit)" "$log"
+    check_sitegen "$sg_out" "$T" "$Q" || fail_log "site-gen output check failed after run $i" "$log"
+    read -r total validate md tpl write pps < <(python3 "$HERE/report.py" parse-log "$log") \
+      || fail_log "no site-gen timing lines in the Maven log" "$log"
+    printf '%s\t%s\tmaven\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$i" "$wall" "$cpu" "$peak" \
+      "$total" "$validate" "$md" "$tpl" "$write" "$pps" "$l" >> "$TSV"
+    printf '   maven %d: wall %6.2f s  cpu %6.2f s  peak %7.1f MiB  plugin total %6d ms (load %s)\n' "$i" "$wall" "$cpu" "$peak" "$total" "$l"
+    if [ "$HUGO" -eq 1 ]; then
+      log=$LOGS/hugo.$i.log l=$(load1)
+      read -r wall cpu peak rc < <(timed "$LOGS/hugo.$i.timing" sh -c "$hugo_cmd > '$log' 2>&1")
+      [ "$rc" = 0 ] || fail_log "Hugo run $i for $SIZE exited $rc (124 = RUN_TIMEOUT hit)" "$log"
+      check_hugo "$hugo_out" "$T" "$Q" || fail_log "Hugo output check failed after run $i" "$log"
+      printf '%s\t%s\thugo\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t%s\n' "$RUN_ID" "$SIZE" "$i" "$wall" "$cpu" "$peak" "$l" >> "$TSV"
+      printf '   hugo  %d: wall %6.2f s  cpu %6.2f s  peak %7.1f MiB (load %s)\n' "$i" "$wall" "$cpu" "$peak" "$l"
+    fi
+  done
+
+  # in-process: one JVM, INPROC_RUNS builds (1 cold, the rest warm)
+  echo "== $SIZE: in-process, $inproc_runs builds in one JVM"
+  log=$LOGS/inprocess.log l=$(load1)
+  ip_out=$OUT/in-process
+  read -r wall cpu peak rc < <(timed "$LOGS/inprocess.timing" sh -c \
+    "exec java -cp '$CP:$WORK/classes' InProcessBench '$DATA/sitegen' '$ip_out' $inproc_runs > '$log' 2>&1")
+  [ "$rc" = 0 ] || fail_log "in-process run for $SIZE exited $rc (124 = RUN_TIMEOUT hit)" "$log"
+  check_sitegen "$ip_out" "$T" "$Q" || fail_log "in-process output check failed for $SIZE" "$log"
+  printf '%s\t%s\tinprocess-jvm\t0\t%s\t%s\t%s\t\t\t\t\t\t\t%s\n' "$RUN_ID" "$SIZE" "$wall" "$cpu" "$peak" "$l" >> "$TSV"
+  awk -v id="$RUN_ID" -v s="$SIZE" -v l="$l" '$1=="RUN" {
+      pps = ($4 > 0) ? int($9 * 1000 / $4) : 0
+      printf "%s\t%s\tinprocess\t%s\t%.3f\t%.3f\t\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", id, s, $2, $3 / 1000, $12 / 1000, $4, $5, $6, $7, $8, pps, l
+    }' "$log" >> "$TSV"
+  grep -E '^(RUN|COLD|WARM)' "$log" | sed 's/^/   /'
+  printf '   JVM: wall %.2f s, cpu %.2f s, peak %.1f MiB for %d builds\n' "$wall" "$cpu" "$peak" "$inproc_runs"
+  rm -rf "$ip_out"
+done
+
+echo
+python3 "$HERE/report.py" summary "$TSV" "$OUTS" --md "$RESULTS/summary.md"
+echo
+echo "rows: $TSV   summary: $RESULTS/summary.md   logs: $WORK/logs/"
