@@ -2,17 +2,14 @@ package org.example.sitegen.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.check.ContentCheck;
 import org.example.sitegen.render.Urls;
 
@@ -26,23 +23,7 @@ import org.example.sitegen.render.Urls;
  * @since 0.1.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMojo {
-
-    /**
-     * The folder with {@code site.yaml} and the topic files (or one folder per language).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.contentDirectory", defaultValue = "${project.basedir}/src/site-gen/content")
-    private File contentDirectory;
-
-    /**
-     * The templates of the site; accepted for symmetry with {@code generate}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.templateDirectory", defaultValue = "${project.basedir}/src/site-gen/templates")
-    private File templateDirectory;
+public class CheckMojo extends AbstractSiteMojo {
 
     /**
      * The previous build's output: its {@code faq.json} lists the ids readers may have links to.
@@ -53,14 +34,6 @@ public class CheckMojo extends AbstractMojo {
     private File outputDirectory;
 
     /**
-     * The URL the site is published at; checked like {@code generate} checks it.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.baseUrl")
-    private String baseUrl;
-
-    /**
      * Fail on warnings too.
      *
      * @since 0.1.0
@@ -68,35 +41,20 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "site-gen.strict", defaultValue = "false")
     private boolean strict;
 
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File projectDirectory;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping site-gen because site-gen.skip = true");
+        if (skipped()) {
             return;
         }
         StringBuilder error = new StringBuilder();
-        Urls.normaliseBaseUrl(baseUrl, error).orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
-        SiteGenConfig config = SiteGenConfig.builder(contentDirectory.toPath(), outputDirectory.toPath())
-                .templateDirectory(templateDirectory.toPath()).build();
+        Urls.normaliseBaseUrl(baseUrl(), error).orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
         ContentCheck.Report report;
         try {
-            report = ContentCheck.run(config, LocalDate.now(ZoneOffset.UTC));
+            report = ContentCheck.run(config(outputDirectory).build(), LocalDate.now(ZoneOffset.UTC));
         } catch (IOException e) {
             throw new MojoExecutionException("site-gen could not read the content: " + e.getMessage(), e);
         }
-        Path base = projectDirectory.toPath();
-        new ProblemLog(getLog(), base).report(report.problems());
+        problemLog().report(report.problems());
         getLog().info(report.summary());
         if (report.errors() > 0 || strict && report.warnings() > 0) {
             throw new MojoFailureException("site-gen check found " + (report.errors() > 0 ? "errors" : "warnings, and"

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,31 +26,7 @@ import org.example.sitegen.serve.PreviewServer;
  * @since 0.1.0
  */
 @Mojo(name = "serve", requiresProject = true, threadSafe = true)
-public class ServeMojo extends AbstractMojo {
-
-    /**
-     * The folder with {@code site.yaml} and the topic files.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.contentDirectory", defaultValue = "${project.basedir}/src/site-gen/content")
-    private File contentDirectory;
-
-    /**
-     * Templates and assets that override the built-in theme. May be absent.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.templateDirectory", defaultValue = "${project.basedir}/src/site-gen/templates")
-    private File templateDirectory;
-
-    /**
-     * Files copied into the site as they are (images, downloads). May be absent.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.staticDirectory", defaultValue = "${project.basedir}/src/site-gen/static")
-    private File staticDirectory;
+public class ServeMojo extends AbstractSiteMojo {
 
     /**
      * Where the preview is built: a folder of its own, so that a preview never touches the real
@@ -63,16 +38,6 @@ public class ServeMojo extends AbstractMojo {
     private File previewDirectory;
 
     /**
-     * The absolute URL the site is published at, such as {@code https://owner.github.io/repo}. The
-     * preview serves the site under its path ({@code /repo/}), as GitHub Pages will; without one, at
-     * {@code /}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.baseUrl")
-    private String baseUrl;
-
-    /**
      * The port on 127.0.0.1 to serve the preview on. When it is in use, a free port is taken, and the
      * log says which.
      *
@@ -81,53 +46,14 @@ public class ServeMojo extends AbstractMojo {
     @Parameter(property = "site-gen.port", defaultValue = "8080")
     private int port;
 
-    /**
-     * Keep raw HTML inside Markdown as written, as {@code generate} does with the same setting.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.trustRawHtml", defaultValue = "false")
-    private boolean trustRawHtml;
-
-    /**
-     * A custom domain, as for {@code generate}; the preview writes its {@code CNAME} too.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.cname")
-    private String cname;
-
-    /**
-     * Add FAQPage structured data (JSON-LD) to every topic page, as {@code generate} does.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.structuredData", defaultValue = "false")
-    private boolean structuredData;
-
-    /** The project's folder: the output may never be it or one of its parents. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File projectDirectory;
-
-    /** The site title when {@code site.yaml} sets none. */
-    @Parameter(defaultValue = "${project.name}", readonly = true)
-    private String projectName;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        Path base = projectDirectory.toPath();
-        SiteGenConfig config = SiteGenConfig.builder(contentDirectory.toPath(), previewDirectory.toPath())
-                .templateDirectory(templateDirectory == null ? null : templateDirectory.toPath())
-                .staticDirectory(staticDirectory == null ? null : staticDirectory.toPath())
-                .projectDirectory(base)
-                .baseUrl(baseUrl)
-                .defaultTitle(projectName)
-                .trustRawHtml(trustRawHtml)
-                .cname(cname)
-                .structuredData(structuredData)
-                .drafts(true)
-                .build();
-        ProblemLog log = new ProblemLog(getLog(), base);
+        if (skipped()) {
+            return;
+        }
+        Path base = projectDirectory();
+        SiteGenConfig config = config(previewDirectory).drafts(true).build();
+        ProblemLog log = problemLog();
         PreviewServer.Listener listener = new PreviewServer.Listener() {
             @Override
             public void info(String message) {
