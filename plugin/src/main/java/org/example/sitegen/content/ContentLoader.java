@@ -139,7 +139,7 @@ public final class ContentLoader {
             }
         }
         SiteSettings settings = readSite(siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
-        SiteInfo info = settings.info();
+        SiteInfo given = settings.info();
         List<Path> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
         try (Parallel parallel = Parallel.perCore()) {
@@ -150,6 +150,8 @@ public final class ContentLoader {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
                     "add one <topic-id>.yaml file per topic, with a title and a list of questions"));
         }
+        SiteInfo info = settings.languageGiven() || !defaultLanguage.equals(DEFAULT_LANGUAGE) ? given
+                : withDetectedLanguage(given, drafts, siteFile == null ? contentDirectory : siteFile, problems);
         drafts.sort(Comparator.comparingInt(TopicDraft::order)
                 .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TopicDraft::id));
@@ -171,8 +173,29 @@ public final class ContentLoader {
         return new Loaded(new Site(info, topics), problems.all(), validated - start, System.nanoTime() - validated);
     }
 
+    /**
+     * A site that does not say its language, written in a script that only some languages use
+     * (Korean, Japanese, Chinese, Arabic, Cyrillic, ...), gets that language rather than English,
+     * with a warning that says how to set it.
+     */
+    private static SiteInfo withDetectedLanguage(SiteInfo info, List<TopicDraft> topics, Path where, Problems problems) {
+        StringBuilder sample = new StringBuilder();
+        for (TopicDraft topic : topics) {
+            sample.append(topic.title()).append(' ');
+            topic.questions().forEach(q -> sample.append(q.question()).append(' '));
+        }
+        String detected = Scripts.language(sample.toString());
+        if (detected.equals(info.language())) {
+            return info;
+        }
+        problems.warning(where, Position.START, "site.yaml sets no language; the text is written in a script of '"
+                + detected + "', so the site is published as '" + detected + "'", "set 'language:' in site.yaml");
+        return new SiteInfo(info.title(), info.description(), detected, info.introduction(), info.baseUrl(), info.image(),
+                Messages.direction(detected), info.messages());
+    }
+
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
-    private record SiteSettings(SiteInfo info, Period reviewEvery) {
+    private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven) {
     }
 
     private SiteSettings readSite(Path file, String defaultTitle, String baseUrl, String defaultLanguage,
@@ -221,8 +244,9 @@ public final class ContentLoader {
         }
         Map<String, String> messages = fields.isPresent() ? messages(file, fields.get(), problems) : Map.of();
         Period reviewEvery = fields.isPresent() ? reviewEvery(file, fields.get(), problems) : null;
+        boolean languageGiven = fields.flatMap(f -> f.text("language")).isPresent();
         return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
-                Messages.direction(language), messages), reviewEvery);
+                Messages.direction(language), messages), reviewEvery, languageGiven);
     }
 
     /** A review interval such as 180d, 12w, 6m or 1y; {@code null} when not set. */

@@ -141,4 +141,23 @@ class InterfaceLanguageTest {
         names.forEach(name -> keys.add(name.asText()));
         assertEquals(Messages.keys(), keys);
     }
+
+    @Test
+    void aKoreanFaqWithoutSiteYamlIsPublishedInKoreanWithKoreanInterfaceStrings() throws Exception {
+        Path out = root.resolve("korean");
+        SiteGenerator.Result result = Fixture.build(SiteGenConfig.builder(org.example.sitegen.TestContent.corpus("cc-korea"), out));
+        Document home = Fixture.html(out.resolve("index.html"));
+        assertEquals("ko", home.selectFirst("html").attr("lang"));
+        assertEquals("본문으로 건너뛰기", home.selectFirst(".skip-link").text());
+        assertEquals("질문 검색", home.selectFirst("#sg_search").attr("placeholder"));
+        assertTrue(result.warnings().stream().anyMatch(w -> w.message().startsWith("site.yaml sets no language; the text is"
+                + " written in a script of 'ko'")), result.warnings().toString());
+    }
+
+    @Test
+    void aLatinScriptSiteWithoutALanguageStaysEnglishWithoutAWarning() throws Exception {
+        SiteGenerator.Result result = build("title: Plain");
+        assertEquals("en", Fixture.html(out().resolve("index.html")).selectFirst("html").attr("lang"));
+        assertTrue(result.warnings().stream().noneMatch(w -> w.message().contains("sets no language")));
+    }
 }
