@@ -71,6 +71,13 @@ public final class Fixture {
         throw new AssertionError("the build was expected to fail");
     }
 
+    /** Fails unless one of {@code lines} contains {@code expected}, showing them all. */
+    public static void assertHasLine(List<String> lines, String expected) {
+        if (lines.stream().noneMatch(line -> line.contains(expected))) {
+            throw new AssertionError("expected a line containing\n  " + expected + "\nin\n  " + String.join("\n  ", lines));
+        }
+    }
+
     public static Document html(Path file) throws IOException {
         return Jsoup.parse(file.toFile(), "UTF-8");
     }

@@ -2,9 +2,7 @@ package org.example.sitegen.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -21,7 +19,7 @@ import org.example.sitegen.verify.SiteVerifier;
  * @since 0.1.0
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyMojo extends AbstractMojo {
+public class VerifyMojo extends AbstractSiteMojo {
 
     /**
      * The generated site to check.
@@ -32,15 +30,6 @@ public class VerifyMojo extends AbstractMojo {
     private File outputDirectory;
 
     /**
-     * The URL the site was built for (the same as for {@code generate}); its path is the base path
-     * the site is served under. Without it the site is served at {@code /}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.baseUrl")
-    private String baseUrl;
-
-    /**
      * Also fail on broken links that authors wrote inside answers, summaries or the introduction
      * (by default they are warnings).
      *
@@ -49,34 +38,21 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "site-gen.strict", defaultValue = "false")
     private boolean strict;
 
-    /**
-     * Skip this goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File projectDirectory;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping site-gen because site-gen.skip = true");
+        if (skipped()) {
             return;
         }
         StringBuilder error = new StringBuilder();
-        String normalised = Urls.normaliseBaseUrl(baseUrl, error)
+        String normalised = Urls.normaliseBaseUrl(baseUrl(), error)
                 .orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
-        Path base = projectDirectory.toPath();
         SiteVerifier.Report report;
         try {
             report = new SiteVerifier(outputDirectory.toPath(), normalised, strict).verify();
         } catch (IOException e) {
             throw new MojoExecutionException("site-gen could not serve or read the site: " + e.getMessage(), e);
         }
-        new ProblemLog(getLog(), base).report(report.problems());
+        problemLog().report(report.problems());
         getLog().info(report.summary());
         if (report.failed()) {
             throw new MojoFailureException("site-gen verify found broken links or pages; each is listed above");

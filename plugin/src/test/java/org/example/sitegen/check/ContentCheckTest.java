@@ -33,8 +33,7 @@ class ContentCheckTest {
     }
 
     private static void assertHas(List<String> lines, String expected) {
-        assertTrue(lines.stream().anyMatch(l -> l.contains(expected)),
-                () -> "expected a line containing\n  " + expected + "\nin\n  " + String.join("\n  ", lines));
+        Fixture.assertHasLine(lines, expected);
     }
 
     @Test
