@@ -94,7 +94,7 @@ public final class SiteGenerator {
     }
 
     /** One language of the site (the only one, with an empty folder, for a single-language site). */
-    private record Edition(String folder, String tag, ContentLoader.Loaded loaded) {
+    private record Edition(String folder, ContentLoader.Loaded loaded) {
         Site site() {
             return loaded.site();
         }
@@ -121,12 +121,12 @@ public final class SiteGenerator {
         List<Edition> editions = new ArrayList<>();
         if (folders.isEmpty()) {
             load(loader, config.contentDirectory(), config, baseUrl, "en", problems)
-                    .ifPresent(loaded -> editions.add(new Edition("", loaded.site().info().language(), loaded)));
+                    .ifPresent(loaded -> editions.add(new Edition("", loaded)));
         }
         for (LanguageFolders.LanguageFolder folder : folders) {
             String editionUrl = baseUrl.isEmpty() ? "" : baseUrl + folder.outputFolder() + "/";
             load(loader, folder.content(), config, editionUrl, folder.tag(), problems)
-                    .ifPresent(loaded -> editions.add(new Edition(folder.outputFolder(), folder.tag(), loaded)));
+                    .ifPresent(loaded -> editions.add(new Edition(folder.outputFolder(), loaded)));
         }
         failOnErrors(problems);
         for (Edition edition : editions) {
