@@ -4,8 +4,10 @@ import java.io.File;
 import java.nio.file.Path;
 
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.example.sitegen.SiteGenConfig;
+import org.example.sitegen.render.Urls;
 
 /**
  * The parameters every goal that reads content shares (generate, check, serve), and the one place
@@ -105,8 +107,10 @@ abstract class AbstractSiteMojo extends AbstractMojo {
         return projectDirectory.toPath();
     }
 
-    protected String baseUrl() {
-        return baseUrl;
+    /** The configured base URL, normalised; a value that is not an absolute http(s) URL fails the goal. */
+    protected String checkedBaseUrl() throws MojoFailureException {
+        StringBuilder error = new StringBuilder();
+        return Urls.normaliseBaseUrl(baseUrl, error).orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
     }
 
     /** Maven's log, for the core's reports. */

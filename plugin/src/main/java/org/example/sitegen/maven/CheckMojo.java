@@ -11,7 +11,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.example.sitegen.check.ContentCheck;
-import org.example.sitegen.render.Urls;
 
 /**
  * Runs every content check without writing a site, for pull requests: the errors a build stops
@@ -46,8 +45,7 @@ public class CheckMojo extends AbstractSiteMojo {
         if (skipped()) {
             return;
         }
-        StringBuilder error = new StringBuilder();
-        Urls.normaliseBaseUrl(baseUrl(), error).orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
+        checkedBaseUrl();
         ContentCheck.Report report;
         try {
             report = ContentCheck.run(config(outputDirectory).build(), LocalDate.now(ZoneOffset.UTC));

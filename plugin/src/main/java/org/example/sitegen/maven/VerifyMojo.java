@@ -8,7 +8,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.example.sitegen.render.Urls;
 import org.example.sitegen.verify.SiteVerifier;
 
 /**
@@ -43,9 +42,7 @@ public class VerifyMojo extends AbstractSiteMojo {
         if (skipped()) {
             return;
         }
-        StringBuilder error = new StringBuilder();
-        String normalised = Urls.normaliseBaseUrl(baseUrl(), error)
-                .orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
+        String normalised = checkedBaseUrl();
         SiteVerifier.Report report;
         try {
             report = new SiteVerifier(outputDirectory.toPath(), normalised, strict).verify();
