@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param cname             the custom domain written to {@code CNAME}; empty for none
  * @param structuredData    add FAQPage JSON-LD to topic pages
  * @param drafts            include questions marked {@code draft: true}, visibly marked (a preview)
+ * @param threads           how many threads read and render topics; 0 or less for one per core. The
+ *                          output is the same bytes whatever the number.
  */
 public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path templateDirectory, Path staticDirectory,
                             Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml,
-                            String cname, boolean structuredData, boolean drafts) {
+                            String cname, boolean structuredData, boolean drafts, int threads) {
 
     public static final String DEFAULT_TITLE = "Frequently asked questions";
 
@@ -51,6 +53,7 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         private String cname = "";
         private boolean structuredData;
         private boolean drafts;
+        private int threads;
 
         private Builder(Path contentDirectory, Path outputDirectory) {
             this.contentDirectory = contentDirectory;
@@ -102,9 +105,14 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
             return this;
         }
 
+        public Builder threads(int value) {
+            this.threads = value;
+            return this;
+        }
+
         public SiteGenConfig build() {
             return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory,
-                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts);
+                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads);
         }
     }
 }

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.content.ContentLoader;
 import org.example.sitegen.content.LanguageFolders;
 import org.example.sitegen.markdown.MarkdownRenderer;
@@ -38,15 +40,15 @@ public final class SiteGenerator {
     }
 
     /**
-     * Time per stage, in milliseconds: reading and checking the content, rendering Markdown,
-     * templates and writing files (these two summed over the threads that render pages in
-     * parallel, so they can add up to more than the wall time), and the whole build.
+     * Time per stage, in milliseconds: reading and checking the content, then rendering answers'
+     * Markdown, templates and writing files (these three summed over the threads that render
+     * topics in parallel, so they can add up to more than the wall time), and the whole build.
      */
     public record Stages(long validate, long markdown, long templates, long write, long total) {
         @Override
         public String toString() {
             return String.format("load and validate %d ms, Markdown %d ms, templates %d ms, write %d ms"
-                    + " (templates and write summed over threads), total %d ms", validate, markdown, templates, write, total);
+                    + " (Markdown, templates and write summed over threads), total %d ms", validate, markdown, templates, write, total);
         }
     }
 
@@ -69,13 +71,16 @@ public final class SiteGenerator {
         Translations translations = translations(editions, baseUrl);
 
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
-                ThemeAssets.load(config.templateDirectory()), config.structuredData());
+                ThemeAssets.load(config.templateDirectory()), config.structuredData(), new Parallel(config.threads()));
         try (Staging staging = output.stage()) {
             int pages = 0;
+            List<Problem> found = Collections.synchronizedList(new ArrayList<>());
             for (Edition edition : editions) {
                 SiteRenderer.Sink sink = edition.folder().isEmpty() ? staging : staging.below(edition.folder() + "/");
-                pages += renderer.render(edition.site(), sink, edition.renderAs(translations));
-                Publisher.writeSiteFiles(edition.site(), translations, edition.language(translations), sink);
+                try (Publisher.SiteFiles files = Publisher.open(edition.site(), translations,
+                        edition.language(translations), sink)) {
+                    pages += renderer.render(edition.site(), sink, edition.renderAs(translations), files, found::add);
+                }
             }
             if (!translations.isEmpty()) {
                 Edition first = editions.get(0);
@@ -84,6 +89,7 @@ public final class SiteGenerator {
                 pages += 2;
             }
             Publisher.writeRootFiles(baseUrl, translations, cname, staging);
+            problems.addAll(found);
             statics.copyInto(staging, problems);
             failOnErrors(problems);
             staging.commit();
@@ -116,7 +122,8 @@ public final class SiteGenerator {
     private static List<Edition> load(SiteGenConfig config, String baseUrl, List<Problem> problems)
             throws SiteGenException, IOException {
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
-                new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false));
+                new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
+                new Parallel(config.threads()));
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory());
         List<Edition> editions = new ArrayList<>();
         if (folders.isEmpty()) {
@@ -166,9 +173,8 @@ public final class SiteGenerator {
                                  int pages, List<Problem> problems, long start, String baseUrl, BuildListener listener) {
         long millis = (System.nanoTime() - start) / 1_000_000;
         SiteRenderer.Timing timing = renderer.timing();
-        long validate = editions.stream().mapToLong(e -> e.loaded().validateNanos()).sum();
-        long markdown = editions.stream().mapToLong(e -> e.loaded().markdownNanos()).sum();
-        Stages stages = new Stages(validate / 1_000_000, markdown / 1_000_000, timing.templateNanos() / 1_000_000,
+        long validate = editions.stream().mapToLong(e -> e.loaded().nanos()).sum();
+        Stages stages = new Stages(validate / 1_000_000, timing.markdownNanos() / 1_000_000, timing.templateNanos() / 1_000_000,
                 timing.writeNanos() / 1_000_000, millis);
         int topics = editions.stream().mapToInt(e -> e.site().topics().size()).sum();
         int questions = editions.stream().mapToInt(e -> e.site().questionCount()).sum();

@@ -165,6 +165,53 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void aSiteOfManyTopicsIsTheSameBytesOnOneThreadAsOnSeven() throws Exception {
+        StringBuilder spec = new StringBuilder("-- content/site.yaml --\ntitle: Many\n");
+        for (int t = 0; t < 60; t++) {
+            spec.append("-- content/topic-").append(t).append(".yaml --\ntitle: Topic ").append(t)
+                    .append("\nquestions:\n");
+            for (int q = 0; q < 5; q++) {
+                spec.append("  - id: q").append(t).append('-').append(q).append("\n    question: Question ").append(q)
+                        .append(" of topic ").append(t).append("?\n    answer: Answer **").append(q)
+                        .append("** with a <script>x</script> and [a link](#q").append((t + 1) % 60).append("-0).\n");
+            }
+        }
+        Fixture.write(root, spec.toString());
+        SiteGenerator.Result one = Fixture.build(config().threads(1).baseUrl("https://x.example/"));
+        Map<String, byte[]> first = contents(out());
+        SiteGenerator.Result seven = Fixture.build(config().threads(7).baseUrl("https://x.example/"));
+        Map<String, byte[]> second = contents(out());
+        assertEquals(first.keySet(), second.keySet());
+        for (String path : first.keySet()) {
+            assertArrayEquals(first.get(path), second.get(path), path);
+        }
+        assertEquals(300, one.warnings().size(), "one warning per answer for its <script>");
+        assertEquals(one.warnings(), seven.warnings(), "the same warnings, in the same order");
+    }
+
+    @Test
+    void problemsInAnswersAreFoundAsTheyAreRenderedAndReportedWithTheirPositionsInReadingOrder() throws Exception {
+        Fixture.write(root, """
+                -- content/b.yaml --
+                title: B
+                questions:
+                  - question: Second?
+                    answer: Go to [nowhere](#no-such-question) or <iframe src="x"></iframe>.
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: First?
+                    answer: <img src="a.png">
+                """);
+        List<String> warnings = Fixture.build(root).warnings().stream().map(p -> p.format(root)).toList();
+        assertEquals(List.of("content/a.yaml:4:13: warning: raw HTML corrected: <img src=\"a.png\"> had no alt text and is"
+                        + " now marked decorative (alt=\"\") (fix it in the content: a URL holds one '#' and no spaces, an"
+                        + " image needs alt text)",
+                "content/b.yaml:4:13: warning: raw HTML removed: <iframe> (use Markdown or allowed tags, or set"
+                        + " site-gen.trustRawHtml if every author is trusted)"), warnings);
+    }
+
+    @Test
     void outputPathsAreLowercaseAndNoneStartsWithADotOrUnderscoreButNojekyll() throws Exception {
         Fixture.write(root, SITE);
         Fixture.build(root);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenException;
+import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.content.ContentLoader;
 import org.example.sitegen.content.LanguageFolders;
 import org.example.sitegen.markdown.MarkdownRenderer;
@@ -59,8 +61,9 @@ public final class ContentCheck {
      * @param today the day reviews are due against
      */
     public static Report run(SiteGenConfig config, LocalDate today) throws IOException {
+        Parallel parallel = new Parallel(config.threads());
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
-                new ContentLoader.Options(false, today, true));
+                new ContentLoader.Options(false, today, true), parallel);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory());
         List<Problem> problems = new ArrayList<>();
         int topics = 0;
@@ -72,6 +75,7 @@ public final class ContentCheck {
             try {
                 ContentLoader.Loaded loaded = loader.load(folder.content(), config.defaultTitle(), "", folder.tag());
                 problems.addAll(loaded.warnings());
+                renderAnswers(loaded.site(), parallel, problems);
                 Messages.untranslated(loaded.site().info(), folder.content()).ifPresent(problems::add);
                 topics += loaded.site().topics().size();
                 questions += loaded.site().questionCount();
@@ -82,6 +86,14 @@ public final class ContentCheck {
             }
         }
         return new Report(problems.stream().sorted(Problem.READING_ORDER).toList(), topics, questions);
+    }
+
+    /** Renders every answer, on every core, for what that finds: links that point nowhere, weak answers. */
+    private static void renderAnswers(Site site, Parallel parallel, List<Problem> problems) {
+        List<Problem> found = Collections.synchronizedList(new ArrayList<>());
+        parallel.forEachInOrder(site.topics(), RuntimeException.class, RuntimeException.class,
+                topic -> topic.rendered(found::add), topic -> { });
+        problems.addAll(found);
     }
 
     /** Ids in the previous build's faq.json that no question has now, not even as a previous id. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.example.sitegen.Problem;
@@ -24,6 +25,7 @@ import org.example.sitegen.SiteGenException;
 import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.markdown.MarkdownRenderer;
 import org.example.sitegen.markdown.Text;
+import org.example.sitegen.model.Answer;
 import org.example.sitegen.model.Html;
 import org.example.sitegen.model.Question;
 import org.example.sitegen.model.QuestionLink;
@@ -54,9 +56,12 @@ public final class ContentLoader {
     /** The introduction sits right below the home page's h1. */
     private static final int INTRODUCTION_TOP_HEADING = 2;
     private static final String DEFAULT_LANGUAGE = "en";
+    /** How many characters of titles and questions tell a site's script; a large site needs no more. */
+    private static final int LANGUAGE_SAMPLE = 50_000;
 
     private final MarkdownRenderer markdown;
     private final Options options;
+    private final Parallel parallel;
 
     /**
      * How a load treats drafts and reviews.
@@ -76,15 +81,22 @@ public final class ContentLoader {
     }
 
     public ContentLoader(MarkdownRenderer markdown, Options options) {
+        this(markdown, options, Parallel.perCore());
+    }
+
+    /** @param parallel the threads that read and check topic files */
+    public ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel) {
         this.markdown = markdown;
         this.options = options;
+        this.parallel = parallel;
     }
 
     /**
      * The result of a successful load: the site, the warnings found on the way, and the time spent
-     * reading and checking the files, then rendering Markdown (wall-clock nanoseconds).
+     * reading and checking the files (wall-clock nanoseconds). Answers are not rendered yet: their
+     * problems are found when they are ({@link Topic#rendered}).
      */
-    public record Loaded(Site site, List<Problem> warnings, long validateNanos, long markdownNanos) {
+    public record Loaded(Site site, List<Problem> warnings, long nanos) {
         public Loaded {
             warnings = List.copyOf(warnings);
         }
@@ -142,10 +154,8 @@ public final class ContentLoader {
         SiteInfo given = settings.info();
         List<Path> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
-        try (Parallel parallel = Parallel.perCore()) {
-            parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file, problems))
-                    .forEach(draft -> draft.ifPresent(drafts::add));
-        }
+        parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file, problems))
+                .forEach(draft -> draft.ifPresent(drafts::add));
         if (topicFiles.isEmpty()) {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
                     "add one <topic-id>.yaml file per topic, with a title and a list of questions"));
@@ -160,17 +170,14 @@ public final class ContentLoader {
         if (options.editorial()) {
             Lint.duplicates(drafts, problems);
         }
-        long validated = System.nanoTime();
         List<Topic> topics = new ArrayList<>();
-        try (Parallel parallel = Parallel.perCore()) {
-            parallel.map(drafts, RuntimeException.class, RuntimeException.class,
-                            draft -> build(draft, byId, settings.reviewEvery(), problems))
-                    .forEach(topic -> topic.ifPresent(topics::add));
-        }
+        parallel.map(drafts, RuntimeException.class, RuntimeException.class,
+                        draft -> build(draft, byId, settings.reviewEvery(), problems))
+                .forEach(topic -> topic.ifPresent(topics::add));
         if (problems.hasErrors()) {
             throw new SiteGenException(problems.all());
         }
-        return new Loaded(new Site(info, topics), problems.all(), validated - start, System.nanoTime() - validated);
+        return new Loaded(new Site(info, topics), problems.all(), System.nanoTime() - start);
     }
 
     /**
@@ -181,6 +188,9 @@ public final class ContentLoader {
     private static SiteInfo withDetectedLanguage(SiteInfo info, List<TopicDraft> topics, Path where, Problems problems) {
         StringBuilder sample = new StringBuilder();
         for (TopicDraft topic : topics) {
+            if (sample.length() > LANGUAGE_SAMPLE) {
+                break;
+            }
             sample.append(topic.title()).append(' ');
             topic.questions().forEach(q -> sample.append(q.question()).append(' '));
         }
@@ -446,12 +456,7 @@ public final class ContentLoader {
             if (!question.complete() || question.review().draft() && !options.drafts()) {
                 continue;
             }
-            // Editorial findings are the check goal's; a build resolves short links all the same.
-            Problems editorial = options.editorial() ? problems : new Problems();
-            MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), TOP_HEADING,
-                    link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), problems);
-            Lint.question(question, answer.text(), reviewEvery, options.today(), editorial);
-            Html answerHtml = answer.html();
+            Answer answer = Answer.of(found -> renderAnswer(question, byId, reviewEvery, found));
             List<QuestionLink> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (Fields.Item item : question.related()) {
@@ -471,7 +476,7 @@ public final class ContentLoader {
                 }
             }
             QuestionDraft.Review review = question.review();
-            questions.add(new Question(question.id(), draft.id(), question.question(), answerHtml, answer.text(),
+            questions.add(new Question(question.id(), draft.id(), question.question(), answer,
                     question.tags(), related, question.previousIds().stream().map(Fields.Item::value).toList(),
                     review.aliases().stream().map(Fields.Item::value).toList(), review.reviewed(), review.owner(),
                     review.draft(), Lint.due(review, reviewEvery), Lint.overdue(review, reviewEvery, options.today())));
@@ -480,6 +485,25 @@ public final class ContentLoader {
             return Optional.empty(); // an error says why
         }
         return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions));
+    }
+
+    /**
+     * Renders an answer, resolving its short links; with {@code editorial}, also runs the checks
+     * of the answer's words. Called when a page needs the answer, so its problems go to
+     * {@code found} rather than to the load's.
+     */
+    private Answer.Rendered renderAnswer(QuestionDraft question, Map<String, QuestionDraft> byId, Period reviewEvery,
+                                         Consumer<Problem> found) {
+        Problems problems = new Problems();
+        // Editorial findings are the check goal's; a build resolves short links all the same.
+        Problems editorial = options.editorial() ? problems : new Problems();
+        MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), TOP_HEADING,
+                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), problems);
+        if (options.editorial()) {
+            Lint.question(question, answer.text(), reviewEvery, options.today(), problems);
+        }
+        problems.all().forEach(found);
+        return new Answer.Rendered(answer.html(), answer.text());
     }
 
     private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading, Problems problems) {

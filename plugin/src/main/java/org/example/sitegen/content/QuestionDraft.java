@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.example.sitegen.markdown.Text;
 
 /**
  * A question as read from its file, with the nodes that give positions for later checks. Its id
@@ -87,7 +88,7 @@ final class QuestionDraft {
             }
         }
         // Questions are plain text on one line; block scalars leave a trailing newline.
-        String text = question.orElse("").strip().replaceAll("\\s+", " ");
+        String text = Text.oneLine(question.orElse(""));
         Review review = new Review(fields.textList("aliases"), fields.date("reviewed").orElse(null),
                 fields.text("owner").map(String::strip).orElse(""), fields.bool("draft").orElse(false));
         return new QuestionDraft(file, fields, topicId, explicitId, text, answer.orElse(""), tags, related, previousIds,

@@ -3,7 +3,6 @@ package org.example.sitegen.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,7 +21,6 @@ import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
@@ -118,7 +116,7 @@ public final class MarkdownRenderer {
             // The plain text is what readers see: no link targets, no markup.
             PlainText text = new PlainText();
             document.accept(text);
-            return new Rendered(new Html(html.strip()), plainText(text.toString()), List.of(), List.of());
+            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of());
         }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
@@ -142,7 +140,7 @@ public final class MarkdownRenderer {
             }
         }
         String markup = trustRawHtml ? html.strip() : kept.body().html().strip();
-        return new Rendered(new Html(markup), plainText(kept.body().text()), removed, repaired);
+        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired);
     }
 
     /**
@@ -228,11 +226,6 @@ public final class MarkdownRenderer {
         return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
-    private static String plainText(String text) {
-        return SPACES.matcher(text).replaceAll(" ").strip();
-    }
 
     /**
      * The result of rendering.
@@ -255,7 +248,7 @@ public final class MarkdownRenderer {
         private final StringBuilder text = new StringBuilder();
 
         @Override
-        public void visit(Text node) {
+        public void visit(org.commonmark.node.Text node) {
             text.append(node.getLiteral());
         }
 

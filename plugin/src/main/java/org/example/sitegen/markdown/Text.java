@@ -13,6 +13,28 @@ public final class Text {
     }
 
     /**
+     * {@code text} on one line: each run of white space ({@code \\s} in a regular expression:
+     * space, tab, line breaks, form feed) becomes one space, and the ends are stripped.
+     */
+    public static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                space = true;
+            } else {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /**
      * The first sentence of {@code text}, cut near {@value #MAX_DESCRIPTION} characters, for meta
      * descriptions. Empty for empty text.
      */

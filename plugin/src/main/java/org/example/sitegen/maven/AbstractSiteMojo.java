@@ -80,6 +80,15 @@ abstract class AbstractSiteMojo extends AbstractMojo {
     private boolean structuredData;
 
     /**
+     * How many threads read and render topics: {@code 0} (or less) for one per available core. The
+     * site is the same bytes whatever the number; fewer threads leave cores to other builds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.threads", defaultValue = "0")
+    private int threads;
+
+    /**
      * Skip this goal.
      *
      * @since 0.1.0
@@ -128,6 +137,7 @@ abstract class AbstractSiteMojo extends AbstractMojo {
                 .defaultTitle(projectName)
                 .trustRawHtml(trustRawHtml)
                 .cname(cname)
-                .structuredData(structuredData);
+                .structuredData(structuredData)
+                .threads(threads);
     }
 }

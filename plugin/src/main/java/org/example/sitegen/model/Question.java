@@ -10,8 +10,7 @@ import java.util.Objects;
  * @param id         the anchor, unique across the site
  * @param topicId    the id of the topic this question belongs to
  * @param question   the question as plain text
- * @param answer     the answer, rendered from Markdown
- * @param answerText the answer as plain text (for descriptions and machine-readable output)
+ * @param answer     the answer: its Markdown, or once its topic is rendered, its HTML and text
  * @param tags       free-form labels, in the order written
  * @param related    other questions this one points to, in the order written
  * @param previousIds anchors this question had before (such as an old site's), each kept as written;
@@ -23,7 +22,7 @@ import java.util.Objects;
  * @param reviewDue  when the next review is due, or {@code null} when no review interval applies
  * @param overdue    whether the review is overdue (or the answer was never reviewed under an interval)
  */
-public record Question(String id, String topicId, String question, Html answer, String answerText,
+public record Question(String id, String topicId, String question, Answer answer,
                        List<String> tags, List<QuestionLink> related, List<String> previousIds,
                        List<String> aliases, LocalDate reviewed, String owner, boolean draft, LocalDate reviewDue,
                        boolean overdue) {
@@ -33,12 +32,22 @@ public record Question(String id, String topicId, String question, Html answer, 
         Objects.requireNonNull(topicId, "topicId");
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(answer, "answer");
-        Objects.requireNonNull(answerText, "answerText");
         tags = List.copyOf(tags);
         related = List.copyOf(related);
         previousIds = List.copyOf(previousIds);
         aliases = List.copyOf(aliases);
         Objects.requireNonNull(owner, "owner");
+    }
+
+    /** The answer as plain text on one line (for descriptions and machine-readable output). */
+    public String answerText() {
+        return answer.text();
+    }
+
+    /** This question with {@code answer} instead of its own. */
+    public Question withAnswer(Answer answer) {
+        return new Question(id, topicId, question, answer, tags, related, previousIds, aliases, reviewed, owner, draft,
+                reviewDue, overdue);
     }
 
     /** A reference to this question, for links from elsewhere. */

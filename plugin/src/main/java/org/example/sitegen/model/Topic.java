@@ -1,7 +1,11 @@
 package org.example.sitegen.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.example.sitegen.Problem;
 
 /**
  * A group of questions: one YAML file, one page.
@@ -24,6 +28,18 @@ public record Topic(String id, String title, Html summary, String summaryText, i
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("a topic has at least one question");
         }
+    }
+
+    /**
+     * This topic with every answer rendered, once; what rendering finds wrong goes to
+     * {@code problems}.
+     */
+    public Topic rendered(Consumer<Problem> problems) {
+        List<Question> rendered = new ArrayList<>(questions.size());
+        for (Question question : questions) {
+            rendered.add(question.withAnswer(question.answer().render(problems)));
+        }
+        return new Topic(id, title, summary, summaryText, order, rendered);
     }
 
     public int questionCount() {

@@ -1,9 +1,9 @@
 package org.example.sitegen.publish;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,19 +34,63 @@ public final class Publisher {
 
     /**
      * The files of one site, or of one language of a multilingual site (written below its folder):
-     * {@code faq.json}, the search index, and with a base URL the sitemap, which lists each page's
-     * translations when there are any.
+     * {@code faq.json} and the search index, written a topic at a time as the renderer hands over
+     * the topics' parts in order, and on {@link SiteFiles#close()}, with a base URL, the sitemap,
+     * which lists each page's translations when there are any.
      */
-    public static void writeSiteFiles(Site site, Translations translations, Translations.Language language,
-                                      SiteRenderer.Sink sink) throws IOException {
-        try (Writer out = writer(sink, "faq.json")) {
-            Json.write(faqJson(site), out);
+    public static SiteFiles open(Site site, Translations translations, Translations.Language language,
+                                 SiteRenderer.Sink sink) throws IOException {
+        return new SiteFiles(site, translations, language, sink);
+    }
+
+    /** The files of one site that are made of a part per topic, open for writing. */
+    public static final class SiteFiles implements SiteRenderer.TopicParts, Closeable {
+        private final Site site;
+        private final Translations translations;
+        private final Translations.Language language;
+        private final SiteRenderer.Sink sink;
+        private final OutputStream faq;
+        private final OutputStream search;
+        private boolean anyTopic;
+
+        private SiteFiles(Site site, Translations translations, Translations.Language language, SiteRenderer.Sink sink)
+                throws IOException {
+            this.site = site;
+            this.translations = translations;
+            this.language = language;
+            this.sink = sink;
+            this.faq = new BufferedOutputStream(sink.open("faq.json"), 1 << 16);
+            this.search = new BufferedOutputStream(sink.open(SearchIndex.PATH), 1 << 16);
+            StringBuilder head = new StringBuilder("{\n  \"version\": " + FAQ_JSON_VERSION + ",\n  \"site\": ");
+            faq.write(utf8(Json.indented(faqSite(site), 1, head).append(",\n  \"topics\": [").toString()));
+            search.write(utf8(SearchIndex.head(site)));
         }
-        try (Writer out = writer(sink, SearchIndex.PATH)) {
-            SearchIndex.write(site, out);
+
+        @Override
+        public byte[][] of(Topic topic, int index) {
+            StringBuilder faqPart = new StringBuilder(topic.questions().size() * 2048).append(index == 0 ? "" : ",")
+                    .append("\n    ");
+            Json.indented(faqTopic(topic, site.info().baseUrl()), 2, faqPart);
+            return new byte[][] {utf8(faqPart.toString()), utf8(SearchIndex.entries(topic, index))};
         }
-        if (!site.info().baseUrl().isEmpty()) {
-            write(sink, "sitemap.xml", sitemap(site, translations, language));
+
+        @Override
+        public void append(byte[][] parts) throws IOException {
+            faq.write(parts[0]);
+            search.write(parts[1]);
+            anyTopic = true;
+        }
+
+        /** Ends and closes both files, then writes the sitemap. */
+        @Override
+        public void close() throws IOException {
+            try (OutputStream f = faq; OutputStream s = search) {
+                f.write(utf8((anyTopic ? "\n  " : "") + "]\n}\n"));
+                s.write(utf8(SearchIndex.TAIL));
+            }
+            if (!site.info().baseUrl().isEmpty()) {
+                write(sink, "sitemap.xml", sitemap(site, translations, language));
+            }
         }
     }
 
@@ -73,12 +117,12 @@ public final class Publisher {
         }
     }
 
-    private static Writer writer(SiteRenderer.Sink sink, String path) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(sink.open(path), StandardCharsets.UTF_8), 1 << 16);
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void write(SiteRenderer.Sink sink, String path, String content) throws IOException {
-        sink.write(path, content.getBytes(StandardCharsets.UTF_8));
+        sink.write(path, utf8(content));
     }
 
     /**
@@ -109,41 +153,37 @@ public final class Publisher {
         return xml.append("</urlset>\n").toString();
     }
 
-    /** The whole FAQ as data; the README documents every field. */
-    static Map<String, Object> faqJson(Site site) {
-        String baseUrl = site.info().baseUrl();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("version", FAQ_JSON_VERSION);
+    /** faq.json's {@code site}; the README documents every field of faq.json. */
+    static Map<String, Object> faqSite(Site site) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("title", site.info().title());
         info.put("description", site.info().description());
         info.put("language", site.info().language());
-        info.put("url", Urls.published(baseUrl, Urls.HOME));
-        root.put("site", info);
-        List<Object> topics = new ArrayList<>();
-        for (Topic topic : site.topics()) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("id", topic.id());
-            t.put("title", topic.title());
-            t.put("summary", topic.summaryText());
-            t.put("url", Urls.published(baseUrl, Urls.topicPath(topic)));
-            List<Object> questions = new ArrayList<>();
-            for (Question question : topic.questions()) {
-                Map<String, Object> q = new LinkedHashMap<>();
-                q.put("id", question.id());
-                q.put("question", question.question());
-                q.put("answerHtml", question.answer().markup());
-                q.put("answerText", question.answerText());
-                q.put("tags", question.tags());
-                q.put("related", question.related().stream().map(QuestionLink::id).toList());
-                q.put("url", Urls.published(baseUrl, Urls.questionPath(question.link())));
-                questions.add(q);
-            }
-            t.put("questions", questions);
-            topics.add(t);
+        info.put("url", Urls.published(site.info().baseUrl(), Urls.HOME));
+        return info;
+    }
+
+    /** One topic of faq.json's {@code topics}, with its questions. */
+    static Map<String, Object> faqTopic(Topic topic, String baseUrl) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", topic.id());
+        t.put("title", topic.title());
+        t.put("summary", topic.summaryText());
+        t.put("url", Urls.published(baseUrl, Urls.topicPath(topic)));
+        List<Object> questions = new ArrayList<>();
+        for (Question question : topic.questions()) {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("id", question.id());
+            q.put("question", question.question());
+            q.put("answerHtml", question.answer().html().markup());
+            q.put("answerText", question.answerText());
+            q.put("tags", question.tags());
+            q.put("related", question.related().stream().map(QuestionLink::id).toList());
+            q.put("url", Urls.published(baseUrl, Urls.questionPath(question.link())));
+            questions.add(q);
         }
-        root.put("topics", topics);
-        return root;
+        t.put("questions", questions);
+        return t;
     }
 
     static String xmlEscape(String text) {

@@ -1,13 +1,10 @@
 package org.example.sitegen.publish;
 
-import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,28 +34,32 @@ public final class SearchIndex {
     private SearchIndex() {
     }
 
-    /** Writes the index script for {@code site} to {@code out}. */
-    public static void write(Site site, Appendable out) throws IOException {
+    /** The beginning of the script, up to the first entry: every topic's path and title. */
+    static String head(Site site) {
         List<Object> topics = new ArrayList<>();
-        List<Object> entries = new ArrayList<>();
         for (Topic topic : site.topics()) {
-            int index = topics.size();
             topics.add(List.of(Urls.topicPath(topic), topic.title()));
-            for (Question question : topic.questions()) {
-                // Aliases are other phrasings of the question: found like tags, shown as the question.
-                List<String> labels = new ArrayList<>(question.tags());
-                labels.addAll(question.aliases());
-                entries.add(List.of(index, question.id(), question.question(), String.join(" ", labels),
-                        words(question.answerText()), snippet(question.answerText())));
-            }
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("topics", topics);
-        data.put("entries", entries);
-        out.append("window.siteGenSearch=");
-        Json.writeCompact(data, out);
-        out.append(";\n");
+        return Json.compact(topics, new StringBuilder("window.siteGenSearch={\"topics\":")).append(",\"entries\":[")
+                .toString();
     }
+
+    /** The entries of the topic at {@code index}, preceded by a comma after the first topic. */
+    static String entries(Topic topic, int index) {
+        StringBuilder part = new StringBuilder(topic.questions().size() * 1024);
+        for (Question question : topic.questions()) {
+            // Aliases are other phrasings of the question: found like tags, shown as the question.
+            List<String> labels = new ArrayList<>(question.tags());
+            labels.addAll(question.aliases());
+            part.append(index == 0 && part.isEmpty() ? "" : ",");
+            Json.compact(List.of(index, question.id(), question.question(), String.join(" ", labels),
+                    words(question.answerText()), snippet(question.answerText())), part);
+        }
+        return part.toString();
+    }
+
+    /** The end of the script, after the last entry. */
+    static final String TAIL = "]};\n";
 
     /** Lower case without accents; the theme's script applies the same rule to queries. */
     static String normalise(String text) {
@@ -69,18 +70,21 @@ public final class SearchIndex {
     /** Each distinct word once, in first-seen order. */
     static String words(String text) {
         String normal = isAscii(text) ? text.toLowerCase(Locale.ROOT) : normalise(text);
-        Set<String> words = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        StringBuilder words = new StringBuilder(normal.length());
         int start = -1;
         for (int i = 0; i <= normal.length(); i++) {
             boolean separator = i == normal.length() || isSeparator(normal.charAt(i));
             if (!separator && start < 0) {
                 start = i;
             } else if (separator && start >= 0) {
-                words.add(normal.substring(start, i));
+                if (seen.add(normal.substring(start, i))) {
+                    words.append(words.isEmpty() ? "" : " ").append(normal, start, i);
+                }
                 start = -1;
             }
         }
-        return String.join(" ", words);
+        return words.toString();
     }
 
     /** White space, punctuation and symbols separate words, as in the theme's script. */

@@ -1,7 +1,5 @@
 package org.example.sitegen.render;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -11,69 +9,71 @@ import java.util.Map;
  */
 public final class Json {
 
-    /** Writes {@code value} as indented JSON, ending with a newline, to {@code out}. */
-    public static void write(Object value, Appendable out) throws IOException {
-        new Json(true, false).write(value, out, 0);
-        out.append('\n');
+    /**
+     * Appends {@code value} to {@code out}, indented as it appears {@code depth} levels deep in an
+     * indented document (two spaces per level), without the indentation of its first line.
+     */
+    public static StringBuilder indented(Object value, int depth, StringBuilder out) {
+        new Json(true, false, out).write(value, depth);
+        return out;
     }
 
-    /** Writes {@code value} on one line to {@code out}. */
-    public static void writeCompact(Object value, Appendable out) throws IOException {
-        new Json(false, false).write(value, out, 0);
+    /** Appends {@code value} on one line to {@code out}. */
+    public static StringBuilder compact(Object value, StringBuilder out) {
+        new Json(false, false, out).write(value, 0);
+        return out;
     }
 
     /**
      * {@code value} on one line, safe inside an HTML {@code <script>} element: {@code <}, {@code >}
      * and {@code &} are escaped too.
      */
-    public static String writeForScript(Object value) {
+    public static String forScript(Object value) {
         StringBuilder out = new StringBuilder();
-        try {
-            new Json(false, true).write(value, out, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not throw
-        }
+        new Json(false, true, out).write(value, 0);
         return out.toString();
     }
 
     private final boolean pretty;
     private final boolean htmlSafe;
+    private final StringBuilder out;
 
-    private Json(boolean pretty, boolean htmlSafe) {
+    private Json(boolean pretty, boolean htmlSafe, StringBuilder out) {
         this.pretty = pretty;
         this.htmlSafe = htmlSafe;
+        this.out = out;
     }
 
-    private void write(Object value, Appendable out, int depth) throws IOException {
+    private void write(Object value, int depth) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String text) {
-            string(text, out);
+            string(text);
         } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(String.valueOf(value));
+            out.append(value);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             int i = 0;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 out.append(i++ == 0 ? "" : ",");
-                newline(out, depth + 1);
-                string(String.valueOf(entry.getKey()), out);
+                newline(depth + 1);
+                string(String.valueOf(entry.getKey()));
                 out.append(pretty ? ": " : ":");
-                write(entry.getValue(), out, depth + 1);
+                write(entry.getValue(), depth + 1);
             }
             if (!map.isEmpty()) {
-                newline(out, depth);
+                newline(depth);
             }
             out.append('}');
         } else if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
                 out.append(i == 0 ? "" : ",");
-                newline(out, depth + 1);
-                write(list.get(i), out, depth + 1);
+                newline(depth + 1);
+                write(list.get(i), depth + 1);
             }
             if (!list.isEmpty()) {
-                newline(out, depth);
+                newline(depth);
             }
             out.append(']');
         } else {
@@ -81,7 +81,7 @@ public final class Json {
         }
     }
 
-    private void newline(Appendable out, int depth) throws IOException {
+    private void newline(int depth) {
         if (pretty) {
             out.append('\n');
             for (int i = 0; i < depth; i++) {
@@ -91,7 +91,7 @@ public final class Json {
     }
 
     /** A JSON string; when HTML-safe, also without {@code <}, {@code >}, {@code &}. */
-    private void string(String text, Appendable out) throws IOException {
+    private void string(String text) {
         out.append('"');
         int start = 0;
         for (int i = 0; i < text.length(); i++) {

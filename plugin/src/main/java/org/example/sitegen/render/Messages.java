@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.example.sitegen.Problem;
 import org.example.sitegen.model.SiteInfo;
@@ -38,6 +39,8 @@ public final class Messages {
     private final Locale locale;
     private final Map<String, String> strings;
     private final Set<String> missing;
+    /** Each pattern parsed once; a {@link MessageFormat} is not thread-safe, so it is locked while used. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Messages(Locale locale, Map<String, String> strings, Set<String> missing) {
         this.locale = locale;
@@ -119,7 +122,10 @@ public final class Messages {
             throw new IllegalArgumentException("no interface string '" + key + "'; the keys are those of "
                     + BUNDLES + FALLBACK + ".properties");
         }
-        return new MessageFormat(pattern, locale).format(arguments.toArray());
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
+        synchronized (format) {
+            return format.format(arguments.toArray());
+        }
     }
 
     private static Map<String, String> bundle(String name) throws IOException {

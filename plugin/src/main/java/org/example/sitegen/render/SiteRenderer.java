@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
+import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenException;
 import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.markdown.Text;
@@ -46,32 +48,49 @@ public final class SiteRenderer {
         }
     }
 
+    /**
+     * Files made of one part per topic, such as {@code faq.json} and the search index: the parts
+     * are made beside the topic's page, on any thread, and appended in topic order on one thread,
+     * so the files never need the whole site in memory.
+     */
+    public interface TopicParts {
+        /** The parts of the topic at {@code index}; safe to call from several threads. */
+        byte[][] of(Topic topic, int index);
+
+        /** Appends one topic's parts; called in topic order, on one thread. */
+        void append(byte[][] parts) throws IOException;
+    }
+
     private final TemplateEngine templates;
     private final ThemeAssets assets;
     private final boolean structuredData;
+    private final Parallel parallel;
 
     /**
      * @param structuredData whether topic pages carry FAQPage JSON-LD
+     * @param parallel       the threads that render topics
      */
-    public SiteRenderer(TemplateEngine templates, ThemeAssets assets, boolean structuredData) {
+    public SiteRenderer(TemplateEngine templates, ThemeAssets assets, boolean structuredData, Parallel parallel) {
         this.templates = templates;
         this.assets = assets;
         this.structuredData = structuredData;
+        this.parallel = parallel;
     }
 
-    /** How long rendering took: templates and writing, summed over the threads that did them. */
-    public record Timing(long templateNanos, long writeNanos) {
+    /** How long rendering took: answers, templates and writing, summed over the threads that did them. */
+    public record Timing(long markdownNanos, long templateNanos, long writeNanos) {
     }
 
     /** The maintainers' report: not linked from the site, not for search engines. */
     public static final String REPORT = "maintainers/index.html";
 
+    private final LongAdder markdownNanos = new LongAdder();
     private final LongAdder templateNanos = new LongAdder();
     private final LongAdder writeNanos = new LongAdder();
 
     /** Time spent so far in templates and in writing. */
     public Timing timing() {
-        return new Timing(templateNanos.sum(), writeNanos.sum());
+        return new Timing(markdownNanos.sum(), templateNanos.sum(), writeNanos.sum());
     }
 
     /**
@@ -87,12 +106,13 @@ public final class SiteRenderer {
     }
 
     /**
-     * Renders {@code site}, topic pages in parallel on every core; returns the number of HTML pages
-     * written. Every page is a file of its own, so the output does not depend on the order. A
+     * Renders {@code site}, topic pages in parallel: each topic's answers once (what
+     * that finds wrong goes to {@code problems}, from any thread), its page, and its {@code parts},
+     * handed over in topic order. Returns the number of HTML pages written. A
      * single-language site gets its 404 page here; a multilingual site gets one at its root
      * ({@link #renderNotFound}).
      */
-    public int render(Site site, Sink sink, Edition edition) throws SiteGenException, IOException {
+    public int render(Site site, Sink sink, Edition edition, TopicParts parts, Consumer<Problem> problems) throws SiteGenException, IOException {
         Messages messages = Messages.load(site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
@@ -100,12 +120,13 @@ public final class SiteRenderer {
         page(sink, "index.ftlh", site, messages, home, null, Urls.relativeFrom(Urls.HOME));
         List<Topic> topics = site.topics();
         List<Integer> indexes = java.util.stream.IntStream.range(0, topics.size()).boxed().toList();
-        try (Parallel parallel = Parallel.perCore()) {
-            parallel.map(indexes, SiteGenException.class, IOException.class, i -> {
-                topicPage(site, messages, edition, i, sink);
-                return i;
-            });
-        }
+        parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
+            long start = System.nanoTime();
+            Topic topic = topics.get(i).rendered(problems);
+            markdownNanos.add(System.nanoTime() - start);
+            topicPage(site, messages, edition, i, topic, sink);
+            return parts.of(topic, i);
+        }, parts::append);
         if (topics.stream().flatMap(t -> t.questions().stream()).anyMatch(q -> q.reviewDue() != null || q.overdue())) {
             String path = REPORT;
             page(sink, "maintainers.ftlh", site, messages, new Page("report", path, messages.format("report.title", List.of()),
@@ -143,10 +164,10 @@ public final class SiteRenderer {
         assets.copy(sink);
     }
 
-    private void topicPage(Site site, Messages messages, Edition edition, int index, Sink sink)
+    /** The page of {@code topic}, the topic at {@code index} with its answers rendered. */
+    private void topicPage(Site site, Messages messages, Edition edition, int index, Topic topic, Sink sink)
             throws SiteGenException, IOException {
         List<Topic> topics = site.topics();
-        Topic topic = topics.get(index);
         String path = Urls.topicPath(topic);
         String canonical = Urls.canonical(site.info().baseUrl(), path);
         Page page = new Page("topic", path, topic.title(), describe(topic, site), canonical,

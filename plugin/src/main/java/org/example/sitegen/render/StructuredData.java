@@ -56,14 +56,14 @@ public final class StructuredData {
             entities.add(entity);
         }
         page.put("mainEntity", entities);
-        return new Html(Json.writeForScript(page));
+        return new Html(Json.forScript(page));
     }
 
     private static String answerHtml(Question question, String pageUrl) {
         String base = pageUrl.isEmpty() ? "https://site-gen.invalid/" : pageUrl;
         Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
         Safelist safelist = new Safelist(GOOGLE_ANSWER_TAGS).preserveRelativeLinks(false);
-        String html = Jsoup.clean(question.answer().markup(), base, safelist, settings);
+        String html = Jsoup.clean(question.answer().html().markup(), base, safelist, settings);
         return pageUrl.isEmpty() ? html.replace("https://site-gen.invalid/", "") : html;
     }
 }

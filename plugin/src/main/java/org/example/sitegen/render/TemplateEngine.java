@@ -12,6 +12,7 @@ import java.util.TimeZone;
 
 import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenException;
+import org.example.sitegen.model.Answer;
 import org.example.sitegen.model.Html;
 
 import freemarker.cache.ClassTemplateLoader;
@@ -139,8 +140,8 @@ public final class TemplateEngine {
     }
 
     /**
-     * Wraps the model: records are read as properties ({@code topic.title}), {@link Html} is printed
-     * as markup without {@code ?no_esc}.
+     * Wraps the model: records are read as properties ({@code topic.title}), {@link Html} and
+     * {@link Answer} are printed as markup without {@code ?no_esc}.
      */
     private static final class ModelWrapper extends DefaultObjectWrapper {
 
@@ -159,6 +160,9 @@ public final class TemplateEngine {
         protected TemplateModel handleUnknownType(Object object) throws TemplateModelException {
             if (object instanceof Html html) {
                 return HTMLOutputFormat.INSTANCE.fromMarkup(html.markup());
+            }
+            if (object instanceof Answer answer) {
+                return HTMLOutputFormat.INSTANCE.fromMarkup(answer.html().markup());
             }
             return super.handleUnknownType(object);
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.example.sitegen.Fixture;
@@ -349,7 +350,7 @@ class ContentLoaderTest {
                 + "    answer: |\r\n      Yes.\r\n      Really.\r\n").getBytes(StandardCharsets.UTF_8));
         Site site = load("").site();
         assertEquals("Windows", site.topics().get(0).title());
-        assertEquals("<p>Yes.\nReally.</p>", site.topics().get(0).questions().get(0).answer().markup());
+        assertEquals("<p>Yes.\nReally.</p>", site.topics().get(0).questions().get(0).answer().html().markup());
     }
 
     @Test
@@ -397,12 +398,12 @@ class ContentLoaderTest {
                 """).site();
         Question q = site.topics().get(0).questions().get(0);
         assertEquals("Is this one line?", q.question());
-        assertEquals("<p>Leading blank lines are fine.</p>\n<ul>\n<li>a list</li>\n</ul>", q.answer().markup());
+        assertEquals("<p>Leading blank lines are fine.</p>\n<ul>\n<li>a list</li>\n</ul>", q.answer().html().markup());
         assertEquals("Leading blank lines are fine. a list", q.answerText());
     }
 
     @Test
-    void rawHtmlThatTheAllowlistRemovesIsReportedAsAWarning() throws Exception {
+    void rawHtmlThatTheAllowlistRemovesIsReportedAsAWarningWhenTheAnswerIsRendered() throws Exception {
         ContentLoader.Loaded loaded = load("""
                 -- content/a.yaml --
                 title: A
@@ -411,11 +412,13 @@ class ContentLoaderTest {
                     answer: |
                       Click <a href="javascript:alert(1)" onclick="x()">here</a><script>alert(2)</script>.
                 """);
-        Question q = loaded.site().topics().get(0).questions().get(0);
-        assertFalse(q.answer().markup().contains("script"), q.answer().markup());
-        assertFalse(q.answer().markup().contains("javascript"), q.answer().markup());
-        assertFalse(q.answer().markup().contains("onclick"), q.answer().markup());
-        Problem warning = loaded.warnings().get(0);
+        assertEquals(List.of(), loaded.warnings(), "answers are rendered when a page needs them");
+        List<Problem> found = new ArrayList<>();
+        Question q = loaded.site().topics().get(0).rendered(found::add).questions().get(0);
+        assertFalse(q.answer().html().markup().contains("script"), q.answer().html().markup());
+        assertFalse(q.answer().html().markup().contains("javascript"), q.answer().html().markup());
+        assertFalse(q.answer().html().markup().contains("onclick"), q.answer().html().markup());
+        Problem warning = found.get(0);
         assertEquals("content/a.yaml:4:13: warning: raw HTML removed: <script>, a href=\"javascript:alert(1)\","
                 + " a onclick=\"x()\" (use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is"
                 + " trusted)", warning.format(root));
@@ -497,6 +500,6 @@ class ContentLoaderTest {
                 """).site();
         assertTrue(site.info().introduction().markup().startsWith("<h2>Welcome</h2>"));
         assertEquals("<h3>Overview</h3>", site.topics().get(0).summary().markup());
-        assertEquals("<h3>Part</h3>", site.topics().get(0).questions().get(0).answer().markup());
+        assertEquals("<h3>Part</h3>", site.topics().get(0).questions().get(0).answer().html().markup());
     }
 }
