@@ -15,8 +15,6 @@ public final class Ids {
     static final int MAX_DERIVED_LENGTH = 64;
 
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final String WORD = "[\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}\\p{M}]*";
-    private static final Pattern QUESTION_ID = Pattern.compile(WORD + "(?:-" + WORD + ")*");
 
     private Ids() {
     }
@@ -25,8 +23,31 @@ public final class Ids {
         return TOPIC_ID.matcher(id).matches();
     }
 
+    /**
+     * Whether {@code id} is a question id: words of lowercase, modifier and other letters and
+     * decimal digits (and combining marks after the first character), joined by single {@code -}.
+     */
     public static boolean isQuestionId(String id) {
-        return QUESTION_ID.matcher(id).matches();
+        boolean wordStart = true;
+        for (int i = 0; i < id.length(); ) {
+            int cp = id.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '-') {
+                if (wordStart) {
+                    return false;
+                }
+                wordStart = true;
+                continue;
+            }
+            int type = Character.getType(cp);
+            boolean letter = type == Character.LOWERCASE_LETTER || type == Character.MODIFIER_LETTER
+                    || type == Character.OTHER_LETTER || type == Character.DECIMAL_DIGIT_NUMBER;
+            if (!letter && (wordStart || !isMark(cp))) {
+                return false;
+            }
+            wordStart = false;
+        }
+        return !wordStart;
     }
 
     /** A topic id close to {@code name}: ASCII letters and digits only; may be empty. */

@@ -96,9 +96,7 @@ public final class Json {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean special = c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029'
-                    || htmlSafe && (c == '<' || c == '>' || c == '&');
-            if (!special) {
+            if (c < ESCAPED.length ? !ESCAPED[c] && !(htmlSafe && HTML_ESCAPED[c]) : c != '\u2028' && c != '\u2029') {
                 continue;
             }
             out.append(text, start, i);
@@ -117,4 +115,19 @@ public final class Json {
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** The ASCII characters a JSON string escapes: controls, quote and backslash. */
+    private static final boolean[] ESCAPED = new boolean[128];
+    /** The ASCII characters escaped too inside an HTML script element. */
+    private static final boolean[] HTML_ESCAPED = new boolean[128];
+
+    static {
+        for (char c = 0; c < 0x20; c++) {
+            ESCAPED[c] = true;
+        }
+        ESCAPED['"'] = true;
+        ESCAPED['\\'] = true;
+        HTML_ESCAPED['<'] = true;
+        HTML_ESCAPED['>'] = true;
+        HTML_ESCAPED['&'] = true;
+    }
 }

@@ -41,6 +41,8 @@ public final class Messages {
     private final Set<String> missing;
     /** Each pattern parsed once; a {@link MessageFormat} is not thread-safe, so it is locked while used. */
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    /** The strings that take no argument, formatted once. */
+    private final Map<String, String> constants = new ConcurrentHashMap<>();
 
     private Messages(Locale locale, Map<String, String> strings, Set<String> missing) {
         this.locale = locale;
@@ -121,6 +123,9 @@ public final class Messages {
         if (pattern == null) {
             throw new IllegalArgumentException("no interface string '" + key + "'; the keys are those of "
                     + BUNDLES + FALLBACK + ".properties");
+        }
+        if (arguments.isEmpty()) {
+            return constants.computeIfAbsent(key, k -> new MessageFormat(pattern, locale).format(new Object[0]));
         }
         MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
         synchronized (format) {
