@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenException;
@@ -84,6 +85,9 @@ public final class SiteRenderer {
     /** The maintainers' report: not linked from the site, not for search engines. */
     public static final String REPORT = "maintainers/index.html";
 
+    private static final int HOME_TASK = -1;
+    private static final byte[][] NO_PARTS = {};
+
     private final LongAdder markdownNanos = new LongAdder();
     private final LongAdder templateNanos = new LongAdder();
     private final LongAdder writeNanos = new LongAdder();
@@ -117,16 +121,24 @@ public final class SiteRenderer {
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
                 Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false));
-        page(sink, "index.ftlh", site, messages, home, null, Urls.relativeFrom(Urls.HOME));
         List<Topic> topics = site.topics();
-        List<Integer> indexes = java.util.stream.IntStream.range(0, topics.size()).boxed().toList();
+        // The home page is one more task beside the topics' (on a large site it is a large page).
+        List<Integer> indexes = IntStream.range(HOME_TASK, topics.size()).boxed().toList();
         parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
+            if (i == HOME_TASK) {
+                page(sink, "index.ftlh", site, messages, home, null, Urls.relativeFrom(Urls.HOME));
+                return NO_PARTS;
+            }
             long start = System.nanoTime();
             Topic topic = topics.get(i).rendered(problems);
             markdownNanos.add(System.nanoTime() - start);
             topicPage(site, messages, edition, i, topic, sink);
             return parts.of(topic, i);
-        }, parts::append);
+        }, topicParts -> {
+            if (topicParts != NO_PARTS) {
+                parts.append(topicParts);
+            }
+        });
         if (topics.stream().flatMap(t -> t.questions().stream()).anyMatch(q -> q.reviewDue() != null || q.overdue())) {
             String path = REPORT;
             page(sink, "maintainers.ftlh", site, messages, new Page("report", path, messages.format("report.title", List.of()),
