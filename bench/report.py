@@ -126,7 +126,7 @@ def summary(runs_tsv, outputs_tsv, md_path):
             ratio(d["mvn_wall_s"]),
             ratio(d["ip_warm_ms"] / 1000 if d["ip_warm_ms"] is not None else None)))
     out.append("")
-    out.append("Plugin stages (median ms; from the Maven log, and warm in-process). Templates and write are summed "
+    out.append("Plugin stages (median ms; from the Maven log, and warm in-process). Markdown, templates and write are summed "
                "over the threads that render pages in parallel, so stages can add up to more than the total.")
     out.append("")
     out.append("| questions | load and validate | Markdown | templates | write | total | Maven wall − plugin total s "
