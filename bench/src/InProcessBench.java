@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.example.sitegen.BuildListener;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenerator;
+import org.example.sitegen.problem.Problem;
 
 /**
  * Builds one site RUNS times in a single JVM through site-gen's core API (no Maven), the way the

@@ -1,5 +1,7 @@
 package org.example.sitegen;
 
+import org.example.sitegen.problem.Problem;
+
 /**
  * Where the core reports progress and warnings. The Maven adapter sends these to Maven's log; tests
  * collect them. The core never logs any other way.

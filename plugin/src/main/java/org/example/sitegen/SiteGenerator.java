@@ -19,13 +19,15 @@ import org.example.sitegen.model.Site;
 import org.example.sitegen.output.OutputFolder;
 import org.example.sitegen.output.Staging;
 import org.example.sitegen.output.StaticFiles;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 import org.example.sitegen.publish.Domains;
 import org.example.sitegen.publish.Publisher;
 import org.example.sitegen.render.Messages;
 import org.example.sitegen.render.SiteRenderer;
 import org.example.sitegen.render.TemplateEngine;
-import org.example.sitegen.render.Translations;
 import org.example.sitegen.render.ThemeAssets;
+import org.example.sitegen.render.Translations;
 import org.example.sitegen.render.Urls;
 
 /**

@@ -1,10 +1,21 @@
 package org.example.sitegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final Path SOURCES = Path.of("src/main/java/org/example/sitegen");
+    private static final String ROOT = "org.example.sitegen";
 
     @Test
     void nothingOutsideTheMojoPackageImportsMaven() throws Exception {
@@ -28,6 +40,40 @@ class ArchitectureTest {
                     })
                     .map(Path::toString).sorted().toList();
             assertEquals(List.of(), offenders);
+        }
+    }
+
+    @Test
+    void packagesDependOnEachOtherWithoutACycle() throws Exception {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        Pattern imported = Pattern.compile("import\\s+(?:static\\s+)?org\\.example\\.sitegen\\.(?:([a-z]+)\\.)?[A-Z].*");
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String from = file.getParent().equals(SOURCES) ? ROOT
+                        : SOURCES.relativize(file.getParent()).toString().replace('/', '.');
+                for (String line : Files.readAllLines(file)) {
+                    Matcher m = imported.matcher(line.strip());
+                    String to = m.matches() ? (m.group(1) == null ? ROOT : m.group(1)) : null;
+                    if (to != null && !to.equals(from)) {
+                        uses.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                    }
+                }
+            }
+        }
+        for (String start : uses.keySet()) {
+            Deque<List<String>> paths = new ArrayDeque<>(List.of(List.of(start)));
+            Set<String> seen = new HashSet<>();
+            while (!paths.isEmpty()) {
+                List<String> path = paths.pop();
+                for (String next : uses.getOrDefault(path.get(path.size() - 1), Set.of())) {
+                    List<String> longer = new ArrayList<>(path);
+                    longer.add(next);
+                    assertNotEquals(start, next, () -> "package cycle: " + String.join(" -> ", longer));
+                    if (seen.add(next)) {
+                        paths.push(longer);
+                    }
+                }
+            }
         }
     }
 

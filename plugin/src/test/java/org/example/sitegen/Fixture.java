@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.example.sitegen.problem.SiteGenException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.example.sitegen.problem.Problem;
 import org.example.sitegen.verify.SiteVerifier;
 
 /**

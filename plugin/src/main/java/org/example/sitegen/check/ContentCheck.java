@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
-import org.example.sitegen.SiteGenException;
 import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.content.ContentLoader;
 import org.example.sitegen.content.LanguageFolders;
@@ -22,6 +20,8 @@ import org.example.sitegen.markdown.MarkdownRenderer;
 import org.example.sitegen.model.Question;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.model.Topic;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 import org.example.sitegen.render.Messages;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -20,8 +20,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.example.sitegen.Problem;
-import org.example.sitegen.SiteGenException;
 import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.markdown.MarkdownRenderer;
 import org.example.sitegen.markdown.Text;
@@ -32,6 +30,8 @@ import org.example.sitegen.model.QuestionLink;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.model.SiteInfo;
 import org.example.sitegen.model.Topic;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 import org.example.sitegen.render.Messages;
 import org.yaml.snakeyaml.nodes.Node;
 

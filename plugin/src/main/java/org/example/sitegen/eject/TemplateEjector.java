@@ -16,8 +16,8 @@ import java.util.Properties;
 import java.util.Set;
 
 import org.example.sitegen.BuildListener;
-import org.example.sitegen.Problem;
-import org.example.sitegen.SiteGenException;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 import org.example.sitegen.render.TemplateEngine;
 
 /**

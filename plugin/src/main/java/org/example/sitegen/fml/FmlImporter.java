@@ -19,14 +19,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.example.sitegen.BuildListener;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
-import org.example.sitegen.SiteGenException;
 import org.example.sitegen.content.ContentLoader;
 import org.example.sitegen.content.Ids;
 import org.example.sitegen.markdown.MarkdownRenderer;
 import org.example.sitegen.model.Question;
 import org.example.sitegen.model.Topic;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 
 /**
  * Imports Maven Doxia FML files ({@code faq.fml}) as site-gen topic files: one topic per

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.example.sitegen.Problem;
+import org.example.sitegen.problem.Problem;
 
 /**
  * What an import found: errors (nothing is written when there is one), warnings for everything

@@ -10,8 +10,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.example.sitegen.SiteGenException;
 import org.example.sitegen.eject.TemplateEjector;
+import org.example.sitegen.problem.SiteGenException;
 
 /**
  * Copies templates and assets of the built-in theme into the template directory, so that you can

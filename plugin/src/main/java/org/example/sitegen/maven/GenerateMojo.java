@@ -8,8 +8,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.example.sitegen.SiteGenException;
 import org.example.sitegen.SiteGenerator;
+import org.example.sitegen.problem.SiteGenException;
 
 /**
  * Renders the FAQ content into a static site, ready for GitHub Pages.

@@ -8,8 +8,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.example.sitegen.SiteGenException;
 import org.example.sitegen.fml.FmlImporter;
+import org.example.sitegen.problem.SiteGenException;
 
 /**
  * Imports a Maven Doxia FML FAQ ({@code src/site/fml/faq.fml}) as site-gen content: one topic file

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.apache.maven.plugin.logging.Log;
 import org.example.sitegen.BuildListener;
-import org.example.sitegen.Problem;
+import org.example.sitegen.problem.Problem;
 
 /**
  * Sends the core's reports to Maven's log: errors as {@code [ERROR]}, warnings as {@code [WARNING]},

@@ -9,9 +9,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
-import org.example.sitegen.SiteGenException;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 import org.example.sitegen.serve.PreviewServer;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.example.sitegen.Problem;
+import org.example.sitegen.problem.Problem;
 
 /**
  * An answer, as trusted HTML and as plain text. The site's model holds each answer as its Markdown

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import org.example.sitegen.Problem;
+import org.example.sitegen.problem.Problem;
 
 /**
  * A group of questions: one YAML file, one page.

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.example.sitegen.Problem;
-import org.example.sitegen.SiteGenException;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 
 /**
  * The folder a site is published into, and the rules that keep the user's files safe:

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.example.sitegen.Problem;
+import org.example.sitegen.problem.Problem;
 
 /**
  * The user's static files (images, downloads, a favicon), copied into the site as they are. Names

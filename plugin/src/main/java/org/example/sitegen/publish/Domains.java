@@ -2,8 +2,8 @@ package org.example.sitegen.publish;
 
 import java.util.Locale;
 
-import org.example.sitegen.Problem;
-import org.example.sitegen.SiteGenException;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 
 /** Checks the custom domain written to {@code CNAME}. */
 public final class Domains {

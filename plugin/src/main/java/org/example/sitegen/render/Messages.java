@@ -3,9 +3,9 @@ package org.example.sitegen.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.example.sitegen.Problem;
 import org.example.sitegen.model.SiteInfo;
+import org.example.sitegen.problem.Problem;
 
 /**
  * The interface strings of the theme in one language: the site's overrides from {@code site.yaml},

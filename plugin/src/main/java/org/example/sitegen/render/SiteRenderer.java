@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
-import org.example.sitegen.Problem;
-import org.example.sitegen.SiteGenException;
 import org.example.sitegen.concurrent.Parallel;
 import org.example.sitegen.markdown.Text;
 import org.example.sitegen.model.Html;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.model.Topic;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 
 /**
  * Renders every page of a site through the templates and hands each finished file to a

@@ -10,11 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
-import org.example.sitegen.Problem;
-import org.example.sitegen.SiteGenException;
-import org.example.sitegen.model.Answer;
-import org.example.sitegen.model.Html;
-
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -22,6 +17,7 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -31,7 +27,10 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
-import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import org.example.sitegen.model.Answer;
+import org.example.sitegen.model.Html;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 
 /**
  * The one FreeMarker {@link Configuration} of a build, set up as the FreeMarker manual advises:

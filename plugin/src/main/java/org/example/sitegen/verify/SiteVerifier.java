@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.example.sitegen.Problem;
+import org.example.sitegen.problem.Problem;
 import org.example.sitegen.render.Urls;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.example.sitegen.Fixture;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
-import org.example.sitegen.SiteGenException;
 import org.example.sitegen.markdown.MarkdownRenderer;
 import org.example.sitegen.model.Question;
 import org.example.sitegen.model.Site;
 import org.example.sitegen.model.Topic;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 
 import org.example.sitegen.BuildListener;
 import org.example.sitegen.Fixture;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
-import org.example.sitegen.SiteGenException;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,8 +16,8 @@ import java.util.Map;
 
 import org.example.sitegen.BuildListener;
 import org.example.sitegen.Fixture;
-import org.example.sitegen.Problem;
-import org.example.sitegen.SiteGenException;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;

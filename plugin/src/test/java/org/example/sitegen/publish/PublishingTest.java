@@ -13,19 +13,18 @@ import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.example.sitegen.BuildListener;
 import org.example.sitegen.Fixture;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenerator;
+import org.example.sitegen.problem.Problem;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.NodeList;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class PublishingTest {
 

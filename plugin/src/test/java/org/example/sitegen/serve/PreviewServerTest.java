@@ -23,8 +23,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.example.sitegen.Fixture;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
+import org.example.sitegen.problem.Problem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

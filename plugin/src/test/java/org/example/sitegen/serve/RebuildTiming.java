@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
+import org.example.sitegen.problem.Problem;
 
 /**
  * Not a test: measures how long the preview takes to rebuild a 1,000-question site (20 topics of 50

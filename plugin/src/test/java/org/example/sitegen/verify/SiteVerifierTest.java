@@ -14,10 +14,10 @@ import java.util.List;
 
 import org.example.sitegen.BuildListener;
 import org.example.sitegen.Fixture;
-import org.example.sitegen.TestContent;
-import org.example.sitegen.Problem;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenerator;
+import org.example.sitegen.TestContent;
+import org.example.sitegen.problem.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

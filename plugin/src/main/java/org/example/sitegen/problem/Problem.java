@@ -1,4 +1,4 @@
-package org.example.sitegen;
+package org.example.sitegen.problem;
 
 import java.nio.file.Path;
 import java.util.Comparator;
