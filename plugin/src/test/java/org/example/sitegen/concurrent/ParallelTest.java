@@ -67,6 +67,28 @@ class ParallelTest {
     }
 
     @Test
+    void noTaskIsStillRunningWhenAFailureReachesTheCaller() {
+        AtomicInteger running = new AtomicInteger();
+        assertThrows(IOException.class, () -> new Parallel(4).forEachInOrder(ITEMS, IOException.class,
+                RuntimeException.class, i -> {
+                    if (i == 0) {
+                        throw new IOException("the first item fails at once");
+                    }
+                    running.incrementAndGet();
+                    try {
+                        long until = System.nanoTime() + 50_000_000;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait(); // busy, as a task writing a page is, and deaf to interrupts
+                        }
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                    return i;
+                }, i -> { }));
+        assertEquals(0, running.get(), "tasks still running after the failure was rethrown");
+    }
+
+    @Test
     void aFailureOfTheConsumerStopsTheWorkAndIsRethrown() {
         AtomicInteger started = new AtomicInteger();
         IOException thrown = assertThrows(IOException.class, () -> new Parallel(2).forEachInOrder(ITEMS,
