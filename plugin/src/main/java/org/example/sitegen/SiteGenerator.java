@@ -82,6 +82,7 @@ public final class SiteGenerator {
                 try (Publisher.SiteFiles files = Publisher.open(edition.site(), translations,
                         edition.language(translations), sink)) {
                     pages += renderer.render(edition.site(), sink, edition.renderAs(translations), files, found::add);
+                    files.finish();
                 }
             }
             if (!translations.isEmpty()) {
@@ -137,7 +138,11 @@ public final class SiteGenerator {
             load(loader, folder.content(), config, editionUrl, folder.tag(), problems)
                     .ifPresent(loaded -> editions.add(new Edition(folder.outputFolder(), loaded)));
         }
-        failOnErrors(problems);
+        if (problems.stream().anyMatch(Problem::isError)) {
+            // Another language's errors stop the build: report these languages' answers too.
+            editions.forEach(edition -> problems.addAll(loader.answerProblems(edition.site().topics())));
+            throw new SiteGenException(problems);
+        }
         for (Edition edition : editions) {
             Messages.untranslated(edition.site().info(), config.contentDirectory().resolve(edition.folder()))
                     .ifPresent(problems::add);

@@ -213,6 +213,43 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void whenTheContentHasErrorsTheAnswersWarningsAreReportedWithThemInOneRun() throws Exception {
+        Fixture.write(root, """
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: First?
+                    answer: Watch <iframe src="x"></iframe> this.
+                    related: [nowhere]
+                """);
+        List<String> problems = Fixture.failures(root);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("content/a.yaml:4:13: warning: raw HTML removed: <iframe>"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("content/a.yaml:5:15: error: related question 'nowhere' does not exist"),
+                problems.get(1));
+    }
+
+    @Test
+    void whenOneLanguageHasErrorsTheOtherLanguagesAnswersAreCheckedToo() throws Exception {
+        Fixture.write(root, """
+                -- content/de/a.yaml --
+                title: A
+                questions:
+                  - question: Erste?
+                    answer: Siehe <iframe src="x"></iframe>.
+                -- content/en/a.yaml --
+                title: A
+                questions:
+                  - question: First?
+                    related: [nowhere]
+                """);
+        List<String> problems = Fixture.failures(root);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/de/a.yaml:4:13: warning: raw HTML removed")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/en/a.yaml:3:5: error:")), problems.toString());
+    }
+
+    @Test
     void outputPathsAreLowercaseAndNoneStartsWithADotOrUnderscoreButNojekyll() throws Exception {
         Fixture.write(root, SITE);
         Fixture.build(root);

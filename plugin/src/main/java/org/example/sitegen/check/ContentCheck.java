@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,8 @@ public final class ContentCheck {
      * @param today the day reviews are due against
      */
     public static Report run(SiteGenConfig config, LocalDate today) throws IOException {
-        Parallel parallel = new Parallel(config.threads());
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
-                new ContentLoader.Options(false, today, true), parallel);
+                new ContentLoader.Options(false, today, true), new Parallel(config.threads()));
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory());
         List<Problem> problems = new ArrayList<>();
         int topics = 0;
@@ -75,7 +73,7 @@ public final class ContentCheck {
             try {
                 ContentLoader.Loaded loaded = loader.load(folder.content(), config.defaultTitle(), "", folder.tag());
                 problems.addAll(loaded.warnings());
-                renderAnswers(loaded.site(), parallel, problems);
+                problems.addAll(loader.answerProblems(loaded.site().topics()));
                 Messages.untranslated(loaded.site().info(), folder.content()).ifPresent(problems::add);
                 topics += loaded.site().topics().size();
                 questions += loaded.site().questionCount();
@@ -86,14 +84,6 @@ public final class ContentCheck {
             }
         }
         return new Report(problems.stream().sorted(Problem.READING_ORDER).toList(), topics, questions);
-    }
-
-    /** Renders every answer, on every core, for what that finds: links that point nowhere, weak answers. */
-    private static void renderAnswers(Site site, Parallel parallel, List<Problem> problems) {
-        List<Problem> found = Collections.synchronizedList(new ArrayList<>());
-        parallel.forEachInOrder(site.topics(), RuntimeException.class, RuntimeException.class,
-                topic -> topic.rendered(found::add), topic -> { });
-        problems.addAll(found);
     }
 
     /** Ids in the previous build's faq.json that no question has now, not even as a previous id. */

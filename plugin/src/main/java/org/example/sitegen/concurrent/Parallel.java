@@ -75,6 +75,9 @@ public final class Parallel {
                 for (T item : items) {
                     consumer.accept(task.apply(item));
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             } catch (Exception e) {
                 throw rethrow(e, a, b);
             }

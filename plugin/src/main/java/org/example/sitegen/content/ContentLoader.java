@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IllformedLocaleException;
@@ -56,8 +57,11 @@ public final class ContentLoader {
     /** The introduction sits right below the home page's h1. */
     private static final int INTRODUCTION_TOP_HEADING = 2;
     private static final String DEFAULT_LANGUAGE = "en";
-    /** How many characters of titles and questions tell a site's script; a large site needs no more. */
-    private static final int LANGUAGE_SAMPLE = 50_000;
+    /**
+     * How many topics, spread evenly over the site, tell its script by their titles and questions;
+     * a larger site is sampled, not read whole.
+     */
+    private static final int LANGUAGE_SAMPLE_TOPICS = 200;
 
     private final MarkdownRenderer markdown;
     private final Options options;
@@ -175,9 +179,23 @@ public final class ContentLoader {
                         draft -> build(draft, byId, settings.reviewEvery(), problems))
                 .forEach(topic -> topic.ifPresent(topics::add));
         if (problems.hasErrors()) {
+            // No page will render these answers: render them here, so that one run reports everything.
+            answerProblems(topics).forEach(problems::add);
             throw new SiteGenException(problems.all());
         }
         return new Loaded(new Site(info, topics), problems.all(), System.nanoTime() - start);
+    }
+
+    /**
+     * What rendering every answer of {@code topics} finds: raw HTML removed, links that point
+     * nowhere, and for the check goal weak answers and overdue reviews. A build finds these as it
+     * renders pages; the check goal, and a build that stops on errors, ask for them here.
+     */
+    public List<Problem> answerProblems(List<Topic> topics) {
+        List<Problem> found = Collections.synchronizedList(new ArrayList<>());
+        parallel.forEachInOrder(topics, RuntimeException.class, RuntimeException.class,
+                topic -> topic.rendered(found::add), topic -> { });
+        return List.copyOf(found);
     }
 
     /**
@@ -187,10 +205,9 @@ public final class ContentLoader {
      */
     private static SiteInfo withDetectedLanguage(SiteInfo info, List<TopicDraft> topics, Path where, Problems problems) {
         StringBuilder sample = new StringBuilder();
-        for (TopicDraft topic : topics) {
-            if (sample.length() > LANGUAGE_SAMPLE) {
-                break;
-            }
+        int step = Math.max(1, topics.size() / LANGUAGE_SAMPLE_TOPICS);
+        for (int i = 0; i < topics.size(); i += step) {
+            TopicDraft topic = topics.get(i);
             sample.append(topic.title()).append(' ');
             topic.questions().forEach(q -> sample.append(q.question()).append(' '));
         }

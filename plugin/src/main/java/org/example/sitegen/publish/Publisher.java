@@ -1,6 +1,5 @@
 package org.example.sitegen.publish;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,15 +34,32 @@ public final class Publisher {
     /**
      * The files of one site, or of one language of a multilingual site (written below its folder):
      * {@code faq.json} and the search index, written a topic at a time as the renderer hands over
-     * the topics' parts in order, and on {@link SiteFiles#close()}, with a base URL, the sitemap,
+     * the topics' parts in order, and on {@link SiteFiles#finish()}, with a base URL, the sitemap,
      * which lists each page's translations when there are any.
      */
     public static SiteFiles open(Site site, Translations translations, Translations.Language language,
                                  SiteRenderer.Sink sink) throws IOException {
-        return new SiteFiles(site, translations, language, sink);
+        OutputStream faq = sink.open("faq.json");
+        SiteFiles files;
+        try {
+            files = new SiteFiles(site, translations, language, sink, faq, sink.open(SearchIndex.PATH));
+        } catch (IOException | RuntimeException e) {
+            faq.close();
+            throw e;
+        }
+        try {
+            files.start();
+            return files;
+        } catch (IOException | RuntimeException e) {
+            files.close();
+            throw e;
+        }
     }
 
-    /** The files of one site that are made of a part per topic, open for writing. */
+    /**
+     * The files of one site that are made of a part per topic, open for writing: {@link #finish()}
+     * ends them when every topic is in; {@link #close()} only closes them (a failed build).
+     */
     public static final class SiteFiles implements SiteRenderer.TopicParts, Closeable {
         private final Site site;
         private final Translations translations;
@@ -53,14 +69,17 @@ public final class Publisher {
         private final OutputStream search;
         private boolean anyTopic;
 
-        private SiteFiles(Site site, Translations translations, Translations.Language language, SiteRenderer.Sink sink)
-                throws IOException {
+        private SiteFiles(Site site, Translations translations, Translations.Language language, SiteRenderer.Sink sink,
+                          OutputStream faq, OutputStream search) {
             this.site = site;
             this.translations = translations;
             this.language = language;
             this.sink = sink;
-            this.faq = new BufferedOutputStream(sink.open("faq.json"), 1 << 16);
-            this.search = new BufferedOutputStream(sink.open(SearchIndex.PATH), 1 << 16);
+            this.faq = faq;
+            this.search = search;
+        }
+
+        private void start() throws IOException {
             StringBuilder head = new StringBuilder("{\n  \"version\": " + FAQ_JSON_VERSION + ",\n  \"site\": ");
             faq.write(utf8(Json.indented(faqSite(site), 1, head).append(",\n  \"topics\": [").toString()));
             search.write(utf8(SearchIndex.head(site)));
@@ -82,14 +101,22 @@ public final class Publisher {
         }
 
         /** Ends and closes both files, then writes the sitemap. */
-        @Override
-        public void close() throws IOException {
-            try (OutputStream f = faq; OutputStream s = search) {
-                f.write(utf8((anyTopic ? "\n  " : "") + "]\n}\n"));
-                s.write(utf8(SearchIndex.TAIL));
-            }
+        public void finish() throws IOException {
+            faq.write(utf8((anyTopic ? "\n  " : "") + "]\n}\n"));
+            search.write(utf8(SearchIndex.TAIL));
+            close();
             if (!site.info().baseUrl().isEmpty()) {
                 write(sink, "sitemap.xml", sitemap(site, translations, language));
+            }
+        }
+
+        /** Closes both files, finished or not. */
+        @Override
+        public void close() throws IOException {
+            try {
+                search.close();
+            } finally {
+                faq.close();
             }
         }
     }

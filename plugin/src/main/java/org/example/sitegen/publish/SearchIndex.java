@@ -70,7 +70,7 @@ public final class SearchIndex {
     /** Each distinct word once, in first-seen order. */
     static String words(String text) {
         String normal = isAscii(text) ? text.toLowerCase(Locale.ROOT) : normalise(text);
-        Set<String> seen = new HashSet<>(normal.length() / 2); // room for every word: no rehashing
+        Set<String> seen = new HashSet<>(normal.length() / 2); // as many words as a text can hold: rarely rehashed
         StringBuilder words = new StringBuilder(normal.length());
         int start = -1;
         for (int i = 0; i <= normal.length(); i++) {

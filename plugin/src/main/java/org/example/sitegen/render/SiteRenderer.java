@@ -92,7 +92,7 @@ public final class SiteRenderer {
     private final LongAdder templateNanos = new LongAdder();
     private final LongAdder writeNanos = new LongAdder();
 
-    /** Time spent so far in templates and in writing. */
+    /** Time spent so far rendering answers, in templates and in writing. */
     public Timing timing() {
         return new Timing(markdownNanos.sum(), templateNanos.sum(), writeNanos.sum());
     }

@@ -52,6 +52,21 @@ class ContentCheckTest {
     }
 
     @Test
+    void anErrorElsewhereDoesNotHideTheAnswersFindings() throws Exception {
+        List<String> found = check("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: How do I start?
+                    answer: Here.
+                    related: [nowhere]
+                """);
+        assertHas(found, "content/a.yaml:4:13: warning: the answer is one word (write an answer a reader can act on)");
+        assertTrue(found.stream().anyMatch(line -> line.startsWith("content/a.yaml:5:15: error: related question 'nowhere'")),
+                found.toString());
+    }
+
+    @Test
     void repeatedAndNearlyRepeatedQuestionsAcrossTopicsAreFoundAliasesIncluded() throws Exception {
         List<String> found = check("""
                 -- content/a.yaml --
