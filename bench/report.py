@@ -3,11 +3,10 @@
 
     report.py parse-log MAVEN_LOG
         prints "total validate markdown templates write pages_per_second" (ms) from the plugin's
-        two log lines:
-          site-gen wrote N pages (...) to DIR in X ms
-          site-gen stages: load and validate A ms, Markdown B ms, templates C ms, write D ms (...),
-                           total E ms; P pages per second
-        exit 1 when the lines are missing.
+        log line:
+          site-gen wrote N pages (...) to DIR in X ms, P pages per second; stages: load and validate
+          A ms, Markdown B ms, templates C ms, write D ms (...)
+        exit 1 when the line is missing.
 
     report.py summary RUNS_TSV OUTPUTS_TSV [--md FILE]
         prints (and writes to FILE) the tables of medians of the latest run of every size.
@@ -18,17 +17,16 @@ import statistics
 import sys
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-STAGES = re.compile(r"site-gen stages: load and validate (\d+) ms, Markdown (\d+) ms, templates (\d+) ms, "
-                    r"write (\d+) ms .*?total (\d+) ms; (\d+) pages per second")
-WROTE = re.compile(r"site-gen wrote (\d+) pages? .* in (\d+) ms")
+LINE = re.compile(r"site-gen wrote \d+ pages? .* in (\d+) ms, (\d+) pages per second; stages: load and validate "
+                  r"(\d+) ms, Markdown (\d+) ms, templates (\d+) ms, write (\d+) ms")
 
 
 def parse_log(path):
     text = ANSI.sub("", open(path, encoding="utf-8", errors="replace").read())
-    m, w = STAGES.search(text), WROTE.search(text)
-    if not m or not w:
+    m = LINE.search(text)
+    if not m:
         return None
-    validate, md, tpl, write, total, pps = (int(x) for x in m.groups())
+    total, pps, validate, md, tpl, write = (int(x) for x in m.groups())
     return total, validate, md, tpl, write, pps
 
 

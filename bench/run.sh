@@ -306,7 +306,7 @@ for SIZE in "${SIZES[@]}"; do
   log=$LOGS/maven.check.log
   timeout -k 10 "$RUN_TIMEOUT" sh -c "$mvn_cmd > '$log' 2>&1" || fail_log "Maven check build failed for $SIZE" "$log"
   check_sitegen "$sg_out" "$T" "$Q" || fail_log "site-gen output check failed for $SIZE" "$log"
-  python3 "$HERE/report.py" parse-log "$log" > /dev/null || fail_log "no site-gen timing lines in the Maven log" "$log"
+  python3 "$HERE/report.py" parse-log "$log" > /dev/null || fail_log "no site-gen timing line in the Maven log" "$log"
   if grep -q 'WARN' "$log"; then note "the plugin logged warnings (first 3):"; grep -m3 'WARN' "$log" | sed 's/\x1b\[[0-9;]*m//g' >&2; fi
   printf '%s\t%s\tsite-gen\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$T" "$Q" "$in_bytes" "$(dir_files "$sg_out")" "$(dir_bytes "$sg_out")" >> "$OUTS"
   if [ "$HUGO" -eq 1 ]; then
@@ -326,7 +326,7 @@ for SIZE in "${SIZES[@]}"; do
     [ "$rc" = 0 ] || fail_log "Maven run $i for $SIZE exited $rc (124 = RUN_TIMEOUT hit)" "$log"
     check_sitegen "$sg_out" "$T" "$Q" || fail_log "site-gen output check failed after run $i" "$log"
     read -r total validate md tpl write pps < <(python3 "$HERE/report.py" parse-log "$log") \
-      || fail_log "no site-gen timing lines in the Maven log" "$log"
+      || fail_log "no site-gen timing line in the Maven log" "$log"
     printf '%s\t%s\tmaven\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$i" "$wall" "$cpu" "$peak" \
       "$total" "$validate" "$md" "$tpl" "$write" "$pps" "$l" >> "$TSV"
     printf '   maven %d: wall %6.2f s  cpu %6.2f s  peak %7.1f MiB  plugin total %6d ms (load %s)\n' "$i" "$wall" "$cpu" "$peak" "$total" "$l"

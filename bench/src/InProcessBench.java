@@ -49,7 +49,7 @@ public final class InProcessBench {
         BuildListener listener = new BuildListener() {
             @Override
             public void info(String message) {
-                // the same two lines the mojo logs; printed once, on the first run
+                // the lines the mojo logs; printed once, on the first run
                 if (rows.isEmpty()) {
                     System.out.println("INFO " + message);
                 }

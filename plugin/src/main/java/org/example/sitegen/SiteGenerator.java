@@ -50,7 +50,7 @@ public final class SiteGenerator {
         @Override
         public String toString() {
             return String.format("load and validate %d ms, Markdown %d ms, templates %d ms, write %d ms"
-                    + " (Markdown, templates and write summed over threads), total %d ms", validate, markdown, templates, write, total);
+                    + " (Markdown, templates and write summed over threads)", validate, markdown, templates, write);
         }
     }
 
@@ -189,11 +189,9 @@ public final class SiteGenerator {
                 topics, questions, problems, millis, stages);
         String languages = editions.size() > 1 || !editions.get(0).folder().isEmpty()
                 ? ", " + count(editions.size(), "language") : "";
-        listener.info(String.format("site-gen wrote %s (%s, %s, %s%s) to %s in %d ms", count(pages, "page"),
-                count(topics, "topic"), count(questions, "question"), count(result.files(), "file"), languages,
-                output.directory(), millis));
-        listener.info(String.format("site-gen stages: %s; %d pages per second", stages,
-                millis == 0 ? pages * 1000L : pages * 1000L / millis));
+        listener.info(String.format("site-gen wrote %s (%s, %s, %s%s) to %s in %d ms, %d pages per second; stages: %s",
+                count(pages, "page"), count(topics, "topic"), count(questions, "question"), count(result.files(), "file"),
+                languages, output.directory(), millis, millis == 0 ? pages * 1000L : pages * 1000L / millis, stages));
         if (!baseUrl.isEmpty() && !Urls.basePath(baseUrl).equals("/")) {
             listener.info("robots.txt is written, but crawlers read it only at the root of a host, not under "
                     + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");

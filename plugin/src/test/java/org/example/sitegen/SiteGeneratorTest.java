@@ -443,7 +443,7 @@ class SiteGeneratorTest {
     }
 
     @Test
-    void warningsGoToTheListenerAndTheSummaryLineCountsPagesTopicsAndQuestions() throws Exception {
+    void warningsGoToTheListenerAndOneSummaryLineCountsPagesTopicsQuestionsAndTimesEachStage() throws Exception {
         Fixture.write(root, """
                 -- content/a.yaml --
                 title: A
@@ -467,7 +467,11 @@ class SiteGeneratorTest {
         });
         assertTrue(log.toString().contains("content/a.yaml:5:5: warning: the id derived from this question, 'same',"
                 + " is taken"), log.toString());
-        assertTrue(log.toString().contains("info site-gen wrote 3 pages (1 topic, 2 questions, 9 files) to "), log.toString());
+        List<String> info = log.toString().lines().filter(line -> line.startsWith("info ")).toList();
+        assertEquals(1, info.size(), "one line per build: " + info);
+        assertTrue(info.get(0).matches("info site-gen wrote 3 pages \\(1 topic, 2 questions, 9 files\\) to .* in \\d+ ms,"
+                + " \\d+ pages per second; stages: load and validate \\d+ ms, Markdown \\d+ ms, templates \\d+ ms,"
+                + " write \\d+ ms \\(Markdown, templates and write summed over threads\\)"), info.get(0));
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class RebuildTiming {
         PreviewServer.Listener quiet = new PreviewServer.Listener() {
             @Override
             public void info(String message) {
-                if (message.startsWith("site-gen stages") && System.getProperty("stages") != null) {
+                if (message.startsWith("site-gen wrote") && System.getProperty("stages") != null) {
                     System.out.println(message);
                 }
             }
