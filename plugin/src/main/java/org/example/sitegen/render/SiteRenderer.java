@@ -110,13 +110,13 @@ public final class SiteRenderer {
     }
 
     /**
-     * Renders {@code site}, topic pages in parallel: each topic's answers once (what
-     * that finds wrong goes to {@code problems}, from any thread), its page, and its {@code parts},
-     * handed over in topic order. Returns the number of HTML pages written. A
-     * single-language site gets its 404 page here; a multilingual site gets one at its root
-     * ({@link #renderNotFound}).
+     * Renders {@code site}, topics in parallel: each topic's answers once (what that finds wrong
+     * goes to {@code problems}, from any thread), its page, and its {@code parts}, handed over in
+     * topic order. Returns the number of HTML pages written. A single-language site gets its 404
+     * page here; a multilingual site gets one at its root ({@link #renderNotFound}).
      */
-    public int render(Site site, Sink sink, Edition edition, TopicParts parts, Consumer<Problem> problems) throws SiteGenException, IOException {
+    public int render(Site site, Sink sink, Edition edition, TopicParts parts, Consumer<Problem> problems)
+            throws SiteGenException, IOException {
         Messages messages = Messages.load(site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
