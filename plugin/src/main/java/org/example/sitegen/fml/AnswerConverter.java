@@ -599,12 +599,18 @@ final class AnswerConverter {
             }
         }
 
-        private void wrap(Xml.Element element, String marker) {
-            dropAttributes(element, Set.of());
+        /** {@code element}'s content converted on its own, for markup around it; HTML it needs is needed here too. */
+        private Inline inner(Xml.Element element, boolean inLink) {
             Inline inner = new Inline();
             inner.inLink = inLink;
             inner.nodes(element.children());
             needsHtml |= inner.needsHtml;
+            return inner;
+        }
+
+        private void wrap(Xml.Element element, String marker) {
+            dropAttributes(element, Set.of());
+            Inline inner = inner(element, inLink);
             String raw = inner.out.toString();
             String text = inner.result();
             if (text.isEmpty()) {
@@ -672,10 +678,7 @@ final class AnswerConverter {
                 nodes(element.children());
                 return;
             }
-            Inline inner = new Inline();
-            inner.inLink = true;
-            inner.nodes(element.children());
-            needsHtml |= inner.needsHtml;
+            Inline inner = inner(element, true);
             String raw = inner.out.toString();
             String text = inner.result();
             if (text.isEmpty()) {

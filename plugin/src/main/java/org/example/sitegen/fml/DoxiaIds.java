@@ -139,29 +139,20 @@ final class DoxiaIds {
     /** Doxia 1.1.1 to 1.12's {@code DoxiaUtils.encodeId(id, chop)}. */
     static String encodeDoxia1(String id, boolean chop) {
         String trimmed = id.trim();
-        if (trimmed.isEmpty()) {
-            return "a";
-        }
-        StringBuilder out = new StringBuilder(trimmed.length());
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (i == 0 && !isAsciiLetter(c)) {
-                out.append('a');
-            }
-            if (c == ' ') {
-                out.append('_');
-            } else if (isAsciiLetter(c) || isAsciiDigit(c) || c == '-' || c == '_' || c == ':' || c == '.') {
-                out.append(c);
-            } else if (!chop) {
-                escape(c, ".", true, out);
-            }
-        }
-        return out.toString();
+        return trimmed.isEmpty() ? "a" : encodeDoxia1x(trimmed, chop ? null : ".", true);
     }
 
     /** Doxia 1.0's {@code DoxiaUtils.encodeId(id)}. */
     static String encodeDoxia10(String id) {
-        String trimmed = id.trim();
+        return encodeDoxia1x(id.trim(), "%", false);
+    }
+
+    /**
+     * The loop Doxia 1.0 and 1.x share: a leading {@code a} unless the id starts with an ASCII
+     * letter, {@code _} for a space, and other characters outside {@code [A-Za-z0-9-_:.]} as their
+     * UTF-8 bytes in hex after {@code escapePrefix}, or dropped when it is {@code null} (chop).
+     */
+    private static String encodeDoxia1x(String trimmed, String escapePrefix, boolean upperCase) {
         StringBuilder out = new StringBuilder(trimmed.length());
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
@@ -172,8 +163,8 @@ final class DoxiaIds {
                 out.append('_');
             } else if (isAsciiLetter(c) || isAsciiDigit(c) || c == '-' || c == '_' || c == ':' || c == '.') {
                 out.append(c);
-            } else {
-                escape(c, "%", false, out);
+            } else if (escapePrefix != null) {
+                escape(c, escapePrefix, upperCase, out);
             }
         }
         return out.toString();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import freemarker.template.utility.StringUtil;
 import org.example.sitegen.model.Question;
 import org.example.sitegen.model.QuestionLink;
 import org.example.sitegen.model.Site;
@@ -67,7 +68,6 @@ public final class Publisher {
         private final SiteRenderer.Sink sink;
         private final OutputStream faq;
         private final OutputStream search;
-        private boolean anyTopic;
 
         private SiteFiles(Site site, Translations translations, Translations.Language language, SiteRenderer.Sink sink,
                           OutputStream faq, OutputStream search) {
@@ -97,12 +97,11 @@ public final class Publisher {
         public void append(byte[][] parts) throws IOException {
             faq.write(parts[0]);
             search.write(parts[1]);
-            anyTopic = true;
         }
 
         /** Ends and closes both files, then writes the sitemap. */
         public void finish() throws IOException {
-            faq.write(utf8((anyTopic ? "\n  " : "") + "]\n}\n"));
+            faq.write(utf8((site.topics().isEmpty() ? "" : "\n  ") + "]\n}\n"));
             search.write(utf8(SearchIndex.TAIL));
             close();
             if (!site.info().baseUrl().isEmpty()) {
@@ -132,7 +131,7 @@ public final class Publisher {
                 StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                         .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
                 for (Translations.Language language : translations.languages()) {
-                    index.append("  <sitemap><loc>").append(xmlEscape(baseUrl + language.folder() + "/sitemap.xml"))
+                    index.append("  <sitemap><loc>").append(StringUtil.XMLEnc(baseUrl + language.folder() + "/sitemap.xml"))
                             .append("</loc></sitemap>\n");
                 }
                 write(sink, "sitemap.xml", index.append("</sitemapindex>\n").toString());
@@ -170,10 +169,10 @@ public final class Publisher {
             topicIds.add(topic.id());
         });
         for (int i = 0; i < paths.size(); i++) {
-            xml.append("  <url><loc>").append(xmlEscape(Urls.canonical(baseUrl, paths.get(i)))).append("</loc>");
+            xml.append("  <url><loc>").append(StringUtil.XMLEnc(Urls.canonical(baseUrl, paths.get(i)))).append("</loc>");
             for (Translations.Alternate alternate : translations.alternates(language, paths.get(i), topicIds.get(i), false)) {
                 xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(alternate.language())
-                        .append("\" href=\"").append(xmlEscape(alternate.url())).append("\"/>");
+                        .append("\" href=\"").append(StringUtil.XMLEnc(alternate.url())).append("\"/>");
             }
             xml.append("</url>\n");
         }
@@ -211,10 +210,5 @@ public final class Publisher {
         }
         t.put("questions", questions);
         return t;
-    }
-
-    static String xmlEscape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&apos;");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import freemarker.template.utility.StringUtil;
 import org.example.sitegen.BuildListener;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenerator;
@@ -271,7 +272,7 @@ public final class PreviewServer implements AutoCloseable {
         long errors = failed.problems().stream().filter(Problem::isError).count();
         StringBuilder items = new StringBuilder();
         for (Problem problem : failed.problems()) {
-            items.append("<li><code>").append(escape(problem.format(displayBase))).append("</code></li>\n");
+            items.append("<li><code>").append(StringUtil.XHTMLEnc(problem.format(displayBase))).append("</code></li>\n");
         }
         return """
                 <!DOCTYPE html>
@@ -299,21 +300,5 @@ public final class PreviewServer implements AutoCloseable {
                 </body>
                 </html>
                 """.formatted(errors == 1 ? "1 error" : errors + " errors", failed.build(), items);
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.example.sitegen.browser;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.example.sitegen.BuildListener;
+import org.example.sitegen.SiteGenConfig;
+import org.example.sitegen.SiteGenerator;
+import org.example.sitegen.verify.PagesServer;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,6 +49,36 @@ final class Browser {
         }
         Assumptions.assumeTrue(installed, "Chromium and ChromeDriver are not installed (apt-get install chromium"
                 + " chromium-driver); browser tests skipped");
+    }
+
+    /**
+     * A site built from {@code content} into {@code site} with {@code baseUrl}, served under that
+     * URL's path as GitHub Pages serves a project site, and a browser with JavaScript on. Skips the
+     * calling tests when Chromium is not installed.
+     */
+    record Session(PagesServer server, URI base, ChromeDriver driver) implements AutoCloseable {
+
+        static Session start(Path content, Path site, String baseUrl) throws Exception {
+            assumeInstalled();
+            new SiteGenerator().generate(SiteGenConfig.builder(content, site).baseUrl(baseUrl).build(),
+                    BuildListener.SILENT);
+            PagesServer server = new PagesServer(site, URI.create(baseUrl).getPath() + "/");
+            try {
+                return new Session(server, server.baseUri(), Browser.start(true));
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } finally {
+                server.close();
+            }
+        }
     }
 
     static ChromeDriver start(boolean javascript) {

@@ -31,28 +31,22 @@ class MultilingualBrowserTest {
     @TempDir
     static Path folder;
 
-    private static PagesServer server;
+    private static Browser.Session session;
     private static URI base;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
-        Browser.assumeInstalled();
-        Path site = folder.resolve("site");
-        new SiteGenerator().generate(SiteGenConfig.builder(TestContent.multilingual(), site)
-                .baseUrl("https://example.github.io/bitcoin-faq").build(), BuildListener.SILENT);
-        server = new PagesServer(site, "/bitcoin-faq/");
-        base = server.baseUri();
-        driver = Browser.start(true);
+        session = Browser.Session.start(TestContent.multilingual(), folder.resolve("site"),
+                "https://example.github.io/bitcoin-faq");
+        base = session.base();
+        driver = session.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (session != null) {
+            session.close();
         }
     }
 

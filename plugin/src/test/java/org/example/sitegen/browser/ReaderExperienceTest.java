@@ -17,7 +17,6 @@ import org.example.sitegen.BuildListener;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenerator;
 import org.example.sitegen.TestContent;
-import org.example.sitegen.verify.PagesServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,28 +43,22 @@ class ReaderExperienceTest {
     static Path folder;
 
     private static Path site;
-    private static PagesServer server;
+    private static Browser.Session session;
     private static URI base;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
-        Browser.assumeInstalled();
         site = folder.resolve("site");
-        new SiteGenerator().generate(SiteGenConfig.builder(TestContent.example(), site).baseUrl(BASE).build(),
-                BuildListener.SILENT);
-        server = new PagesServer(site, "/site-gen-example/");
-        base = server.baseUri();
-        driver = Browser.start(true);
+        session = Browser.Session.start(TestContent.example(), site, BASE);
+        base = session.base();
+        driver = session.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (session != null) {
+            session.close();
         }
     }
 
