@@ -47,19 +47,15 @@ def thousands(n):
     return "{:,}".format(int(n))
 
 
+def read_tsv(path):
+    """The rows of a tab-separated file with a header line, as dicts."""
+    with open(path, encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n").split("\t")
+        return [dict(zip(head, line.rstrip("\n").split("\t"))) for line in fh if line.strip()]
+
+
 def summary(runs_tsv, outputs_tsv, md_path):
-    rows = []
-    with open(runs_tsv, encoding="utf-8") as fh:
-        head = fh.readline().rstrip("\n").split("\t")
-        for line in fh:
-            if line.strip():
-                rows.append(dict(zip(head, line.rstrip("\n").split("\t"))))
-    outs = []
-    with open(outputs_tsv, encoding="utf-8") as fh:
-        head = fh.readline().rstrip("\n").split("\t")
-        for line in fh:
-            if line.strip():
-                outs.append(dict(zip(head, line.rstrip("\n").split("\t"))))
+    rows, outs = read_tsv(runs_tsv), read_tsv(outputs_tsv)
     # the latest run of every size
     latest = {}
     for r in rows:

@@ -146,7 +146,7 @@ public final class SiteRenderer {
         }
         assets.copy(sink);
         if (edition.language() == null) {
-            renderNotFound(site, edition, sink);
+            notFound(site, edition, messages, sink);
             return topics.size() + 2;
         }
         return topics.size() + 1;
@@ -154,7 +154,10 @@ public final class SiteRenderer {
 
     /** The 404 page, with links that start with the base path, since it is served at any depth. */
     public void renderNotFound(Site site, Edition edition, Sink sink) throws SiteGenException, IOException {
-        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        notFound(site, edition, Messages.load(site.info().language(), site.info().messages()), sink);
+    }
+
+    private void notFound(Site site, Edition edition, Messages messages, Sink sink) throws SiteGenException, IOException {
         Page notFound = new Page("notFound", Urls.NOT_FOUND, messages.format("notFound.title", List.of()),
                 site.info().description(), "", Html.EMPTY, edition.alternates(Urls.NOT_FOUND, null, true));
         page(sink, "404.ftlh", site, messages, notFound, null, Urls.absolute(site.info().baseUrl()));
