@@ -49,9 +49,6 @@ public final class ContentLoader {
     static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds",
             "aliases", "reviewed", "owner", "draft");
 
-    /** Topic ids that would clash with what the site writes itself. */
-    static final Set<String> RESERVED_TOPIC_IDS = Set.of("assets", "site", "index", "404", "maintainers");
-
     /** Headings in answers and summaries start at {@code <h3>}: pages use h1 and h2. */
     private static final int TOP_HEADING = 3;
     /** The introduction sits right below the home page's h1. */
@@ -332,7 +329,7 @@ public final class ContentLoader {
                 problems.add(Problem.error(file, 0, 0, "'" + name + "' is not a valid topic file name: topic ids are"
                         + " lowercase a-z and 0-9 words joined by '-', because they become folder names",
                         suggestion.isEmpty() ? "rename the file" : "rename it to " + suggestion + ".yaml"));
-            } else if (RESERVED_TOPIC_IDS.contains(id)) {
+            } else if (Ids.RESERVED_TOPIC_IDS.contains(id)) {
                 problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
                         "rename the file, for example to " + id + "-faq.yaml"));
             } else if (topicIds.putIfAbsent(id, file) != null) {

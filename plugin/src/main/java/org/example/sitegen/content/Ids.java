@@ -2,6 +2,7 @@ package org.example.sitegen.content;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -50,8 +51,11 @@ public final class Ids {
         return !wordStart;
     }
 
+    /** Topic ids that would clash with what the site writes itself (its assets, home page, 404 page, report). */
+    public static final Set<String> RESERVED_TOPIC_IDS = Set.of("assets", "site", "index", "404", "maintainers");
+
     /** A topic id close to {@code name}: ASCII letters and digits only; may be empty. */
-    static String suggestTopicId(String name) {
+    public static String suggestTopicId(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }

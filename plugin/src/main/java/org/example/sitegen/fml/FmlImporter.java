@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,9 +36,6 @@ import org.example.sitegen.problem.SiteGenException;
  * <p>Nothing is written unless the whole import succeeds, and no existing file is ever replaced.
  */
 public final class FmlImporter {
-
-    /** Topic ids that would clash with what the site writes itself (as in the content loader). */
-    private static final Set<String> RESERVED_TOPIC_IDS = Set.of("assets", "site", "index", "404");
 
     private final MarkdownRenderer markdown = new MarkdownRenderer(false);
 
@@ -213,24 +209,24 @@ public final class FmlImporter {
                 String raw = part.id() == null ? "" : part.id().strip();
                 String base;
                 if (raw.isEmpty()) {
-                    base = suggestTopicId(part.title());
+                    base = Ids.suggestTopicId(part.title());
                     report.warning(document.file(), part.element(), "the <part> has no id: the topic id comes from its title", null);
                     why.add("the part has no id");
                 } else if (Ids.isTopicId(raw)) {
                     base = raw;
                 } else {
-                    base = suggestTopicId(raw);
+                    base = Ids.suggestTopicId(raw);
                     why.add("part id \"" + raw + "\" is not a valid topic id");
                 }
                 if (base.isEmpty()) {
                     base = "part-" + (p + 1);
                 }
                 if (prefix) {
-                    String stem = suggestTopicId(stem(document.file()));
+                    String stem = Ids.suggestTopicId(stem(document.file()));
                     base = (stem.isEmpty() ? "faq" : stem) + "-" + base;
                     why.add("prefixed with the file name, as several files are imported");
                 }
-                if (RESERVED_TOPIC_IDS.contains(base)) {
+                if (Ids.RESERVED_TOPIC_IDS.contains(base)) {
                     base = base + "-faq";
                     why.add("the site uses that name itself");
                 }
@@ -452,12 +448,6 @@ public final class FmlImporter {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    /** A topic id close to {@code text}: lowercase ASCII letters and digits joined by '-'; may be empty. */
-    static String suggestTopicId(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 
     private static String humanize(String id) {

@@ -636,6 +636,17 @@ class FmlImporterTest {
     }
 
     @Test
+    void aPartNamedLikeTheMaintainersReportGetsAnotherIdSoTheSiteBuilds() throws Exception {
+        importFml(faqs("", """
+                <part id="maintainers"><title>Maintainers</title>
+                  <faq id="who"><question>Who maintains this?</question><answer>The team.</answer></faq>
+                </part>
+                """));
+        assertTrue(Files.exists(root.resolve("content/maintainers-faq.yaml")), "the report is maintainers/index.html");
+        assertEquals(1, Fixture.build(root).questions());
+    }
+
+    @Test
     void aMissingInputOrAnEmptyAnswerIsAnError() throws Exception {
         SiteGenException missing = assertThrows(SiteGenException.class, () -> importFile(root.resolve("nope.fml")));
         assertHas(formatted(missing.errors(), root), "nope.fml: error: the FML input does not exist");
