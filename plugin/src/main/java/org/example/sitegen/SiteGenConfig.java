@@ -36,6 +36,12 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         defaultTitle = defaultTitle == null || defaultTitle.isBlank() ? DEFAULT_TITLE : defaultTitle;
     }
 
+    /** This configuration with questions marked {@code draft: true} included (a preview). */
+    public SiteGenConfig withDrafts() {
+        return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory, projectDirectory,
+                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads);
+    }
+
     public static Builder builder(Path contentDirectory, Path outputDirectory) {
         return new Builder(contentDirectory, outputDirectory);
     }

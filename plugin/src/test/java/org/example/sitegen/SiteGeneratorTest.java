@@ -491,6 +491,14 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void aPreviewConfigurationKeepsEveryOtherSettingThreadsIncluded() {
+        SiteGenConfig.Builder configured = config().templateDirectory(root.resolve("t")).staticDirectory(root.resolve("s"))
+                .baseUrl("https://x.example/faq").defaultTitle("T").trustRawHtml(true).cname("faq.example")
+                .structuredData(true).threads(3);
+        assertEquals(configured.drafts(true).build(), configured.drafts(false).build().withDrafts());
+    }
+
+    @Test
     void aConfigurationWithoutContentOrOutputIsAProgrammingError() {
         assertThrows(NullPointerException.class, () -> SiteGenConfig.builder(null, root).build());
     }

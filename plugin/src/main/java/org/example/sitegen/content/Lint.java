@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.example.sitegen.markdown.Text;
 import org.example.sitegen.render.Urls;
 
 /**
@@ -26,6 +27,8 @@ final class Lint {
     /** How alike two questions' words must be (Jaccard) to be reported as near-duplicates. */
     static final double NEAR_DUPLICATE = 0.7;
 
+    /** A question mark (of any script) near the end: at most two characters may follow it. */
+    private static final Pattern QUESTION_END = Pattern.compile("(?s).*[?？؟;⸮]\\s*\\S{0,2}$");
     private static final Pattern SHORT_LINK = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)?#(.+)");
     private static final Pattern TOPIC_LINK = Pattern.compile("\\.\\./([a-z0-9]+(?:-[a-z0-9]+)*)/(?:index\\.html)?#(.+)");
 
@@ -40,9 +43,9 @@ final class Lint {
             problems.warning(question.file(), question.answerAt(), "the answer is " + (answerText.isBlank() ? "empty" : "one word"),
                     "write an answer a reader can act on");
         }
-        if (!question.question().matches("(?s).*[?？؟;⸮]\\s*\\S{0,2}$")) {
-            problems.warning(question.file(), question.at(), "'" + abbreviate(question.question()) + "' does not read as a"
-                    + " question", "end it with a question mark, or rephrase it as a question");
+        if (!QUESTION_END.matcher(question.question()).matches()) {
+            problems.warning(question.file(), question.at(), "'" + Text.abbreviate(question.question(), 60)
+                    + "' does not read as a question", "end it with a question mark, or rephrase it as a question");
         }
         QuestionDraft.Review review = question.review();
         if (overdue(review, reviewEvery, today)) {
@@ -202,10 +205,6 @@ final class Lint {
             }
         }
         return common / (double) (a.size() + b.size() - common);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** A question's text or one of its aliases. */

@@ -71,8 +71,6 @@ final class YamlSource {
             return Optional.empty();
         }
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setNestingDepthLimit(20);
@@ -165,9 +163,6 @@ final class YamlSource {
         }
         if (problem.contains("\t") || problem.contains("TAB")) {
             return "indent with spaces; YAML does not allow tabs for indentation";
-        }
-        if (problem.contains("found duplicate key")) {
-            return "each key may appear once per mapping";
         }
         if (problem.contains("mapping values are not allowed")) {
             return "a value that contains ': ' must be quoted, or written as a block with |";

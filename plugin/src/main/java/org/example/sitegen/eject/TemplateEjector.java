@@ -19,6 +19,7 @@ import org.example.sitegen.BuildListener;
 import org.example.sitegen.problem.Problem;
 import org.example.sitegen.problem.SiteGenException;
 import org.example.sitegen.render.TemplateEngine;
+import org.example.sitegen.render.ThemeAssets;
 
 /**
  * Copies files of the built-in theme into a template folder so that a user can change them
@@ -29,7 +30,6 @@ import org.example.sitegen.render.TemplateEngine;
 public final class TemplateEjector {
 
     static final String PROPERTIES = TemplateEngine.THEME_ROOT + "/theme.properties";
-    static final String ASSETS = TemplateEngine.THEME_ROOT + "/assets.list";
 
     /**
      * One file of the built-in theme.
@@ -58,10 +58,8 @@ public final class TemplateEjector {
         for (String template : names(properties.getProperty("templates", ""))) {
             files.add(new ThemeFile(template, stable.contains(template)));
         }
-        for (String line : resource(ASSETS).lines().map(String::strip).toList()) {
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                files.add(new ThemeFile("assets/" + line, stable.contains("assets/" + line)));
-            }
+        for (String asset : ThemeAssets.builtInNames()) {
+            files.add(new ThemeFile("assets/" + asset, stable.contains("assets/" + asset)));
         }
         return files;
     }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.example.sitegen.markdown.MarkdownRenderer;
+import org.example.sitegen.markdown.Text;
 
 /**
  * Turns the XHTML of an FML {@code <answer>} into Markdown where Markdown says the same thing
@@ -73,7 +74,7 @@ final class AnswerConverter {
             report.warning(file, question, "markup in the question became plain text: " + String.join(", ", markup),
                     "site-gen questions are plain text");
         }
-        return Text.collapse(question.text());
+        return Text.oneLine(question.text());
     }
 
     private static void collectTags(Xml.Element element, Set<String> tags) {
@@ -325,7 +326,7 @@ final class AnswerConverter {
                 lines.append('\n');
             } else if (node instanceof Xml.Element element) {
                 report.warning(file, element, "<" + element.name() + "> inside code with line breaks became plain code text", null);
-                lines.append(Text.collapse(element.text()));
+                lines.append(Text.oneLine(element.text()));
             } else if (node instanceof Xml.Text text) {
                 lines.append(text.text().replaceAll("[ \\t]*\\n[ \\t]*", " "));
             }
@@ -459,14 +460,14 @@ final class AnswerConverter {
         }
         Matcher scheme = SCHEME.matcher(href);
         if (href.contains("\\") && (!scheme.find() || scheme.group(1).toLowerCase(Locale.ROOT).startsWith("http"))) {
-            report.warning(file, at, "backslashes in the link '" + Text.abbreviate(href) + "' became slashes",
+            report.warning(file, at, "backslashes in the link '" + Text.abbreviate(href, 60) + "' became slashes",
                     "browsers read them as slashes; site-gen would encode them");
             href = href.replace('\\', '/');
         }
         scheme = SCHEME.matcher(href);
         if (scheme.find() && !SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
             report.warning(file, at, "site-gen removes links with the scheme '" + scheme.group(1) + ":' ("
-                    + Text.abbreviate(href) + ")", "site-gen keeps http, https and mailto links");
+                    + Text.abbreviate(href, 60) + ")", "site-gen keeps http, https and mailto links");
         }
         return href;
     }
@@ -483,7 +484,7 @@ final class AnswerConverter {
     private void dropAttributes(Xml.Element element, Set<String> kept) {
         for (Map.Entry<String, String> attribute : element.attributes().entrySet()) {
             if (!kept.contains(attribute.getKey()) && !attribute.getKey().equals("xmlns")) {
-                report.warning(file, element, "attribute " + attribute.getKey() + "=\"" + Text.abbreviate(attribute.getValue())
+                report.warning(file, element, "attribute " + attribute.getKey() + "=\"" + Text.abbreviate(attribute.getValue(), 60)
                         + "\" on <" + element.name() + "> is not kept", hintFor(attribute.getKey()));
             }
         }
@@ -543,7 +544,7 @@ final class AnswerConverter {
             }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (Text.isSpace(c)) {
+                if (Text.isHtmlSpace(c)) {
                     space();
                 } else {
                     escape(text, i, out);
@@ -644,11 +645,11 @@ final class AnswerConverter {
                 return;
             }
             String raw = element.text();
-            String text = Text.collapse(raw);
+            String text = Text.oneLine(raw);
             if (text.isEmpty()) {
                 return;
             }
-            if (!raw.isEmpty() && Text.isSpace(raw.charAt(0))) {
+            if (!raw.isEmpty() && Text.isHtmlSpace(raw.charAt(0))) {
                 space();
             }
             int longest = 0;
@@ -660,7 +661,7 @@ final class AnswerConverter {
             String fence = "`".repeat(longest + 1);
             String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
             out.append(fence).append(pad).append(text).append(pad).append(fence);
-            if (Text.isSpace(raw.charAt(raw.length() - 1))) {
+            if (Text.isHtmlSpace(raw.charAt(raw.length() - 1))) {
                 out.append(' ');
             }
         }
@@ -670,7 +671,7 @@ final class AnswerConverter {
             for (Map.Entry<String, String> attribute : element.attributes().entrySet()) {
                 String key = attribute.getKey();
                 if (!key.equals("href") && !key.equals("title") && !key.equals("xmlns")) {
-                    report.warning(file, element, "attribute " + key + "=\"" + Text.abbreviate(attribute.getValue())
+                    report.warning(file, element, "attribute " + key + "=\"" + Text.abbreviate(attribute.getValue(), 60)
                             + "\" on <a> is not kept", hintFor(key));
                 }
             }
@@ -682,7 +683,7 @@ final class AnswerConverter {
             String raw = inner.out.toString();
             String text = inner.result();
             if (text.isEmpty()) {
-                report.warning(file, element, "a link without text is not imported (" + Text.abbreviate(href.strip()) + ")", null);
+                report.warning(file, element, "a link without text is not imported (" + Text.abbreviate(href.strip(), 60) + ")", null);
                 return;
             }
             if (raw.startsWith(" ")) {
@@ -719,7 +720,7 @@ final class AnswerConverter {
                 return;
             }
             StringBuilder alt = new StringBuilder();
-            String altText = element.attribute("alt") == null ? "" : Text.collapse(element.attribute("alt"));
+            String altText = element.attribute("alt") == null ? "" : Text.oneLine(element.attribute("alt"));
             for (int i = 0; i < altText.length(); i++) {
                 escape(altText, i, alt);
             }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.example.sitegen.markdown.Text;
+
 /**
  * One FML file as parts and FAQs, read from its {@link Xml} tree. The two FML namespaces
  * ({@code http://maven.apache.org/FML/1.0} and {@code .../1.0.1}) and files without a namespace
@@ -60,7 +62,7 @@ record FmlDocument(Path file, String title, Xml.Element root, List<FmlDocument.P
             report.warning(file, root, "unknown namespace '" + root.namespace() + "': read as FML",
                     "FML uses http://maven.apache.org/FML/1.0.1 or no namespace");
         }
-        String title = root.attribute("title") == null ? "" : Text.collapse(root.attribute("title"));
+        String title = root.attribute("title") == null ? "" : Text.oneLine(root.attribute("title"));
         if ("true".equalsIgnoreCase(root.attribute("toplink"))) {
             report.warning(file, root, "toplink=\"true\" is not imported: site-gen pages have no [top] links", null);
         }
@@ -86,7 +88,7 @@ record FmlDocument(Path file, String title, Xml.Element root, List<FmlDocument.P
                 if (!title.isEmpty()) {
                     report.warning(file, child, "a second <title> in the part is not imported", null);
                 } else {
-                    title = Text.collapse(child.text());
+                    title = Text.oneLine(child.text());
                     if (!child.elements().isEmpty()) {
                         report.warning(file, child, "markup in the part's <title> became plain text", null);
                     }
@@ -137,7 +139,7 @@ record FmlDocument(Path file, String title, Xml.Element root, List<FmlDocument.P
         if (node instanceof Xml.Element element) {
             report.warning(file, element, "<" + element.name() + "> in " + where + " is not FML: not imported", null);
         } else if (node instanceof Xml.Text text && !text.isBlank()) {
-            report.warning(file, text, "text in " + where + " is not imported: '" + Text.abbreviate(Text.collapse(text.text())) + "'",
+            report.warning(file, text, "text in " + where + " is not imported: '" + Text.abbreviate(Text.oneLine(text.text()), 60) + "'",
                     "text belongs in a <question> or an <answer>");
         } else if (node instanceof Xml.Comment comment && comment.text().contains("<faq")) {
             report.warning(file, comment, "a commented-out <faq> is not imported", "remove the comment marks to import it");

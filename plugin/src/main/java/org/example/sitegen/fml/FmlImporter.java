@@ -22,6 +22,7 @@ import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.content.ContentLoader;
 import org.example.sitegen.content.Ids;
 import org.example.sitegen.markdown.MarkdownRenderer;
+import org.example.sitegen.markdown.Text;
 import org.example.sitegen.model.Question;
 import org.example.sitegen.model.Topic;
 import org.example.sitegen.problem.Problem;
@@ -306,7 +307,7 @@ public final class FmlImporter {
             String raw = faq.id() == null ? "" : faq.id().strip();
             String base;
             if (raw.isEmpty()) {
-                base = Ids.derive(Text.collapse(faq.question().text()));
+                base = Ids.derive(Text.oneLine(faq.question().text()));
                 if (faq.pair() == 1) {
                     report.warning(file, faq.element(), "the <faq> has no id: its id '" + base + "' comes from the question", null);
                 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import org.example.sitegen.markdown.Text;
+
 /**
  * Writes FML (XHTML) elements as HTML that site-gen's raw HTML allowlist keeps as it is, for the
  * parts of an answer that Markdown cannot express (tables, definition lists, nested or complex
@@ -172,7 +174,7 @@ final class HtmlWriter {
                 }
                 out.append(' ').append(key).append("=\"").append(escape(value, true)).append('"');
             } else if (!key.equals("xmlns")) {
-                report.warning(file, element, "attribute " + key + "=\"" + Text.abbreviate(value) + "\" on <"
+                report.warning(file, element, "attribute " + key + "=\"" + Text.abbreviate(value, 60) + "\" on <"
                         + element.name() + "> is not kept", AnswerConverter.hintFor(key));
             }
         }
@@ -185,7 +187,7 @@ final class HtmlWriter {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Text.isSpace(c)) {
+            if (Text.isHtmlSpace(c)) {
                 if (out.length() > 0 && out.charAt(out.length() - 1) != ' ' && out.charAt(out.length() - 1) != '\n') {
                     out.append(' ');
                 }

@@ -55,10 +55,6 @@ final class Xml {
                 }
             }
         }
-
-        String position() {
-            return line + ":" + column;
-        }
     }
 
     /** Character data: text, resolved entities, or a CDATA section. */

@@ -127,7 +127,7 @@ public final class MarkdownRenderer {
             // An image needs a text alternative; without one it is marked decorative and reported.
             for (Element image : kept.body().select("img:not([alt])")) {
                 image.attr("alt", "");
-                repaired.add("<img src=\"" + abbreviate(image.attr("src")) + "\"> had no alt text and is now marked"
+                repaired.add("<img src=\"" + Text.abbreviate(image.attr("src"), 40) + "\"> had no alt text and is now marked"
                         + " decorative (alt=\"\")");
             }
         }
@@ -173,7 +173,7 @@ public final class MarkdownRenderer {
             }
             for (Attribute attribute : element.attributes()) {
                 if (!ALLOWED.isSafeAttribute(tag, element, attribute)) {
-                    removed.add(tag + " " + attribute.getKey() + "=\"" + abbreviate(attribute.getValue()) + "\"");
+                    removed.add(tag + " " + attribute.getKey() + "=\"" + Text.abbreviate(attribute.getValue(), 40) + "\"");
                 }
             }
         }
@@ -193,7 +193,7 @@ public final class MarkdownRenderer {
             String valid = validUrl(url);
             if (!valid.equals(url)) {
                 element.attr(attribute, valid);
-                repaired.add("'" + abbreviate(url) + "' became '" + abbreviate(valid) + "'");
+                repaired.add("'" + Text.abbreviate(url, 40) + "' became '" + Text.abbreviate(valid, 40) + "'");
             }
         }
         return repaired;
@@ -222,9 +222,6 @@ public final class MarkdownRenderer {
         return out.toString();
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
-    }
 
 
     /**

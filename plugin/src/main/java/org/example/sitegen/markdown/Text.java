@@ -34,6 +34,16 @@ public final class Text {
         return out.toString().strip();
     }
 
+    /** {@code text} cut to {@code max} characters, ending in {@code ...} when it was longer, for messages. */
+    public static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+
+    /** Whether {@code c} is white space in HTML and XML: space, tab, line feed, form feed, carriage return. */
+    public static boolean isHtmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
     /**
      * The first sentence of {@code text}, cut near {@value #MAX_DESCRIPTION} characters, for meta
      * descriptions. Empty for empty text.

@@ -52,7 +52,7 @@ public class ServeMojo extends AbstractSiteMojo {
             return;
         }
         Path base = projectDirectory();
-        SiteGenConfig config = config(previewDirectory).drafts(true).build();
+        SiteGenConfig config = config(previewDirectory).build();
         ProblemLog log = problemLog();
         PreviewServer.Listener listener = new PreviewServer.Listener() {
             @Override

@@ -1,6 +1,5 @@
 package org.example.sitegen.problem;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -30,15 +29,6 @@ public final class SiteGenException extends Exception {
 
     public List<Problem> errors() {
         return problems.stream().filter(Problem::isError).toList();
-    }
-
-    /** Every problem on its own line, files shown relative to {@code base}. */
-    public String describe(Path base) {
-        StringBuilder out = new StringBuilder(summary(problems));
-        for (Problem problem : problems) {
-            out.append(System.lineSeparator()).append(problem.format(base));
-        }
-        return out.toString();
     }
 
     private static String summary(List<Problem> problems) {

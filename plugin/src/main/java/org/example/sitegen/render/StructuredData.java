@@ -62,8 +62,7 @@ public final class StructuredData {
     private static String answerHtml(Question question, String pageUrl) {
         String base = pageUrl.isEmpty() ? "https://site-gen.invalid/" : pageUrl;
         Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
-        Safelist safelist = new Safelist(GOOGLE_ANSWER_TAGS).preserveRelativeLinks(false);
-        String html = Jsoup.clean(question.answer().html().markup(), base, safelist, settings);
+        String html = Jsoup.clean(question.answer().html().markup(), base, GOOGLE_ANSWER_TAGS, settings);
         return pageUrl.isEmpty() ? html.replace("https://site-gen.invalid/", "") : html;
     }
 }

@@ -45,8 +45,8 @@ public final class ThemeAssets {
         return new ThemeAssets(files);
     }
 
-    /** The names listed in the built-in theme's {@code assets.list}. */
-    static List<String> builtInNames() throws IOException {
+    /** The names listed in the built-in theme's {@code assets.list}, in the order listed. */
+    public static List<String> builtInNames() throws IOException {
         try (InputStream in = ThemeAssets.class.getResourceAsStream(LIST)) {
             if (in == null) {
                 throw new IOException("the built-in theme is missing from the plugin (no " + LIST + ")");
@@ -54,11 +54,6 @@ public final class ThemeAssets {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         }
-    }
-
-    /** Site paths of every asset, sorted. */
-    public List<String> paths() {
-        return List.copyOf(files.keySet());
     }
 
     void copy(SiteRenderer.Sink sink) throws IOException {

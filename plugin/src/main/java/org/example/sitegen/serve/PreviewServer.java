@@ -97,11 +97,7 @@ public final class PreviewServer implements AutoCloseable {
             throw SiteGenException.of(Problem.error(null, 0, 0, "site-gen.port: " + port + " is not a port",
                     "use a number from 1 to 65535, or 0 for any free port"));
         }
-        this.config = SiteGenConfig.builder(config.contentDirectory(), config.outputDirectory())
-                .templateDirectory(config.templateDirectory()).staticDirectory(config.staticDirectory())
-                .projectDirectory(config.projectDirectory()).baseUrl(config.baseUrl())
-                .defaultTitle(config.defaultTitle()).trustRawHtml(config.trustRawHtml()).cname(config.cname())
-                .structuredData(config.structuredData()).drafts(true).build();
+        this.config = config.withDrafts();
         this.port = port;
         this.displayBase = displayBase;
         this.listener = Objects.requireNonNull(listener, "listener");

@@ -18,12 +18,14 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import nu.validator.client.EmbeddedValidator;
 import org.example.sitegen.BuildListener;
 import org.example.sitegen.Fixture;
 import org.example.sitegen.SiteCheck;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenerator;
 import org.example.sitegen.fml.DoxiaIds.Form;
+import org.example.sitegen.markdown.Text;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-
-import nu.validator.client.EmbeddedValidator;
 
 /**
  * The fifteen real FML files of src/test/resources/fml (see the README there) import, the imported
@@ -69,7 +69,7 @@ class FmlCorpusTest {
             org.w3c.dom.Element faq = (org.w3c.dom.Element) nodes.item(i);
             String question = faq.getElementsByTagNameNS("*", "question").item(0).getTextContent();
             String answer = faq.getElementsByTagNameNS("*", "answer").item(0).getTextContent();
-            faqs.add(new Faq(file.getFileName().toString(), faq.getAttribute("id"), Text.collapse(question), answer, faq));
+            faqs.add(new Faq(file.getFileName().toString(), faq.getAttribute("id"), Text.oneLine(question), answer, faq));
         }
         return faqs;
     }
