@@ -204,10 +204,7 @@ public final class SiteGenerator {
      * another host than the custom domain is a mistake that would publish wrong canonical URLs.
      */
     private static String baseUrl(String configured, String cname) throws SiteGenException {
-        StringBuilder error = new StringBuilder();
-        String baseUrl = Urls.normaliseBaseUrl(configured, error).orElseThrow(() -> SiteGenException.of(
-                Problem.error(null, 0, 0, "site-gen.baseUrl: " + error,
-                        "use the address the site is published at, such as https://owner.github.io/repo")));
+        String baseUrl = Urls.checkedBaseUrl(configured);
         if (cname.isEmpty()) {
             return baseUrl;
         }

@@ -99,7 +99,7 @@ final class Lint {
                     + (target != null && target.review().draft() ? " that is published (it is a draft)" : ""), hint);
             return destination;
         }
-        return target.topicId().equals(from.topicId()) ? "#" + id : "../" + Urls.topicPath(target.topicId()) + "#" + id;
+        return Urls.relativeFrom(Urls.topicPath(from.topicId())).link(Urls.questionPath(target.topicId(), id));
     }
 
     /**

@@ -27,6 +27,7 @@ import org.example.sitegen.model.Question;
 import org.example.sitegen.model.Topic;
 import org.example.sitegen.problem.Problem;
 import org.example.sitegen.problem.SiteGenException;
+import org.example.sitegen.render.Urls;
 
 /**
  * Imports Maven Doxia FML files ({@code faq.fml}) as site-gen topic files: one topic per
@@ -271,7 +272,7 @@ public final class FmlImporter {
                 return Optional.empty();
             }
             String topic = topicOf.get(faq);
-            return Optional.of((topic.equals(fromTopic) ? "" : "../" + topic + "/index.html") + "#" + ids.get(faq));
+            return Optional.of(Urls.relativeFrom(Urls.topicPath(fromTopic)).link(Urls.questionPath(topic, ids.get(faq))));
         }
     }
 

@@ -7,6 +7,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.example.sitegen.SiteGenConfig;
+import org.example.sitegen.problem.SiteGenException;
 import org.example.sitegen.render.Urls;
 
 /**
@@ -118,8 +119,11 @@ abstract class AbstractSiteMojo extends AbstractMojo {
 
     /** The configured base URL, normalised; a value that is not an absolute http(s) URL fails the goal. */
     protected String checkedBaseUrl() throws MojoFailureException {
-        StringBuilder error = new StringBuilder();
-        return Urls.normaliseBaseUrl(baseUrl, error).orElseThrow(() -> new MojoFailureException("site-gen.baseUrl: " + error));
+        try {
+            return Urls.checkedBaseUrl(baseUrl);
+        } catch (SiteGenException e) {
+            throw new MojoFailureException(e.problems().get(0).message());
+        }
     }
 
     /** Maven's log, for the core's reports. */

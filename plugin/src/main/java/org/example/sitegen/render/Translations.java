@@ -71,12 +71,12 @@ public final class Translations {
         if (languages.isEmpty()) {
             return List.of();
         }
+        Urls urls = absolute ? Urls.absolute(rootBaseUrl) : Urls.relativeFrom(current.folder() + "/" + pagePath);
         List<Alternate> alternates = new ArrayList<>();
         for (Language language : languages) {
             boolean topicPage = topicId != null && language.topicIds().contains(topicId);
             String target = language.folder() + "/" + (topicPage ? Urls.topicPath(topicId) : Urls.HOME);
-            String href = absolute ? Urls.basePath(rootBaseUrl) + target
-                    : "../".repeat(depth(pagePath) + 1) + target;
+            String href = urls.link(target);
             String url = rootBaseUrl.isEmpty() ? href : Urls.canonical(rootBaseUrl, target);
             alternates.add(new Alternate(language.tag(), language.name(), href, url, language.equals(current), topicPage));
         }
@@ -92,9 +92,5 @@ public final class Translations {
             homes.add(new Alternate(language.tag(), language.name(), target, url, false, false));
         }
         return homes;
-    }
-
-    private static int depth(String sitePath) {
-        return (int) sitePath.chars().filter(c -> c == '/').count();
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.example.sitegen.model.QuestionLink;
 import org.example.sitegen.model.Topic;
+import org.example.sitegen.problem.Problem;
+import org.example.sitegen.problem.SiteGenException;
 
 /**
  * The one place that forms URLs. Every page and file has a <em>site path</em>: relative to the
@@ -49,7 +51,11 @@ public final class Urls {
     }
 
     public static String questionPath(QuestionLink question) {
-        return topicPath(question.topicId()) + "#" + question.id();
+        return questionPath(question.topicId(), question.id());
+    }
+
+    public static String questionPath(String topicId, String questionId) {
+        return topicPath(topicId) + "#" + questionId;
     }
 
     /** The link from this page to {@code sitePath} (which may end in {@code #fragment}). */
@@ -89,6 +95,18 @@ public final class Urls {
         int hash = sitePath.indexOf('#');
         return hash < 0 ? canonical(baseUrl, sitePath)
                 : canonical(baseUrl, sitePath.substring(0, hash)) + sitePath.substring(hash);
+    }
+
+    /**
+     * {@link #normaliseBaseUrl}, with an invalid value as the error every goal reports.
+     *
+     * @throws SiteGenException naming {@code site-gen.baseUrl} and what is wrong with it
+     */
+    public static String checkedBaseUrl(String configured) throws SiteGenException {
+        StringBuilder error = new StringBuilder();
+        return normaliseBaseUrl(configured, error).orElseThrow(() -> SiteGenException.of(
+                Problem.error(null, 0, 0, "site-gen.baseUrl: " + error,
+                        "use the address the site is published at, such as https://owner.github.io/repo")));
     }
 
     /**

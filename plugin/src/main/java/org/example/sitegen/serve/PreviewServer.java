@@ -101,11 +101,7 @@ public final class PreviewServer implements AutoCloseable {
         this.port = port;
         this.displayBase = displayBase;
         this.listener = Objects.requireNonNull(listener, "listener");
-        StringBuilder error = new StringBuilder();
-        String baseUrl = Urls.normaliseBaseUrl(config.baseUrl(), error).orElseThrow(() -> SiteGenException.of(
-                Problem.error(null, 0, 0, "site-gen.baseUrl: " + error,
-                        "use the address the site is published at, such as https://owner.github.io/repo")));
-        this.basePath = Urls.basePath(baseUrl);
+        this.basePath = Urls.basePath(Urls.checkedBaseUrl(config.baseUrl()));
     }
 
     /**
