@@ -103,8 +103,7 @@ final class YamlWriter {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7F || c >= 0x80 && c < 0xA0 || c == '\uFEFF' || c == '\u2028' || c == '\u2029'
-                    || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+            if (unprintable(value, i) || Character.isSurrogate(c)) {
                 return false;
             }
         }
@@ -122,10 +121,7 @@ final class YamlWriter {
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7F || c >= 0x80 && c < 0xA0 || c == '\uFEFF' || c == '\u2028' || c == '\u2029'
-                            || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c)
-                            && !(Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
-                            || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1)))) {
+                    if (unprintable(value, i)) {
                         out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
                     } else {
                         out.append(c);
@@ -136,15 +132,26 @@ final class YamlWriter {
         return out.append('"').toString();
     }
 
+    /**
+     * Whether the character at {@code i} is one YAML cannot print as it is: a control character
+     * (tab and line breaks included), a C1 control, a byte order mark, a line or paragraph
+     * separator, a non-character, or half of a surrogate pair without its other half.
+     */
+    private static boolean unprintable(String value, int i) {
+        char c = value.charAt(i);
+        if (Character.isSurrogate(c)) {
+            return !(Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1)));
+        }
+        return c < 0x20 || c == 0x7F || c >= 0x80 && c < 0xA0 || c == '\uFEFF' || c == '\u2028' || c == '\u2029'
+                || c == '\uFFFE' || c == '\uFFFF';
+    }
+
     /** Text a literal block can hold: printable characters only, and no line that is only spaces after the first. */
     private static boolean canBeLiteral(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 && c != '\n' && c != '\t' || c == '\r' || c == 0x7F || c >= 0x80 && c < 0xA0
-                    || c == '\uFEFF' || c == '\u2028' || c == '\u2029' || c == '\uFFFE' || c == '\uFFFF'
-                    || Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1)) || Character.isLowSurrogate(c) && i > 0
-                    && Character.isHighSurrogate(value.charAt(i - 1)))) {
+            if (unprintable(value, i) && c != '\n' && c != '\t') {
                 return false;
             }
         }
