@@ -107,6 +107,14 @@ public final class SiteRenderer {
         List<Translations.Alternate> alternates(String path, String topicId, boolean absolute) {
             return translations.alternates(language, path, topicId, absolute);
         }
+
+        /**
+         * Links that start with the base path, for the 404 page, which is served at any depth: on
+         * a multilingual site, into this language's folder even when there is no base URL.
+         */
+        Urls absolute(Site site) {
+            return language == null ? Urls.absolute(site.info().baseUrl()) : translations.absoluteIn(language);
+        }
     }
 
     /**
@@ -160,7 +168,7 @@ public final class SiteRenderer {
     private void notFound(Site site, Edition edition, Messages messages, Sink sink) throws SiteGenException, IOException {
         Page notFound = new Page("notFound", Urls.NOT_FOUND, messages.format("notFound.title", List.of()),
                 site.info().description(), "", Html.EMPTY, edition.alternates(Urls.NOT_FOUND, null, true));
-        page(sink, "404.ftlh", site, messages, notFound, null, Urls.absolute(site.info().baseUrl()));
+        page(sink, "404.ftlh", site, messages, notFound, null, edition.absolute(site));
     }
 
     /**

@@ -83,6 +83,11 @@ public final class Translations {
         return alternates;
     }
 
+    /** Links into {@code language}'s folder that start with the site's base path (the 404 page). */
+    public Urls absoluteIn(Language language) {
+        return Urls.absolute(rootBaseUrl, language.folder());
+    }
+
     /** Every language's home page, linked from the site's root (the language chooser). */
     public List<Alternate> homesFromRoot() {
         List<Alternate> homes = new ArrayList<>();

@@ -42,6 +42,11 @@ public final class Urls {
         return new Urls("", basePath(baseUrl));
     }
 
+    /** Links into {@code folder} (a language's), below the base path of {@code baseUrl}. */
+    public static Urls absolute(String baseUrl, String folder) {
+        return new Urls("", basePath(baseUrl) + folder + "/");
+    }
+
     public static String topicPath(String topicId) {
         return topicId + "/index.html";
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.example.sitegen.BuildListener;
 import org.example.sitegen.Fixture;
+import org.example.sitegen.SiteCheck;
 import org.example.sitegen.SiteGenConfig;
 import org.example.sitegen.SiteGenerator;
 import org.example.sitegen.TestContent;
@@ -119,6 +121,17 @@ class MultilingualSiteTest {
         assertFalse(report.failed(), report.summary());
         assertEquals(49, report.pages(), "the chooser, six homes and 42 topic pages");
         assertEquals(List.of(), report.problems().stream().filter(p -> p.isError()).toList());
+    }
+
+    @Test
+    void withoutABaseUrlTheRoot404PageLinksIntoItsLanguagesFolder() throws Exception {
+        Path local = root.resolve("local");
+        new SiteGenerator().generate(SiteGenConfig.builder(TestContent.multilingual(), local).build(), BuildListener.SILENT);
+        assertEquals(List.of(), SiteCheck.brokenLinks(local));
+        Document notFound = Fixture.html(local.resolve("404.html"));
+        String folder = "/" + notFound.selectFirst("html").attr("lang").toLowerCase(Locale.ROOT) + "/";
+        List<String> links = notFound.select(".topic-nav a[href]").eachAttr("href");
+        assertTrue(!links.isEmpty() && links.stream().allMatch(href -> href.startsWith(folder)), folder + " " + links);
     }
 
     @SuppressWarnings("unchecked")
