@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fallback FAQ dataset generator, used by run.sh only when /work/shared/bench/gen_faq.py is absent.
+"""Fallback FAQ dataset generator, used by run.sh only when ../shared/bench/gen_faq.py is absent.
 
 Same command line and the same shape of data as the peer benchmark's gen_faq.py, but not the same
 words, so its figures are comparable in size, not byte for byte:

@@ -7,7 +7,7 @@
 #
 # For each size:
 #   1. dataset: gen_faq.py of the peer benchmark ($SHARED_BENCH/gen_faq.py, default
-#      /work/shared/bench) or, when that file is absent, bench/gen_faq_fallback.py (same shape);
+#      ../shared/bench) or, when that file is absent, bench/gen_faq_fallback.py (same shape);
 #      then bench/prefix_ids.py makes question ids unique across the site (t<rank>- prefix), as
 #      site-gen requires. Hugo builds gen_faq.py's hugo/ layout of the same data.
 #   2. Maven: a consumer project (bench/work/consumer/pom.xml, declares only the plugin) runs
@@ -15,7 +15,7 @@
 #      with Maven's default memory settings (MAVEN_OPTS is unset), 1 untimed check build + RUNS timed
 #      builds; wall time and peak RSS of the whole command, plus the plugin's own "total E ms" and
 #      per-stage figures parsed from its log (-q would hide them, so the plugin's logger alone is set to
-#      info with -Dorg.slf4j.simpleLogger.log.org.example.sitegen=info).
+#      info with -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info).
 #   3. In-process: bench/src/InProcessBench.java, compiled here against the installed plugin jar,
 #      calls SiteGenerator.generate() INPROC_RUNS times in one JVM: first run = cold, median of the rest = warm.
 #   4. Hugo (when `hugo` is on PATH): rm -rf OUT && hugo --source ... --destination OUT --quiet --noBuildLock,
@@ -27,7 +27,7 @@
 #         RUN_TIMEOUT  bound in s on any single build (default 900); a build that hits it fails the script
 #         MVN          Maven command (default mvn)
 #         SEED         dataset seed (default 42)
-#         SHARED_BENCH folder of the peer benchmark (default /work/shared/bench)
+#         SHARED_BENCH folder of the peer benchmark (default ../shared/bench beside the repository)
 #         SKIP_HUGO=1  do not run Hugo even when it is installed
 #         MAVEN_REPO_LOCAL  a local Maven repository to use instead of ~/.m2/repository (passed as
 #                      -Dmaven.repo.local to every mvn call): pins the measured plugin jar when other
@@ -65,8 +65,8 @@ done
 MVN=${MVN:-mvn}
 SEED=${SEED:-42}
 RUN_TIMEOUT=${RUN_TIMEOUT:-900}
-SHARED_BENCH=${SHARED_BENCH:-/work/shared/bench}
-PLUGIN_GAV=org.example.sitegen:site-gen-maven-plugin:0.1.0-SNAPSHOT
+SHARED_BENCH=${SHARED_BENCH:-$HERE/../../shared/bench}
+PLUGIN_GAV=io.github.sitegen:site-gen-maven-plugin:0.1.0-SNAPSHOT
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 REPO_ARG=""
 if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then
@@ -245,8 +245,8 @@ javac -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/src/InProcessBench.java" > "$W
   echo "maven:    $("$MVN" -v 2>&1 | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
   if [ "$HUGO" -eq 1 ]; then echo "hugo:     $(hugo version 2>&1 | head -1)"; else echo "hugo:     (not run)"; fi
   echo "python3:  $(python3 --version 2>&1)"
-  echo "timer:    $TIMER; generator: $GEN; seed $SEED"
-  echo "plugin:   $PLUGIN_JAR sha256 $(sha256sum "$PLUGIN_JAR" | cut -c1-12)"
+  echo "timer:    $TIMER; generator: $(realpath --relative-to="$HERE/.." "$GEN"); seed $SEED"
+  echo "plugin:   $(basename "$PLUGIN_JAR") sha256 $(sha256sum "$PLUGIN_JAR" | cut -c1-12)"
   echo "repo:     $(git -C "$HERE/.." log -1 --format='%h %s' 2>/dev/null || echo '(not a git checkout)') (the jar measured is the installed one above)"
 } | tee "$RESULTS/environment-$RUN_ID.txt"
 
@@ -295,7 +295,7 @@ for SIZE in "${SIZES[@]}"; do
   # commands (the clean step is inside the timed command, as in the peer benchmark)
   sg_out=$OUT/site-gen hugo_out=$OUT/hugo
   mvn_cmd="cd '$WORK/consumer' && rm -rf '$sg_out' && exec $MVN -q -o site-gen:generate"
-  mvn_cmd+=" -Dorg.slf4j.simpleLogger.log.org.example.sitegen=info${REPO_ARG:+ '$REPO_ARG'}"
+  mvn_cmd+=" -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info${REPO_ARG:+ '$REPO_ARG'}"
   mvn_cmd+=" -Dsite-gen.contentDirectory='$DATA/sitegen' -Dsite-gen.outputDirectory='$sg_out'"
   hugo_cmd="rm -rf '$hugo_out' && exec hugo --source '$DATA/hugo' --destination '$hugo_out' --quiet --noBuildLock"
   if [ "$HUGO" -eq 1 ]; then cp -r "$HUGO_SITE/." "$DATA/hugo/"; fi

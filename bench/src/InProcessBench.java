@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.example.sitegen.BuildListener;
-import org.example.sitegen.SiteGenConfig;
-import org.example.sitegen.SiteGenerator;
-import org.example.sitegen.problem.Problem;
+import io.github.sitegen.BuildListener;
+import io.github.sitegen.SiteGenConfig;
+import io.github.sitegen.SiteGenerator;
+import io.github.sitegen.problem.Problem;
 
 /**
  * Builds one site RUNS times in a single JVM through site-gen's core API (no Maven), the way the

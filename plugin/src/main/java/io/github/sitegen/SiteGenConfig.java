@@ -1,0 +1,124 @@
+package io.github.sitegen;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What one build reads and writes. Build it with {@link #builder(Path, Path)}; only the content and
+ * output folders are required.
+ *
+ * @param contentDirectory  {@code site.yaml} and the topic files
+ * @param outputDirectory   where the site is published; replaced on every build
+ * @param templateDirectory templates and assets that override the built-in theme; may be missing
+ * @param staticDirectory   files copied into the site as they are; may be missing
+ * @param projectDirectory  the project's folder, which the output may never be; may be {@code null}
+ * @param baseUrl           the absolute URL the site is published at; empty when unknown
+ * @param defaultTitle      the site title when {@code site.yaml} has none
+ * @param trustRawHtml      keep raw HTML in Markdown as written instead of passing it through the
+ *                          allowlist
+ * @param cname             the custom domain written to {@code CNAME}; empty for none
+ * @param structuredData    add FAQPage JSON-LD to topic pages
+ * @param drafts            include questions marked {@code draft: true}, visibly marked (a preview)
+ * @param threads           how many threads read and render topics; 0 or less for one per core. The
+ *                          output is the same bytes whatever the number.
+ */
+public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path templateDirectory, Path staticDirectory,
+                            Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml,
+                            String cname, boolean structuredData, boolean drafts, int threads) {
+
+    public static final String DEFAULT_TITLE = "Frequently asked questions";
+
+    public SiteGenConfig {
+        Objects.requireNonNull(contentDirectory, "contentDirectory");
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        baseUrl = baseUrl == null ? "" : baseUrl;
+        cname = cname == null ? "" : cname.strip();
+        defaultTitle = defaultTitle == null || defaultTitle.isBlank() ? DEFAULT_TITLE : defaultTitle;
+    }
+
+    /** This configuration with questions marked {@code draft: true} included (a preview). */
+    public SiteGenConfig withDrafts() {
+        return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory, projectDirectory,
+                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads);
+    }
+
+    public static Builder builder(Path contentDirectory, Path outputDirectory) {
+        return new Builder(contentDirectory, outputDirectory);
+    }
+
+    /** Builds a {@link SiteGenConfig}; every setter is optional. */
+    public static final class Builder {
+        private final Path contentDirectory;
+        private final Path outputDirectory;
+        private Path templateDirectory;
+        private Path staticDirectory;
+        private Path projectDirectory;
+        private String baseUrl = "";
+        private String defaultTitle;
+        private boolean trustRawHtml;
+        private String cname = "";
+        private boolean structuredData;
+        private boolean drafts;
+        private int threads;
+
+        private Builder(Path contentDirectory, Path outputDirectory) {
+            this.contentDirectory = contentDirectory;
+            this.outputDirectory = outputDirectory;
+        }
+
+        public Builder templateDirectory(Path value) {
+            this.templateDirectory = value;
+            return this;
+        }
+
+        public Builder staticDirectory(Path value) {
+            this.staticDirectory = value;
+            return this;
+        }
+
+        public Builder projectDirectory(Path value) {
+            this.projectDirectory = value;
+            return this;
+        }
+
+        public Builder baseUrl(String value) {
+            this.baseUrl = value;
+            return this;
+        }
+
+        public Builder defaultTitle(String value) {
+            this.defaultTitle = value;
+            return this;
+        }
+
+        public Builder trustRawHtml(boolean value) {
+            this.trustRawHtml = value;
+            return this;
+        }
+
+        public Builder cname(String value) {
+            this.cname = value;
+            return this;
+        }
+
+        public Builder structuredData(boolean value) {
+            this.structuredData = value;
+            return this;
+        }
+
+        public Builder drafts(boolean value) {
+            this.drafts = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            this.threads = value;
+            return this;
+        }
+
+        public SiteGenConfig build() {
+            return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory,
+                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.github.sitegen;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.content.ContentLoader;
+import io.github.sitegen.content.LanguageFolders;
+import io.github.sitegen.markdown.MarkdownRenderer;
+import io.github.sitegen.model.Site;
+import io.github.sitegen.output.OutputFolder;
+import io.github.sitegen.output.Staging;
+import io.github.sitegen.output.StaticFiles;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.publish.Domains;
+import io.github.sitegen.publish.Publisher;
+import io.github.sitegen.render.Messages;
+import io.github.sitegen.render.SiteRenderer;
+import io.github.sitegen.render.TemplateEngine;
+import io.github.sitegen.render.ThemeAssets;
+import io.github.sitegen.render.Translations;
+import io.github.sitegen.render.Urls;
+
+/**
+ * The pipeline: check the configuration, load and validate the content into the immutable model,
+ * render every page into a staging folder, then move the finished site into place.
+ */
+public final class SiteGenerator {
+
+    /** What a build produced, and how long each stage took (milliseconds). */
+    public record Result(Path outputDirectory, int pages, int files, long bytes, int topics, int questions,
+                         List<Problem> warnings, long millis, Stages stages) {
+    }
+
+    /**
+     * Time per stage, in milliseconds: reading and checking the content, then rendering answers'
+     * Markdown, templates and writing files (these three summed over the threads that render
+     * topics in parallel, so they can add up to more than the wall time), and the whole build.
+     */
+    public record Stages(long validate, long markdown, long templates, long write, long total) {
+        @Override
+        public String toString() {
+            return String.format("load and validate %d ms, Markdown %d ms, templates %d ms, write %d ms"
+                    + " (Markdown, templates and write summed over threads)", validate, markdown, templates, write);
+        }
+    }
+
+    /**
+     * Builds the site described by {@code config}.
+     *
+     * @throws SiteGenException when content, templates or configuration have errors (all of them)
+     * @throws IOException      when reading or writing fails
+     */
+    public Result generate(SiteGenConfig config, BuildListener listener) throws SiteGenException, IOException {
+        long start = System.nanoTime();
+        String cname = Domains.checkCname(config.cname());
+        String baseUrl = baseUrl(config.baseUrl(), cname);
+        OutputFolder output = OutputFolder.check(config.outputDirectory(), config.projectDirectory(),
+                Arrays.asList(config.contentDirectory(), config.templateDirectory(), config.staticDirectory()));
+
+        List<Problem> problems = new ArrayList<>();
+        StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
+        List<Edition> editions = load(config, baseUrl, problems);
+        Translations translations = translations(editions, baseUrl);
+
+        SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
+                ThemeAssets.load(config.templateDirectory()), config.structuredData(), new Parallel(config.threads()));
+        try (Staging staging = output.stage()) {
+            int pages = 0;
+            List<Problem> found = Collections.synchronizedList(new ArrayList<>());
+            for (Edition edition : editions) {
+                SiteRenderer.Sink sink = edition.folder().isEmpty() ? staging : staging.below(edition.folder() + "/");
+                try (Publisher.SiteFiles files = Publisher.open(edition.site(), translations,
+                        edition.language(translations), sink)) {
+                    pages += renderer.render(edition.site(), sink, edition.renderAs(translations), files, found::add);
+                    files.finish();
+                }
+            }
+            if (!translations.isEmpty()) {
+                Edition first = editions.get(0);
+                renderer.renderNotFound(first.site(), first.renderAs(translations), staging);
+                renderer.renderLanguageChooser(first.site(), translations, baseUrl, staging);
+                pages += 2;
+            }
+            Publisher.writeRootFiles(baseUrl, translations, cname, staging);
+            problems.addAll(found);
+            statics.copyInto(staging, problems);
+            failOnErrors(problems);
+            staging.commit();
+            problems.sort(Problem.READING_ORDER);
+            problems.forEach(listener::warning);
+            return report(editions, renderer, staging, output, pages, problems, start, baseUrl, listener);
+        }
+    }
+
+    /** One language of the site (the only one, with an empty folder, for a single-language site). */
+    private record Edition(String folder, ContentLoader.Loaded loaded) {
+        Site site() {
+            return loaded.site();
+        }
+
+        Translations.Language language(Translations translations) {
+            return translations.languages().stream().filter(l -> l.folder().equals(folder)).findFirst().orElse(null);
+        }
+
+        SiteRenderer.Edition renderAs(Translations translations) {
+            return translations.isEmpty() ? SiteRenderer.Edition.SINGLE
+                    : new SiteRenderer.Edition(translations, language(translations));
+        }
+    }
+
+    /**
+     * Loads the content: one directory, or one folder per language. Problems of every language are
+     * collected; errors throw them all together.
+     */
+    private static List<Edition> load(SiteGenConfig config, String baseUrl, List<Problem> problems)
+            throws SiteGenException, IOException {
+        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
+                new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
+                new Parallel(config.threads()));
+        List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory());
+        List<Edition> editions = new ArrayList<>();
+        if (folders.isEmpty()) {
+            load(loader, config.contentDirectory(), config, baseUrl, "en", problems)
+                    .ifPresent(loaded -> editions.add(new Edition("", loaded)));
+        }
+        for (LanguageFolders.LanguageFolder folder : folders) {
+            String editionUrl = baseUrl.isEmpty() ? "" : baseUrl + folder.outputFolder() + "/";
+            load(loader, folder.content(), config, editionUrl, folder.tag(), problems)
+                    .ifPresent(loaded -> editions.add(new Edition(folder.outputFolder(), loaded)));
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            // Another language's errors stop the build: report these languages' answers too.
+            editions.forEach(edition -> problems.addAll(loader.answerProblems(edition.site().topics())));
+            throw new SiteGenException(problems);
+        }
+        for (Edition edition : editions) {
+            Messages.untranslated(edition.site().info(), config.contentDirectory().resolve(edition.folder()))
+                    .ifPresent(problems::add);
+        }
+        return editions;
+    }
+
+    private static Optional<ContentLoader.Loaded> load(ContentLoader loader, Path content, SiteGenConfig config,
+                                                       String baseUrl, String language, List<Problem> problems)
+            throws IOException {
+        try {
+            ContentLoader.Loaded loaded = loader.load(content, config.defaultTitle(), baseUrl, language);
+            problems.addAll(loaded.warnings());
+            return Optional.of(loaded);
+        } catch (SiteGenException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
+        }
+    }
+
+    private static Translations translations(List<Edition> editions, String baseUrl) {
+        if (editions.size() == 1 && editions.get(0).folder().isEmpty()) {
+            return Translations.NONE;
+        }
+        List<Translations.Language> languages = new ArrayList<>();
+        for (Edition edition : editions) {
+            Set<String> topicIds = new java.util.HashSet<>();
+            edition.site().topics().forEach(topic -> topicIds.add(topic.id()));
+            languages.add(Translations.language(edition.site().info().language(), edition.folder(), topicIds));
+        }
+        return new Translations(languages, baseUrl);
+    }
+
+    private static Result report(List<Edition> editions, SiteRenderer renderer, Staging staging, OutputFolder output,
+                                 int pages, List<Problem> problems, long start, String baseUrl, BuildListener listener) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        SiteRenderer.Timing timing = renderer.timing();
+        long validate = editions.stream().mapToLong(e -> e.loaded().nanos()).sum();
+        Stages stages = new Stages(validate / 1_000_000, timing.markdownNanos() / 1_000_000, timing.templateNanos() / 1_000_000,
+                timing.writeNanos() / 1_000_000, millis);
+        int topics = editions.stream().mapToInt(e -> e.site().topics().size()).sum();
+        int questions = editions.stream().mapToInt(e -> e.site().questionCount()).sum();
+        Result result = new Result(output.directory(), pages, staging.fileCount() + 1, staging.byteCount(),
+                topics, questions, problems, millis, stages);
+        String languages = editions.size() > 1 || !editions.get(0).folder().isEmpty()
+                ? ", " + count(editions.size(), "language") : "";
+        listener.info(String.format("site-gen wrote %s (%s, %s, %s%s) to %s in %d ms, %d pages per second; stages: %s",
+                count(pages, "page"), count(topics, "topic"), count(questions, "question"), count(result.files(), "file"),
+                languages, output.directory(), millis, millis == 0 ? pages * 1000L : pages * 1000L / millis, stages));
+        if (!baseUrl.isEmpty() && !Urls.basePath(baseUrl).equals("/")) {
+            listener.info("robots.txt is written, but crawlers read it only at the root of a host, not under "
+                    + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");
+        }
+        return result;
+    }
+
+    /**
+     * The checked base URL; with a custom domain and no base URL, the domain's root. A base URL on
+     * another host than the custom domain is a mistake that would publish wrong canonical URLs.
+     */
+    private static String baseUrl(String configured, String cname) throws SiteGenException {
+        String baseUrl = Urls.checkedBaseUrl(configured);
+        if (cname.isEmpty()) {
+            return baseUrl;
+        }
+        if (baseUrl.isEmpty()) {
+            return "https://" + cname + "/";
+        }
+        if (!java.net.URI.create(baseUrl).getHost().equals(cname)) {
+            throw SiteGenException.of(Problem.error(null, 0, 0, "site-gen.baseUrl " + baseUrl
+                    + " is not on the custom domain site-gen.cname " + cname,
+                    "with a custom domain the site is served at https://" + cname + "/"));
+        }
+        return baseUrl;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static void failOnErrors(List<Problem> problems) throws SiteGenException {
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new SiteGenException(problems);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.sitegen.check;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.sitegen.SiteGenConfig;
+import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.content.ContentLoader;
+import io.github.sitegen.content.LanguageFolders;
+import io.github.sitegen.markdown.MarkdownRenderer;
+import io.github.sitegen.model.Question;
+import io.github.sitegen.model.Site;
+import io.github.sitegen.model.Topic;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.render.Messages;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Every content check, without writing a site (for pull requests): the errors a build would stop
+ * on, the editorial warnings (weak answers, duplicates and near-duplicates across topics, links
+ * that point nowhere, overdue reviews), and ids that the previous build published (its
+ * {@code faq.json}) and that are gone without being kept in {@code previousIds}.
+ */
+public final class ContentCheck {
+
+    /** What a check found, and over how much content. */
+    public record Report(List<Problem> problems, int topics, int questions) {
+
+        public long errors() {
+            return problems.stream().filter(Problem::isError).count();
+        }
+
+        public long warnings() {
+            return problems.size() - errors();
+        }
+
+        public String summary() {
+            return "check: " + errors() + (errors() == 1 ? " error, " : " errors, ") + warnings()
+                    + (warnings() == 1 ? " warning" : " warnings") + " in " + topics + " topics and " + questions + " questions";
+        }
+    }
+
+    private ContentCheck() {
+    }
+
+    /**
+     * Checks the content of {@code config}, comparing with the site in its output directory.
+     *
+     * @param today the day reviews are due against
+     */
+    public static Report run(SiteGenConfig config, LocalDate today) throws IOException {
+        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
+                new ContentLoader.Options(false, today, true), new Parallel(config.threads()));
+        List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory());
+        List<Problem> problems = new ArrayList<>();
+        int topics = 0;
+        int questions = 0;
+        if (folders.isEmpty()) {
+            folders = List.of(new LanguageFolders.LanguageFolder(config.contentDirectory(), "en", ""));
+        }
+        for (LanguageFolders.LanguageFolder folder : folders) {
+            try {
+                ContentLoader.Loaded loaded = loader.load(folder.content(), config.defaultTitle(), "", folder.tag());
+                problems.addAll(loaded.warnings());
+                problems.addAll(loader.answerProblems(loaded.site().topics()));
+                Messages.untranslated(loaded.site().info(), folder.content()).ifPresent(problems::add);
+                topics += loaded.site().topics().size();
+                questions += loaded.site().questionCount();
+                Path previous = config.outputDirectory().resolve(folder.outputFolder()).resolve("faq.json");
+                problems.addAll(removedIds(previous, loaded.site()));
+            } catch (SiteGenException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return new Report(problems.stream().sorted(Problem.READING_ORDER).toList(), topics, questions);
+    }
+
+    /** Ids in the previous build's faq.json that no question has now, not even as a previous id. */
+    @SuppressWarnings("unchecked")
+    static List<Problem> removedIds(Path faqJson, Site site) throws IOException {
+        if (!Files.isRegularFile(faqJson)) {
+            return List.of();
+        }
+        Set<String> known = new HashSet<>();
+        for (Topic topic : site.topics()) {
+            for (Question question : topic.questions()) {
+                known.add(question.id());
+                known.addAll(question.previousIds());
+            }
+        }
+        Map<String, Object> published;
+        try (Reader reader = Files.newBufferedReader(faqJson)) {
+            published = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (RuntimeException e) {
+            return List.of(Problem.warning(faqJson, 0, 0, "the previous build's faq.json cannot be read, so removed ids"
+                    + " are not checked: " + e.getMessage(), null));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Map<String, Object> topic : (List<Map<String, Object>>) published.getOrDefault("topics", List.of())) {
+            for (Map<String, Object> question : (List<Map<String, Object>>) topic.getOrDefault("questions", List.of())) {
+                String id = String.valueOf(question.get("id"));
+                if (!known.contains(id)) {
+                    problems.add(Problem.error(faqJson, 0, 0, "the previous build published the question id '" + id
+                            + "' (\"" + question.get("question") + "\"), and no question has it now",
+                            "links to it would break: add it to the 'previousIds' of the question that replaces it"));
+                }
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,540 @@
+package io.github.sitegen.content;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.markdown.MarkdownRenderer;
+import io.github.sitegen.markdown.Text;
+import io.github.sitegen.model.Answer;
+import io.github.sitegen.model.Html;
+import io.github.sitegen.model.Question;
+import io.github.sitegen.model.QuestionLink;
+import io.github.sitegen.model.Site;
+import io.github.sitegen.model.SiteInfo;
+import io.github.sitegen.model.Topic;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.render.Messages;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads a content directory ({@code site.yaml} plus one {@code <topic-id>.yaml} per topic) into the
+ * immutable {@link Site} model, checking everything the format promises. All problems of all files
+ * are collected; if any is an error, {@link #load} throws them together.
+ */
+public final class ContentLoader {
+
+    static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages",
+            "reviewEvery");
+    static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions");
+    static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds",
+            "aliases", "reviewed", "owner", "draft");
+
+    /** Headings in answers and summaries start at {@code <h3>}: pages use h1 and h2. */
+    private static final int TOP_HEADING = 3;
+    /** The introduction sits right below the home page's h1. */
+    private static final int INTRODUCTION_TOP_HEADING = 2;
+    private static final String DEFAULT_LANGUAGE = "en";
+    /**
+     * How many topics, spread evenly over the site, tell its script by their titles and questions;
+     * a larger site is sampled, not read whole.
+     */
+    private static final int LANGUAGE_SAMPLE_TOPICS = 200;
+
+    private final MarkdownRenderer markdown;
+    private final Options options;
+    private final Parallel parallel;
+
+    /**
+     * How a load treats drafts and reviews.
+     *
+     * @param drafts    keep questions marked {@code draft: true} (a preview) instead of leaving them out
+     * @param today     the day reviews are due against
+     * @param editorial also report the editorial findings of {@link Lint} (the check goal): weak
+     *                  answers, questions that are not questions, duplicates and near-duplicates,
+     *                  links between questions that point nowhere, overdue reviews
+     */
+    public record Options(boolean drafts, LocalDate today, boolean editorial) {
+        public static final Options PUBLISH = new Options(false, LocalDate.now(ZoneOffset.UTC), false);
+    }
+
+    public ContentLoader(MarkdownRenderer markdown) {
+        this(markdown, Options.PUBLISH);
+    }
+
+    public ContentLoader(MarkdownRenderer markdown, Options options) {
+        this(markdown, options, Parallel.perCore());
+    }
+
+    /** @param parallel the threads that read and check topic files */
+    public ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel) {
+        this.markdown = markdown;
+        this.options = options;
+        this.parallel = parallel;
+    }
+
+    /**
+     * The result of a successful load: the site, the warnings found on the way, and the time spent
+     * reading and checking the files (wall-clock nanoseconds). Answers are not rendered yet: their
+     * problems are found when they are ({@link Topic#rendered}).
+     */
+    public record Loaded(Site site, List<Problem> warnings, long nanos) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Loads {@code contentDirectory}.
+     *
+     * @param defaultTitle the title used when {@code site.yaml} sets none
+     * @param baseUrl      the normalised base URL, or empty
+     * @throws SiteGenException with every problem, when any is an error
+     * @throws IOException      when a file cannot be read
+     */
+    public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl) throws SiteGenException, IOException {
+        return load(contentDirectory, defaultTitle, baseUrl, DEFAULT_LANGUAGE);
+    }
+
+    /**
+     * Loads {@code contentDirectory}, whose language is {@code defaultLanguage} unless its
+     * {@code site.yaml} says otherwise (one language folder of a multilingual site).
+     */
+    public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
+            throws SiteGenException, IOException {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        if (!Files.isDirectory(contentDirectory)) {
+            throw SiteGenException.of(Problem.error(contentDirectory, 0, 0,
+                    Files.exists(contentDirectory) ? "the content directory is a file, not a directory"
+                            : "the content directory does not exist",
+                    "create it with one <topic-id>.yaml file per topic, or point site-gen.contentDirectory at your content"));
+        }
+        Path siteFile = null;
+        List<Path> topicFiles = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(contentDirectory)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(entry)) {
+                    problems.add(Problem.warning(entry, 0, 0, "folder ignored: topics are read from the top level of the content directory only", null));
+                } else if (lower.equals("site.yaml") || lower.equals("site.yml")) {
+                    if (siteFile != null) {
+                        problems.add(Problem.error(entry, 0, 0, "both " + siteFile.getFileName() + " and " + name + " exist",
+                                "keep one of them"));
+                    }
+                    siteFile = entry;
+                } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+                    topicFiles.add(entry);
+                }
+            }
+        }
+        SiteSettings settings = readSite(siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
+        SiteInfo given = settings.info();
+        List<Path> readable = topicFilesWithValidIds(topicFiles, problems);
+        List<TopicDraft> drafts = new ArrayList<>();
+        parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file, problems))
+                .forEach(draft -> draft.ifPresent(drafts::add));
+        if (topicFiles.isEmpty()) {
+            problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
+                    "add one <topic-id>.yaml file per topic, with a title and a list of questions"));
+        }
+        SiteInfo info = settings.languageGiven() || !defaultLanguage.equals(DEFAULT_LANGUAGE) ? given
+                : withDetectedLanguage(given, drafts, siteFile == null ? contentDirectory : siteFile, problems);
+        drafts.sort(Comparator.comparingInt(TopicDraft::order)
+                .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(TopicDraft::id));
+        Map<String, QuestionDraft> byId = assignIds(drafts, problems);
+        checkPreviousIds(drafts, byId, problems);
+        if (options.editorial()) {
+            Lint.duplicates(drafts, problems);
+        }
+        List<Topic> topics = new ArrayList<>();
+        parallel.map(drafts, RuntimeException.class, RuntimeException.class,
+                        draft -> build(draft, byId, settings.reviewEvery(), problems))
+                .forEach(topic -> topic.ifPresent(topics::add));
+        if (problems.hasErrors()) {
+            // No page will render these answers: render them here, so that one run reports everything.
+            answerProblems(topics).forEach(problems::add);
+            throw new SiteGenException(problems.all());
+        }
+        return new Loaded(new Site(info, topics), problems.all(), System.nanoTime() - start);
+    }
+
+    /**
+     * What rendering every answer of {@code topics} finds: raw HTML removed, links that point
+     * nowhere, and for the check goal weak answers and overdue reviews. A build finds these as it
+     * renders pages; the check goal, and a build that stops on errors, ask for them here.
+     */
+    public List<Problem> answerProblems(List<Topic> topics) {
+        List<Problem> found = Collections.synchronizedList(new ArrayList<>());
+        parallel.forEachInOrder(topics, RuntimeException.class, RuntimeException.class,
+                topic -> topic.rendered(found::add), topic -> { });
+        return List.copyOf(found);
+    }
+
+    /**
+     * A site that does not say its language, written in a script that only some languages use
+     * (Korean, Japanese, Chinese, Arabic, Cyrillic, ...), gets that language rather than English,
+     * with a warning that says how to set it.
+     */
+    private static SiteInfo withDetectedLanguage(SiteInfo info, List<TopicDraft> topics, Path where, Problems problems) {
+        StringBuilder sample = new StringBuilder();
+        int step = Math.max(1, topics.size() / LANGUAGE_SAMPLE_TOPICS);
+        for (int i = 0; i < topics.size(); i += step) {
+            TopicDraft topic = topics.get(i);
+            sample.append(topic.title()).append(' ');
+            topic.questions().forEach(q -> sample.append(q.question()).append(' '));
+        }
+        String detected = Scripts.language(sample.toString());
+        if (detected.equals(info.language())) {
+            return info;
+        }
+        problems.warning(where, Position.START, "site.yaml sets no language; the text is written in a script of '"
+                + detected + "', so the site is published as '" + detected + "'", "set 'language:' in site.yaml");
+        return new SiteInfo(info.title(), info.description(), detected, info.introduction(), info.baseUrl(), info.image(),
+                Messages.direction(detected), info.messages());
+    }
+
+    /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
+    private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven) {
+    }
+
+    private SiteSettings readSite(Path file, String defaultTitle, String baseUrl, String defaultLanguage,
+                                  Problems problems) throws IOException {
+        Optional<Fields> fields = Optional.empty();
+        if (file != null) {
+            Optional<Node> root = YamlSource.read(file, problems);
+            if (root.isPresent()) {
+                fields = Fields.of(file, root.get(), "site.yaml", SITE_KEYS, problems);
+            }
+        }
+        String title = fields.flatMap(f -> f.text("title")).map(String::strip).filter(t -> !t.isEmpty())
+                .orElse(defaultTitle);
+        String language = fields.flatMap(f -> f.text("language")).map(String::strip).orElse(defaultLanguage);
+        try {
+            language = new Locale.Builder().setLanguageTag(language).build().toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            problems.error(file, fields.get().at("language"), "'" + language + "' is not a language tag",
+                    "use a BCP 47 tag such as en, de, pt-BR or zh-Hans");
+            language = DEFAULT_LANGUAGE;
+        }
+        Html introduction = Html.EMPTY;
+        String introductionText = "";
+        Optional<String> introSource = fields.flatMap(f -> f.text("introduction"));
+        if (introSource.isPresent()) {
+            MarkdownRenderer.Rendered rendered = render(file, Position.of(fields.get().at("introduction")),
+                    introSource.get(), INTRODUCTION_TOP_HEADING, problems);
+            introduction = rendered.html();
+            introductionText = rendered.text();
+        }
+        String description = fields.flatMap(f -> f.text("description")).map(String::strip).filter(d -> !d.isEmpty())
+                .orElse(Text.firstSentence(introductionText));
+        String image = fields.flatMap(f -> f.text("image")).map(String::strip).orElse("");
+        if (!image.isEmpty() && !image.matches("(?i)https?://.+")) {
+            if (image.startsWith("/") || image.contains("..") || image.contains("://")) {
+                problems.error(file, fields.get().at("image"), "'image' must be a path inside the site, such as"
+                        + " img/preview.png, or an absolute http(s) URL", null);
+                image = "";
+            } else if (baseUrl.isEmpty()) {
+                problems.warning(file, Position.of(fields.get().at("image")), "'image' is left out of link previews: they need an"
+                        + " absolute URL", "set site-gen.baseUrl, or give the image as an absolute URL");
+                image = "";
+            } else {
+                image = baseUrl + image;
+            }
+        }
+        Map<String, String> messages = fields.isPresent() ? messages(file, fields.get(), problems) : Map.of();
+        Period reviewEvery = fields.isPresent() ? reviewEvery(file, fields.get(), problems) : null;
+        boolean languageGiven = fields.flatMap(f -> f.text("language")).isPresent();
+        return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
+                Messages.direction(language), messages), reviewEvery, languageGiven);
+    }
+
+    /** A review interval such as 180d, 12w, 6m or 1y; {@code null} when not set. */
+    private static Period reviewEvery(Path file, Fields fields, Problems problems) {
+        Optional<String> text = fields.text("reviewEvery").map(String::strip);
+        if (text.isEmpty()) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,4})([dwmy])").matcher(text.get());
+        if (!m.matches()) {
+            problems.error(file, fields.at("reviewEvery"), "'" + text.get() + "' is not a review interval",
+                    "write a number and d, w, m or y, such as 180d or 1y");
+            return null;
+        }
+        int n = Integer.parseInt(m.group(1));
+        return switch (m.group(2)) {
+            case "d" -> Period.ofDays(n);
+            case "w" -> Period.ofWeeks(n);
+            case "m" -> Period.ofMonths(n);
+            default -> Period.ofYears(n);
+        };
+    }
+
+    /** The site's own interface strings: known keys, valid patterns. */
+    private static Map<String, String> messages(Path file, Fields fields, Problems problems) throws IOException {
+        Map<String, String> messages = new TreeMap<>();
+        if (!fields.has("messages") || Fields.isNull(fields.at("messages"))) {
+            return messages;
+        }
+        Set<String> keys = Messages.keys();
+        Optional<Fields> entries = Fields.of(file, fields.at("messages"), "messages", keys, problems);
+        for (String key : keys) {
+            Optional<String> value = entries.flatMap(e -> e.text(key));
+            if (value.isPresent()) {
+                String problem = Messages.checkPattern(value.get());
+                if (problem.isEmpty()) {
+                    messages.put(key, value.get());
+                } else {
+                    problems.error(file, entries.get().at(key), "message '" + key + "' is not a valid pattern: " + problem,
+                            "arguments are written {0}, {1}; a single quote must be doubled ('')");
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** The topic files whose names are valid, unreserved and unique topic ids; the rest are errors. */
+    private static List<Path> topicFilesWithValidIds(List<Path> files, Problems problems) {
+        Map<String, Path> topicIds = new HashMap<>();
+        List<Path> valid = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String id = topicId(file);
+            if (!Ids.isTopicId(id)) {
+                String suggestion = Ids.suggestTopicId(id);
+                problems.add(Problem.error(file, 0, 0, "'" + name + "' is not a valid topic file name: topic ids are"
+                        + " lowercase a-z and 0-9 words joined by '-', because they become folder names",
+                        suggestion.isEmpty() ? "rename the file" : "rename it to " + suggestion + ".yaml"));
+            } else if (Ids.RESERVED_TOPIC_IDS.contains(id)) {
+                problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
+                        "rename the file, for example to " + id + "-faq.yaml"));
+            } else if (topicIds.putIfAbsent(id, file) != null) {
+                problems.add(Problem.error(file, 0, 0, "topic '" + id + "' is also defined by "
+                        + topicIds.get(id).getFileName(), "keep one file per topic"));
+            } else {
+                valid.add(file);
+            }
+        }
+        return valid;
+    }
+
+    private static String topicId(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
+    private static Optional<TopicDraft> readTopic(Path file, Problems problems) throws IOException {
+        String id = topicId(file);
+        Optional<Node> root = YamlSource.read(file, problems);
+        if (root.isEmpty()) {
+            if (!problems.hasErrorsFor(file)) {
+                problems.add(Problem.error(file, 0, 0, "the topic file is empty",
+                        "a topic needs a title and a list of questions"));
+            }
+            return Optional.empty();
+        }
+        Optional<Fields> found = Fields.of(file, root.get(), "the topic", TOPIC_KEYS, problems);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields fields = found.get();
+        String title = fields.requiredText("title", "add 'title: ...' with the topic's name").map(String::strip).orElse(id);
+        int order = fields.integer("order").orElse(Integer.MAX_VALUE);
+        Period reviewEvery = reviewEvery(file, fields, problems);
+        List<QuestionDraft> questions = new ArrayList<>();
+        Optional<List<Node>> items = fields.list("questions");
+        if (items.isEmpty() && !fields.has("questions")) {
+            problems.error(file, fields.node(), "the topic has no 'questions'", "add a list of questions, each with question and answer");
+        } else if (items.isEmpty() || items.get().isEmpty()) {
+            problems.error(file, fields.at("questions"), "the topic has no questions", "add at least one question with its answer");
+        }
+        int index = 0;
+        for (Node item : items.orElse(List.of())) {
+            index++;
+            Fields.of(file, item, "question " + index, QUESTION_KEYS, problems)
+                    .map(q -> QuestionDraft.read(file, id, q, problems))
+                    .ifPresent(questions::add);
+        }
+        String summary = fields.text("summary").orElse(null);
+        return Optional.of(new TopicDraft(id, file, title, order, summary, Position.of(fields.at("summary")), reviewEvery,
+                questions));
+    }
+
+    /**
+     * Gives every question its id: explicit ids first (a repeat is an error), then derived ids in
+     * display order (a collision gets a numeric suffix and a warning).
+     */
+    private static Map<String, QuestionDraft> assignIds(List<TopicDraft> topics, Problems problems) {
+        Map<String, QuestionDraft> byId = new HashMap<>();
+        for (TopicDraft topic : topics) {
+            for (QuestionDraft question : topic.questions()) {
+                if (question.explicitId() == null) {
+                    continue;
+                }
+                QuestionDraft first = byId.putIfAbsent(question.explicitId(), question);
+                if (first != null) {
+                    problems.error(question.file(), question.idAt(), "question id '" + question.explicitId()
+                            + "' is already used at " + first.position(),
+                            "question ids must be unique across the site; choose another id");
+                }
+                question.assign(question.explicitId());
+            }
+        }
+        for (TopicDraft topic : topics) {
+            for (QuestionDraft question : topic.questions()) {
+                if (question.explicitId() != null) {
+                    continue;
+                }
+                String base = Ids.derive(question.question());
+                String id = base;
+                for (int n = 2; byId.containsKey(id); n++) {
+                    id = base + "-" + n;
+                }
+                if (!id.equals(base)) {
+                    problems.warning(question.file(), question.at(), "the id derived from this question, '" + base
+                            + "', is taken (by " + byId.get(base).position() + "), so it became '" + id + "'",
+                            "set 'id:' on this question so that links to it stay stable");
+                }
+                byId.put(id, question);
+                question.assign(id);
+            }
+        }
+        return byId;
+    }
+
+    /**
+     * A previous id keeps an old anchor working, so it may not be the id of any question, and only
+     * one question may have it.
+     */
+    private static void checkPreviousIds(List<TopicDraft> topics, Map<String, QuestionDraft> byId, Problems problems) {
+        Map<String, QuestionDraft> owners = new HashMap<>();
+        for (TopicDraft topic : topics) {
+            for (QuestionDraft question : topic.questions()) {
+                for (Fields.Item item : question.previousIds()) {
+                    QuestionDraft holder = byId.get(item.value());
+                    QuestionDraft owner = owners.putIfAbsent(item.value(), question);
+                    if (holder == question) {
+                        problems.error(question.file(), item.at(), "previous id '" + item.value() + "' is this question's own id",
+                                "remove it from previousIds");
+                    } else if (holder != null) {
+                        problems.error(question.file(), item.at(), "previous id '" + item.value()
+                                + "' is the id of the question at " + holder.position(),
+                                "a previous id may not be the id of any question on the site");
+                    } else if (owner != null && owner != question) {
+                        problems.error(question.file(), item.at(), "previous id '" + item.value()
+                                + "' is also a previous id of the question at " + owner.position(),
+                                "an old anchor can lead to one question only");
+                    }
+                }
+            }
+        }
+    }
+
+    private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Period siteReviewEvery,
+                                  Problems problems) {
+        Period reviewEvery = draft.reviewEvery() != null ? draft.reviewEvery() : siteReviewEvery;
+        Html summary = Html.EMPTY;
+        String summaryText = "";
+        if (draft.summary() != null) {
+            MarkdownRenderer.Rendered rendered = render(draft.file(), draft.summaryAt(), draft.summary(),
+                    TOP_HEADING, problems);
+            summary = rendered.html();
+            summaryText = rendered.text();
+        }
+        List<Question> questions = new ArrayList<>();
+        for (QuestionDraft question : draft.questions()) {
+            if (!question.complete() || question.review().draft() && !options.drafts()) {
+                continue;
+            }
+            Answer answer = Answer.of(found -> renderAnswer(question, byId, reviewEvery, found));
+            List<QuestionLink> related = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (Fields.Item item : question.related()) {
+                QuestionDraft target = byId.get(item.value());
+                if (target == null) {
+                    String hint = Suggestions.nearest(item.value(), byId.keySet())
+                            .map(id -> "did you mean '" + id + "'?")
+                            .orElse("use the id of a question on this site");
+                    problems.error(question.file(), item.at(), "related question '" + item.value() + "' does not exist", hint);
+                } else if (target == question) {
+                    problems.error(question.file(), item.at(), "a question cannot be related to itself", "remove '" + item.value() + "'");
+                } else if (target.review().draft() && !options.drafts()) {
+                    problems.warning(question.file(), item.at(), "related question '" + item.value() + "' is a draft,"
+                            + " so the link is left out until it is published", null);
+                } else if (seen.add(item.value())) {
+                    related.add(new QuestionLink(target.id(), target.topicId(), target.question()));
+                }
+            }
+            QuestionDraft.Review review = question.review();
+            questions.add(new Question(question.id(), draft.id(), question.question(), answer,
+                    question.tags(), related, question.previousIds().stream().map(Fields.Item::value).toList(),
+                    review.aliases().stream().map(Fields.Item::value).toList(), review.reviewed(), review.owner(),
+                    review.draft(), Lint.due(review, reviewEvery), Lint.overdue(review, reviewEvery, options.today())));
+        }
+        if (questions.isEmpty()) {
+            return Optional.empty(); // an error says why
+        }
+        return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions));
+    }
+
+    /**
+     * Renders an answer, resolving its short links; with {@code editorial}, also runs the checks
+     * of the answer's words. Called when a page needs the answer, so its problems go to
+     * {@code found} rather than to the load's.
+     */
+    private Answer.Rendered renderAnswer(QuestionDraft question, Map<String, QuestionDraft> byId, Period reviewEvery,
+                                         Consumer<Problem> found) {
+        Problems problems = new Problems();
+        // Editorial findings are the check goal's; a build resolves short links all the same.
+        Problems editorial = options.editorial() ? problems : new Problems();
+        MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), TOP_HEADING,
+                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), problems);
+        if (options.editorial()) {
+            Lint.question(question, answer.text(), reviewEvery, options.today(), problems);
+        }
+        problems.all().forEach(found);
+        return new Answer.Rendered(answer.html(), answer.text());
+    }
+
+    private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading, Problems problems) {
+        return render(file, at, source, topHeading, java.util.function.UnaryOperator.identity(), problems);
+    }
+
+    private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading,
+                                             java.util.function.UnaryOperator<String> links, Problems problems) {
+        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links);
+        if (!rendered.removed().isEmpty()) {
+            problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
+                    "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");
+        }
+        if (!rendered.repaired().isEmpty()) {
+            problems.warning(file, at, "raw HTML corrected: " + String.join("; ", rendered.repaired()),
+                    "fix it in the content: a URL holds one '#' and no spaces, an image needs alt text");
+        }
+        return rendered;
+    }
+}

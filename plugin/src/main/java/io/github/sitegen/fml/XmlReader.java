@@ -1,0 +1,296 @@
+package io.github.sitegen.fml;
+
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.jsoup.nodes.Entities;
+
+/**
+ * Reads an XML file into an {@link Xml} tree with positions. The file's bytes are decoded here: a
+ * byte order mark wins, then the encoding of the XML declaration (such as {@code ISO-8859-1}), then
+ * UTF-8. Line ends (LF, CRLF, CR) all count as one line. Named HTML entities such as
+ * {@code &nbsp;}, which Doxia accepted in FML, are declared for the parser when the file has no
+ * DOCTYPE of its own. No DTD or entity is ever fetched from outside.
+ */
+final class XmlReader {
+
+    private static final Pattern DECLARED_ENCODING = Pattern.compile(
+            "^<\\?xml[^>]*?\\bencoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+    private static final Pattern ENTITY_REFERENCE = Pattern.compile("&([A-Za-z][A-Za-z0-9]*);");
+    private static final Set<String> XML_ENTITIES = Set.of("lt", "gt", "amp", "quot", "apos");
+
+    private XmlReader() {
+    }
+
+    /** Reads {@code bytes} (the content of {@code file}); errors go to {@code report}. */
+    static Optional<Xml.Element> read(Path file, byte[] bytes, Report report) {
+        Optional<String> decoded = decode(file, bytes, report);
+        if (decoded.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = decoded.get();
+        Source source = Source.of(text);
+        try {
+            return Optional.of(parse(source));
+        } catch (XMLStreamException e) {
+            Location location = e.getLocation();
+            int line = location == null ? 0 : Math.max(0, location.getLineNumber());
+            int column = location == null ? 0 : Math.max(0, location.getColumnNumber());
+            if (location != null && location.getCharacterOffset() >= 0) {
+                int[] position = source.position(location.getCharacterOffset());
+                line = position[0];
+                column = position[1];
+            }
+            report.error(file, line, column, "not well-formed XML: " + message(e),
+                    "fix the file so that an XML parser reads it; Doxia could not have published it either");
+            return Optional.empty();
+        }
+    }
+
+    private static String message(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Message: ");
+        return (at >= 0 ? message.substring(at + "Message: ".length()) : message).strip();
+    }
+
+    /** The text of the file, or empty (with an error) when it cannot be decoded. */
+    static Optional<String> decode(Path file, byte[] bytes, Report report) {
+        Charset charset = StandardCharsets.UTF_8;
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            start = 3;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            start = 2;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            start = 2;
+        } else {
+            String head = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.ISO_8859_1);
+            Matcher declared = DECLARED_ENCODING.matcher(head);
+            if (declared.find()) {
+                String name = declared.group(1);
+                try {
+                    charset = Charset.forName(name);
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    report.error(file, 1, declared.start(1) + 1, "unknown encoding '" + name + "' in the XML declaration",
+                            "declare UTF-8 or ISO-8859-1");
+                    return Optional.empty();
+                }
+                if (charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-16")) {
+                    report.error(file, 1, declared.start(1) + 1, "the file declares " + name + " but has no byte order mark",
+                            "save it as UTF-8");
+                    return Optional.empty();
+                }
+            }
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return Optional.of(decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString());
+        } catch (CharacterCodingException e) {
+            ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+            CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+            CoderResult result = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+            int bad = result.isError() ? in.position() : start;
+            String before = out.flip().toString();
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int column = before.length() - before.lastIndexOf('\n');
+            report.error(file, line, column, String.format(Locale.ROOT, "the file is not valid %s (byte 0x%02X)",
+                    charset.name(), bytes[Math.min(bad, bytes.length - 1)] & 0xFF),
+                    "declare the file's real encoding in its XML declaration, or save it as UTF-8");
+            return Optional.empty();
+        }
+    }
+
+    private static Xml.Element parse(Source source) throws XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, true); // for the internal subset only
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        setIfSupported(factory, "http://java.sun.com/xml/stream/properties/ignore-external-dtd", true);
+        setIfSupported(factory, "http://java.sun.com/xml/stream/properties/report-cdata-event", true);
+        XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(source.parsed()));
+        try {
+            Deque<Builder> open = new ArrayDeque<>();
+            Xml.Element root = null;
+            int previousEnd = 0;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                int end = reader.getLocation().getCharacterOffset();
+                int[] at = source.position(previousEnd);
+                switch (event) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        Map<String, String> attributes = new LinkedHashMap<>();
+                        for (int i = 0; i < reader.getAttributeCount(); i++) {
+                            String namespace = reader.getAttributeNamespace(i);
+                            if (namespace == null || namespace.isEmpty()) {
+                                attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                            }
+                        }
+                        String namespace = reader.getNamespaceURI();
+                        // the start tag ends at 'end'; attribute values cannot hold '<', so the last one starts it
+                        int tagStart = end > 0 ? source.parsed().lastIndexOf('<', end - 1) : -1;
+                        int[] tagAt = tagStart >= 0 ? source.position(tagStart) : at;
+                        open.push(new Builder(reader.getLocalName(), namespace == null ? "" : namespace, attributes, tagAt));
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        Xml.Element element = open.pop().build();
+                        if (open.isEmpty()) {
+                            root = element;
+                        } else {
+                            open.peek().children.add(element);
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA -> {
+                        if (!open.isEmpty()) {
+                            open.peek().addText(reader.getText(), event == XMLStreamConstants.CDATA, at);
+                        }
+                    }
+                    case XMLStreamConstants.COMMENT -> {
+                        if (!open.isEmpty()) {
+                            open.peek().children.add(new Xml.Comment(reader.getText(), at[0], at[1]));
+                        }
+                    }
+                    default -> {
+                        // processing instructions, the DOCTYPE and the document's start and end carry no content
+                    }
+                }
+                if (end >= 0) {
+                    // The parser reports the end of character data after the '<' that ends it.
+                    boolean text = event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.SPACE;
+                    previousEnd = text && end > 0 && end <= source.parsed().length() && source.parsed().charAt(end - 1) == '<' ? end - 1 : end;
+                }
+            }
+            return root;
+        } finally {
+            reader.close();
+        }
+    }
+
+    private static void setIfSupported(XMLInputFactory factory, String property, boolean value) {
+        if (factory.isPropertySupported(property)) {
+            factory.setProperty(property, value);
+        }
+    }
+
+    /** An element being read. Adjacent character events become one text node. */
+    private static final class Builder {
+        final String name;
+        final String namespace;
+        final Map<String, String> attributes;
+        final int[] at;
+        final List<Xml.Node> children = new ArrayList<>();
+
+        Builder(String name, String namespace, Map<String, String> attributes, int[] at) {
+            this.name = name;
+            this.namespace = namespace;
+            this.attributes = attributes;
+            this.at = at;
+        }
+
+        void addText(String text, boolean cdata, int[] position) {
+            if (!children.isEmpty() && children.get(children.size() - 1) instanceof Xml.Text last
+                    && last.cdata() == cdata && !cdata) {
+                children.set(children.size() - 1, new Xml.Text(last.text() + text, false, last.line(), last.column()));
+            } else {
+                children.add(new Xml.Text(text, cdata, position[0], position[1]));
+            }
+        }
+
+        Xml.Element build() {
+            return new Xml.Element(name, namespace, java.util.Collections.unmodifiableMap(attributes),
+                    List.copyOf(children), at[0], at[1]);
+        }
+    }
+
+    /**
+     * The text as read and the text given to the parser, which may hold declarations of the HTML
+     * entities the file uses, inserted on the line of the XML declaration so that lines stay the same.
+     */
+    private record Source(String original, String parsed, int insertedAt, int insertedLength, int[] lineStarts) {
+
+        static Source of(String text) {
+            Set<String> entities = new TreeSet<>();
+            if (!text.contains("<!DOCTYPE")) {
+                Matcher reference = ENTITY_REFERENCE.matcher(text);
+                while (reference.find()) {
+                    String name = reference.group(1);
+                    if (!XML_ENTITIES.contains(name) && Entities.isNamedEntity(name)) {
+                        entities.add(name);
+                    }
+                }
+            }
+            int insertAt = 0;
+            String parsed = text;
+            int length = 0;
+            if (!entities.isEmpty()) {
+                StringBuilder doctype = new StringBuilder("<!DOCTYPE faqs [");
+                for (String name : entities) {
+                    doctype.append("<!ENTITY ").append(name).append(" \"");
+                    Entities.getByName(name).codePoints().forEach(cp -> doctype.append("&#").append(cp).append(';'));
+                    doctype.append("\">");
+                }
+                doctype.append("]>");
+                if (text.startsWith("<?xml")) {
+                    insertAt = text.indexOf("?>") + 2;
+                }
+                parsed = text.substring(0, insertAt) + doctype + text.substring(insertAt);
+                length = doctype.length();
+            }
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                    starts.add(i + 1);
+                }
+            }
+            return new Source(text, parsed, insertAt, length, starts.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** {line, column} (1-based) of an offset into the parsed text. */
+        int[] position(int parsedOffset) {
+            int offset = parsedOffset > insertedAt ? Math.max(insertedAt, parsedOffset - insertedLength) : parsedOffset;
+            offset = Math.min(offset, original.length());
+            int index = Arrays.binarySearch(lineStarts, offset);
+            int line = index >= 0 ? index : -index - 2;
+            return new int[] {line + 1, offset - lineStarts[line] + 1};
+        }
+    }
+}

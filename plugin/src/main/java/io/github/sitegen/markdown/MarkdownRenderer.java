@@ -1,0 +1,348 @@
+package io.github.sitegen.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import io.github.sitegen.model.Html;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Renders answers and summaries from Markdown (CommonMark with tables, strikethrough and autolinks)
+ * to HTML. Raw HTML written inside the Markdown goes through an allowlist unless the site trusts
+ * its authors. Headings inside a fragment are renumbered so that they nest under the page's own
+ * headings without skipping a level.
+ *
+ * <p>Configured once, then safe to use from several threads, like the commonmark parser and
+ * renderer it wraps.
+ */
+public final class MarkdownRenderer {
+
+    /** The tags and attributes raw HTML may use. Everything else is removed (text is kept). */
+    static final Safelist ALLOWED = Safelist.relaxed()
+            .addTags("abbr", "del", "s", "ins", "kbd", "mark", "samp", "var", "hr", "figure", "figcaption",
+                    "details", "summary", "time", "bdi", "bdo", "wbr")
+            .addAttributes("abbr", "title")
+            .addAttributes("bdo", "dir")
+            .addAttributes(":all", "lang", "dir")
+            .addAttributes("code", "class")
+            .addAttributes("th", "class")
+            .addAttributes("td", "class")
+            .addAttributes("time", "datetime")
+            .addAttributes("details", "open")
+            // commonmark marks every Markdown link rel="nofollow" when it sanitises URLs
+            .addAttributes("a", "rel")
+            .addProtocols("a", "href", "#")
+            .preserveRelativeLinks(true);
+
+    private static final String BASE_URI = "https://site-gen.invalid/";
+
+    private final Parser parser;
+    private final HtmlRenderer htmlRenderer;
+    private final boolean trustRawHtml;
+
+    public MarkdownRenderer(boolean trustRawHtml) {
+        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create());
+        this.parser = Parser.builder().extensions(extensions).build();
+        this.htmlRenderer = HtmlRenderer.builder()
+                .extensions(extensions)
+                .sanitizeUrls(!trustRawHtml)
+                .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+                .softbreak("\n")
+                // HTML5 has no align attribute: table cells get a class the theme styles instead.
+                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    String align = attributes.remove("align");
+                    if (align != null) {
+                        attributes.put("class", "align-" + align);
+                    }
+                })
+                .build();
+        this.trustRawHtml = trustRawHtml;
+    }
+
+    /**
+     * Renders one Markdown text.
+     *
+     * @param markdown      the source
+     * @param topHeading the level of the fragment's highest heading (3 turns {@code #} into
+     *                   {@code <h3>}); lower headings follow without skipping a level
+     */
+    public Rendered render(String markdown, int topHeading) {
+        return render(markdown, topHeading, UnaryOperator.identity());
+    }
+
+    /**
+     * Renders one Markdown text, passing the destination of every Markdown link through
+     * {@code links} first (to resolve short links between questions).
+     */
+    public Rendered render(String markdown, int topHeading, UnaryOperator<String> links) {
+        Node document = parser.parse(markdown);
+        Inspection inspection = new Inspection(links);
+        document.accept(inspection);
+        inspection.renumber(topHeading);
+        String html = htmlRenderer.render(document);
+        if (!inspection.rawHtml) {
+            // The plain text is what readers see: no link targets, no markup.
+            PlainText text = new PlainText();
+            document.accept(text);
+            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of());
+        }
+        Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
+        List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
+        Document kept = trustRawHtml ? parsed : new Cleaner(ALLOWED).clean(parsed);
+        kept.outputSettings().prettyPrint(false);
+        List<String> repaired = trustRawHtml ? List.of() : repairUrls(kept.body());
+        if (!trustRawHtml) {
+            // An image needs a text alternative; without one it is marked decorative and reported.
+            for (Element image : kept.body().select("img:not([alt])")) {
+                image.attr("alt", "");
+                repaired.add("<img src=\"" + Text.abbreviate(image.attr("src"), 40) + "\"> had no alt text and is now marked"
+                        + " decorative (alt=\"\")");
+            }
+        }
+        if (!trustRawHtml) {
+            // Headings written as raw HTML follow the same rule as Markdown ones.
+            Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
+            int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
+            for (int i = 0; i < levels.length; i++) {
+                headings.get(i).tagName("h" + levels[i]);
+            }
+        }
+        String markup = trustRawHtml ? html.strip() : kept.body().html().strip();
+        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired);
+    }
+
+    /**
+     * New levels for headings in document order: the highest becomes {@code top}, none skips a
+     * level, and relative depth is kept where it can be (HTML checkers and screen readers expect no
+     * gaps). Levels never exceed 6.
+     */
+    static int[] renumber(int[] levels, int top) {
+        int highest = java.util.Arrays.stream(levels).min().orElse(1);
+        int previous = top - 1;
+        int[] result = new int[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            result[i] = Math.min(6, Math.min(top + levels[i] - highest, previous + 1));
+            previous = result[i];
+        }
+        return result;
+    }
+
+    /** What the allowlist takes out of an element tree, described for a warning. */
+    static Set<String> disallowed(Element root) {
+        Set<String> removed = new TreeSet<>();
+        for (Element element : root.getAllElements()) {
+            if (element == root) {
+                continue;
+            }
+            String tag = element.normalName();
+            if (!ALLOWED.isSafeTag(tag)) {
+                removed.add("<" + tag + ">");
+                continue;
+            }
+            for (Attribute attribute : element.attributes()) {
+                if (!ALLOWED.isSafeAttribute(tag, element, attribute)) {
+                    removed.add(tag + " " + attribute.getKey() + "=\"" + Text.abbreviate(attribute.getValue(), 40) + "\"");
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Percent-encodes the characters a URL may not contain (a second {@code #}, spaces, quotes,
+     * brackets after the host, controls) in links and images written as raw HTML, so that the page
+     * stays valid. Returns a description of each change.
+     */
+    static List<String> repairUrls(Element root) {
+        List<String> repaired = new ArrayList<>();
+        for (Element element : root.select("a[href], img[src]")) {
+            String attribute = element.hasAttr("href") ? "href" : "src";
+            String url = element.attr(attribute);
+            String valid = validUrl(url);
+            if (!valid.equals(url)) {
+                element.attr(attribute, valid);
+                repaired.add("'" + Text.abbreviate(url, 40) + "' became '" + Text.abbreviate(valid, 40) + "'");
+            }
+        }
+        return repaired;
+    }
+
+    static String validUrl(String url) {
+        String trimmed = url.strip();
+        int authority = trimmed.indexOf("//");
+        int pathStart = authority < 0 ? 0 : trimmed.indexOf('/', authority + 2);
+        StringBuilder out = new StringBuilder(trimmed.length());
+        boolean fragment = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            boolean bracketInPath = (c == '[' || c == ']') && pathStart >= 0 && i > pathStart;
+            if (c == '#' && !fragment) {
+                fragment = true;
+                out.append(c);
+            } else if (c == '#' || c <= ' ' || c == 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0 || bracketInPath) {
+                for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    out.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+
+
+    /**
+     * The result of rendering.
+     *
+     * @param html    the HTML, safe to insert into a page
+     * @param text    the same content as plain text on one line
+     * @param removed  descriptions of raw HTML the allowlist removed, empty when none
+     * @param repaired descriptions of what was corrected in raw HTML to keep the page valid and
+     *                 accessible (invalid URLs encoded, missing alt text)
+     */
+    public record Rendered(Html html, String text, List<String> removed, List<String> repaired) {
+        public Rendered {
+            removed = List.copyOf(removed);
+            repaired = List.copyOf(repaired);
+        }
+    }
+
+    /** The text of a document as a reader sees it, with a space between blocks and cells. */
+    private static final class PlainText extends AbstractVisitor {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void visit(org.commonmark.node.Text node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(Code node) {
+            text.append(node.getLiteral());
+        }
+
+        @Override
+        public void visit(FencedCodeBlock node) {
+            text.append(node.getLiteral()).append(' ');
+        }
+
+        @Override
+        public void visit(IndentedCodeBlock node) {
+            text.append(node.getLiteral()).append(' ');
+        }
+
+        @Override
+        public void visit(SoftLineBreak node) {
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(HardLineBreak node) {
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(Paragraph node) {
+            visitChildren(node);
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(Heading node) {
+            visitChildren(node);
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(CustomBlock node) {
+            visitChildren(node);
+            text.append(' ');
+        }
+
+        @Override
+        public void visit(CustomNode node) {
+            visitChildren(node);
+            if (node instanceof TableCell) {
+                text.append(' ');
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** Moves headings down and notes whether the document holds raw HTML. */
+    private static final class Inspection extends AbstractVisitor {
+        private final List<Heading> headings = new ArrayList<>();
+        private final UnaryOperator<String> links;
+        private boolean rawHtml;
+
+        Inspection(UnaryOperator<String> links) {
+            this.links = links;
+        }
+
+        @Override
+        public void visit(Link link) {
+            link.setDestination(links.apply(link.getDestination()));
+            visitChildren(link);
+        }
+
+        @Override
+        public void visit(Heading heading) {
+            headings.add(heading);
+            visitChildren(heading);
+        }
+
+        @Override
+        public void visit(HtmlBlock htmlBlock) {
+            rawHtml = true;
+        }
+
+        @Override
+        public void visit(HtmlInline htmlInline) {
+            rawHtml = true;
+        }
+
+        void renumber(int top) {
+            int[] levels = MarkdownRenderer.renumber(headings.stream().mapToInt(Heading::getLevel).toArray(), top);
+            for (int i = 0; i < levels.length; i++) {
+                headings.get(i).setLevel(levels[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.sitegen.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import io.github.sitegen.SiteGenConfig;
+import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.render.Urls;
+
+/**
+ * The parameters every goal that reads content shares (generate, check, serve), and the one place
+ * that turns them into the core's {@link SiteGenConfig}.
+ */
+abstract class AbstractSiteMojo extends AbstractMojo {
+
+    /**
+     * The folder with {@code site.yaml} and the topic files, or one folder per language.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.contentDirectory", defaultValue = "${project.basedir}/src/site-gen/content")
+    private File contentDirectory;
+
+    /**
+     * Templates and assets that override the built-in theme, by identical path (for example
+     * {@code topic.ftlh} or {@code assets/site-gen.css}). May be absent.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.templateDirectory", defaultValue = "${project.basedir}/src/site-gen/templates")
+    private File templateDirectory;
+
+    /**
+     * Files copied into the site as they are (images, downloads). May be absent.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.staticDirectory", defaultValue = "${project.basedir}/src/site-gen/static")
+    private File staticDirectory;
+
+    /**
+     * The absolute URL the site is published at, such as {@code https://owner.github.io/repo} (with
+     * or without a trailing slash) or a custom domain. Used for canonical URLs, the sitemap, link
+     * previews and the links of the 404 page. Optional.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.baseUrl")
+    private String baseUrl;
+
+    /**
+     * Keep raw HTML inside Markdown as written. By default it passes through an allowlist of text,
+     * list, table, code, link and image tags; turn this on only when every author is trusted.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.trustRawHtml", defaultValue = "false")
+    private boolean trustRawHtml;
+
+    /**
+     * A custom domain, such as {@code faq.example.org}: written to a {@code CNAME} file, which GitHub
+     * Pages reads when it publishes from a branch (with GitHub Actions, set the domain in the
+     * repository's Pages settings instead). Without {@code baseUrl}, the base URL becomes
+     * {@code https://<cname>/}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.cname")
+    private String cname;
+
+    /**
+     * Add FAQPage structured data (JSON-LD) to every topic page. Off by default: Google now shows FAQ
+     * rich results for very few sites, but other consumers still read the markup.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.structuredData", defaultValue = "false")
+    private boolean structuredData;
+
+    /**
+     * How many threads read and render topics: {@code 0} (or less) for one per available core. The
+     * site is the same bytes whatever the number; fewer threads leave cores to other builds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.threads", defaultValue = "0")
+    private int threads;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** The project's folder: the output may never be it or one of its parents. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File projectDirectory;
+
+    /** The site title when {@code site.yaml} sets none. */
+    @Parameter(defaultValue = "${project.name}", readonly = true)
+    private String projectName;
+
+    /** Whether the goal is skipped; says so in the log. */
+    protected boolean skipped() {
+        if (skip) {
+            getLog().info("Skipping site-gen because site-gen.skip = true");
+        }
+        return skip;
+    }
+
+    protected Path projectDirectory() {
+        return projectDirectory.toPath();
+    }
+
+    /** The configured base URL, normalised; a value that is not an absolute http(s) URL fails the goal. */
+    protected String checkedBaseUrl() throws MojoFailureException {
+        try {
+            return Urls.checkedBaseUrl(baseUrl);
+        } catch (SiteGenException e) {
+            throw new MojoFailureException(e.problems().get(0).message());
+        }
+    }
+
+    /** Maven's log, for the core's reports. */
+    protected ProblemLog problemLog() {
+        return new ProblemLog(getLog(), projectDirectory());
+    }
+
+    /** The core's configuration from these parameters, writing into {@code output}. */
+    protected SiteGenConfig.Builder config(File output) {
+        return SiteGenConfig.builder(contentDirectory.toPath(), output.toPath())
+                .templateDirectory(templateDirectory == null ? null : templateDirectory.toPath())
+                .staticDirectory(staticDirectory == null ? null : staticDirectory.toPath())
+                .projectDirectory(projectDirectory())
+                .baseUrl(baseUrl)
+                .defaultTitle(projectName)
+                .trustRawHtml(trustRawHtml)
+                .cname(cname)
+                .structuredData(structuredData)
+                .threads(threads);
+    }
+}

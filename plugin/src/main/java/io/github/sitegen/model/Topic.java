@@ -1,0 +1,48 @@
+package io.github.sitegen.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import io.github.sitegen.problem.Problem;
+
+/**
+ * A group of questions: one YAML file, one page.
+ *
+ * @param id        the topic id, from the file name; also the page's folder name
+ * @param title     the topic's title as plain text
+ * @param summary   the optional summary, rendered from Markdown; empty when absent
+ * @param summaryText the summary as plain text; empty when absent
+ * @param order     the sort key given in the file, or {@link Integer#MAX_VALUE} when absent
+ * @param questions the questions in the order written, at least one
+ */
+public record Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions) {
+
+    public Topic {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(summaryText, "summaryText");
+        questions = List.copyOf(questions);
+        if (questions.isEmpty()) {
+            throw new IllegalArgumentException("a topic has at least one question");
+        }
+    }
+
+    /**
+     * This topic with every answer rendered, once; what rendering finds wrong goes to
+     * {@code problems}.
+     */
+    public Topic rendered(Consumer<Problem> problems) {
+        List<Question> rendered = new ArrayList<>(questions.size());
+        for (Question question : questions) {
+            rendered.add(question.withAnswer(question.answer().render(problems)));
+        }
+        return new Topic(id, title, summary, summaryText, order, rendered);
+    }
+
+    public int questionCount() {
+        return questions.size();
+    }
+}

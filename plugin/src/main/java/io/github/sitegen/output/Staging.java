@@ -1,0 +1,106 @@
+package io.github.sitegen.output;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.sitegen.render.SiteRenderer;
+
+/**
+ * A site being written: files go into a hidden folder beside the output. {@link #commit()} moves it
+ * into place; {@link #close()} without a commit deletes it, leaving the previous output as it was.
+ */
+public final class Staging implements SiteRenderer.Sink, AutoCloseable {
+
+    private final Path root;
+    private final OutputFolder output;
+    private final Set<String> written = Collections.synchronizedSet(new TreeSet<>());
+    private final AtomicLong bytes = new AtomicLong();
+    private boolean committed;
+
+    Staging(Path root, OutputFolder output) {
+        this.root = root;
+        this.output = output;
+    }
+
+    @Override
+    public void write(String sitePath, byte[] content) throws IOException {
+        Files.write(register(sitePath), content);
+        bytes.addAndGet(content.length);
+    }
+
+    @Override
+    public OutputStream open(String sitePath) throws IOException {
+        return new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(register(sitePath)), 1 << 16)) {
+            @Override
+            public void write(byte[] data, int offset, int length) throws IOException {
+                out.write(data, offset, length);
+                bytes.addAndGet(length);
+            }
+
+            @Override
+            public void write(int data) throws IOException {
+                out.write(data);
+                bytes.incrementAndGet();
+            }
+        };
+    }
+
+    private Path register(String sitePath) throws IOException {
+        if (!written.add(sitePath)) {
+            throw new IllegalStateException(sitePath + " was written twice");
+        }
+        Path file = root.resolve(sitePath);
+        Files.createDirectories(file.getParent());
+        return file;
+    }
+
+    /** Whether a file was written at {@code sitePath}. */
+    public boolean contains(String sitePath) {
+        return written.contains(sitePath);
+    }
+
+    /** Copies {@code source} to {@code sitePath}. */
+    public void copy(Path source, String sitePath) throws IOException {
+        write(sitePath, Files.readAllBytes(source));
+    }
+
+    public int fileCount() {
+        return written.size();
+    }
+
+    public long byteCount() {
+        return bytes.get();
+    }
+
+    /**
+     * Writes {@code .nojekyll} (GitHub Pages then publishes files as they are; it also lists what
+     * site-gen wrote, so the next build knows what it may replace) and moves the site into place.
+     */
+    public void commit() throws IOException {
+        StringBuilder marker = new StringBuilder(OutputFolder.SIGNATURE).append('\n');
+        synchronized (written) {
+            for (String path : written) {
+                marker.append(path).append('\n');
+            }
+        }
+        Files.writeString(root.resolve(OutputFolder.NOJEKYLL), marker, StandardCharsets.UTF_8);
+        output.replaceWith(root);
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            OutputFolder.deleteTree(root);
+        }
+    }
+}

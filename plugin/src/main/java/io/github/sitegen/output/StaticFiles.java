@@ -1,0 +1,70 @@
+package io.github.sitegen.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.sitegen.problem.Problem;
+
+/**
+ * The user's static files (images, downloads, a favicon), copied into the site as they are. Names
+ * that GitHub Pages would not publish are reported: hidden files are left out with a warning (the
+ * Pages upload action drops them), names starting with {@code _} are errors.
+ */
+public final class StaticFiles {
+
+    private final Path directory;
+    private final List<Path> files;
+
+    private StaticFiles(Path directory, List<Path> files) {
+        this.directory = directory;
+        this.files = files;
+    }
+
+    /** Scans {@code directory} (may be {@code null} or missing: no static files). */
+    public static StaticFiles scan(Path directory, List<Problem> problems) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (directory == null || !Files.isDirectory(directory)) {
+            return new StaticFiles(directory, files);
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = sitePath(directory, file);
+                if (relative.startsWith(".") || relative.contains("/.")) {
+                    problems.add(Problem.warning(file, 0, 0, "hidden file not copied into the site",
+                            "GitHub Pages' upload action leaves hidden files out; rename it if it should be published"));
+                } else if (relative.startsWith("_") || relative.contains("/_")) {
+                    problems.add(Problem.error(file, 0, 0, "static file names may not start with '_'",
+                            "Jekyll and several hosts leave such paths out, so site-gen publishes none; rename it"));
+                } else {
+                    files.add(file);
+                }
+            }
+        }
+        return new StaticFiles(directory, files);
+    }
+
+    /**
+     * Copies every file into {@code staging}. A static file may not replace a generated one;
+     * each clash is added to {@code problems} and the file is skipped.
+     */
+    public void copyInto(Staging staging, List<Problem> problems) throws IOException {
+        for (Path file : files) {
+            String path = sitePath(directory, file);
+            if (staging.contains(path)) {
+                problems.add(Problem.error(file, 0, 0, "static file would replace the generated " + path,
+                        "rename or move it; generated pages and theme assets cannot be replaced this way"
+                                + " (override templates and assets in the template directory instead)"));
+            } else {
+                staging.copy(file, path);
+            }
+        }
+    }
+
+    private static String sitePath(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

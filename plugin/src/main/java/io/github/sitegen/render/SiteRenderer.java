@@ -1,0 +1,233 @@
+package io.github.sitegen.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.markdown.Text;
+import io.github.sitegen.model.Html;
+import io.github.sitegen.model.Site;
+import io.github.sitegen.model.Topic;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+
+/**
+ * Renders every page of a site through the templates and hands each finished file to a
+ * {@link Sink}: the home page ({@code index.ftlh}), one page per topic ({@code topic.ftlh}), the
+ * 404 page ({@code 404.ftlh}) and the theme's assets.
+ */
+public final class SiteRenderer {
+
+    /** Receives finished files by site path. Safe to call from several threads. */
+    public interface Sink {
+        void write(String sitePath, byte[] content) throws IOException;
+
+        /** A stream for a large file, written as it is produced; the caller closes it. */
+        OutputStream open(String sitePath) throws IOException;
+
+        /** This sink, with every path put below {@code folder} (which ends in {@code /}). */
+        default Sink below(String folder) {
+            Sink parent = this;
+            return new Sink() {
+                @Override
+                public void write(String sitePath, byte[] content) throws IOException {
+                    parent.write(folder + sitePath, content);
+                }
+
+                @Override
+                public OutputStream open(String sitePath) throws IOException {
+                    return parent.open(folder + sitePath);
+                }
+            };
+        }
+    }
+
+    /**
+     * Files made of one part per topic, such as {@code faq.json} and the search index: the parts
+     * are made beside the topic's page, on any thread, and appended in topic order on one thread,
+     * so the files never need the whole site in memory.
+     */
+    public interface TopicParts {
+        /** The parts of the topic at {@code index}; safe to call from several threads. */
+        byte[][] of(Topic topic, int index);
+
+        /** Appends one topic's parts; called in topic order, on one thread. */
+        void append(byte[][] parts) throws IOException;
+    }
+
+    private final TemplateEngine templates;
+    private final ThemeAssets assets;
+    private final boolean structuredData;
+    private final Parallel parallel;
+
+    /**
+     * @param structuredData whether topic pages carry FAQPage JSON-LD
+     * @param parallel       the threads that render topics
+     */
+    public SiteRenderer(TemplateEngine templates, ThemeAssets assets, boolean structuredData, Parallel parallel) {
+        this.templates = templates;
+        this.assets = assets;
+        this.structuredData = structuredData;
+        this.parallel = parallel;
+    }
+
+    /** How long rendering took: answers, templates and writing, summed over the threads that did them. */
+    public record Timing(long markdownNanos, long templateNanos, long writeNanos) {
+    }
+
+    /** The maintainers' report: not linked from the site, not for search engines. */
+    public static final String REPORT = "maintainers/index.html";
+
+    private static final int HOME_TASK = -1;
+    private static final byte[][] NO_PARTS = {};
+
+    private final LongAdder markdownNanos = new LongAdder();
+    private final LongAdder templateNanos = new LongAdder();
+    private final LongAdder writeNanos = new LongAdder();
+
+    /** Time spent so far rendering answers, in templates and in writing. */
+    public Timing timing() {
+        return new Timing(markdownNanos.sum(), templateNanos.sum(), writeNanos.sum());
+    }
+
+    /**
+     * Which language of a site is rendered, with the site's translations; {@link #SINGLE} for a
+     * single-language site.
+     */
+    public record Edition(Translations translations, Translations.Language language) {
+        public static final Edition SINGLE = new Edition(Translations.NONE, null);
+
+        List<Translations.Alternate> alternates(String path, String topicId, boolean absolute) {
+            return translations.alternates(language, path, topicId, absolute);
+        }
+
+        /**
+         * Links that start with the base path, for the 404 page, which is served at any depth: on
+         * a multilingual site, into this language's folder even when there is no base URL.
+         */
+        Urls absolute(Site site) {
+            return language == null ? Urls.absolute(site.info().baseUrl()) : translations.absoluteIn(language);
+        }
+    }
+
+    /**
+     * Renders {@code site}, topics in parallel: each topic's answers once (what that finds wrong
+     * goes to {@code problems}, from any thread), its page, and its {@code parts}, handed over in
+     * topic order. Returns the number of HTML pages written. A single-language site gets its 404
+     * page here; a multilingual site gets one at its root ({@link #renderNotFound}).
+     */
+    public int render(Site site, Sink sink, Edition edition, TopicParts parts, Consumer<Problem> problems)
+            throws SiteGenException, IOException {
+        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        String baseUrl = site.info().baseUrl();
+        Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
+                Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false));
+        List<Topic> topics = site.topics();
+        // The home page is one more task beside the topics' (on a large site it is a large page).
+        List<Integer> indexes = IntStream.range(HOME_TASK, topics.size()).boxed().toList();
+        parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
+            if (i == HOME_TASK) {
+                page(sink, "index.ftlh", site, messages, home, null, Urls.relativeFrom(Urls.HOME));
+                return NO_PARTS;
+            }
+            long start = System.nanoTime();
+            Topic topic = topics.get(i).rendered(problems);
+            markdownNanos.add(System.nanoTime() - start);
+            topicPage(site, messages, edition, i, topic, sink);
+            return parts.of(topic, i);
+        }, topicParts -> {
+            if (topicParts != NO_PARTS) {
+                parts.append(topicParts);
+            }
+        });
+        if (topics.stream().flatMap(t -> t.questions().stream()).anyMatch(q -> q.reviewDue() != null || q.overdue())) {
+            String path = REPORT;
+            page(sink, "maintainers.ftlh", site, messages, new Page("report", path, messages.format("report.title", List.of()),
+                    "", "", Html.EMPTY, List.of()), null, Urls.relativeFrom(path));
+        }
+        assets.copy(sink);
+        if (edition.language() == null) {
+            notFound(site, edition, messages, sink);
+            return topics.size() + 2;
+        }
+        return topics.size() + 1;
+    }
+
+    /** The 404 page, with links that start with the base path, since it is served at any depth. */
+    public void renderNotFound(Site site, Edition edition, Sink sink) throws SiteGenException, IOException {
+        notFound(site, edition, Messages.load(site.info().language(), site.info().messages()), sink);
+    }
+
+    private void notFound(Site site, Edition edition, Messages messages, Sink sink) throws SiteGenException, IOException {
+        Page notFound = new Page("notFound", Urls.NOT_FOUND, messages.format("notFound.title", List.of()),
+                site.info().description(), "", Html.EMPTY, edition.alternates(Urls.NOT_FOUND, null, true));
+        page(sink, "404.ftlh", site, messages, notFound, null, edition.absolute(site));
+    }
+
+    /**
+     * The root page of a multilingual site ({@code languages.ftlh}): a link to every language, and a
+     * script that sends the reader to theirs.
+     *
+     * @param site the site of the default language, for its title and interface strings
+     */
+    public void renderLanguageChooser(Site site, Translations translations, String rootBaseUrl, Sink sink)
+            throws SiteGenException, IOException {
+        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        Page chooser = new Page("languages", Urls.HOME, messages.format("languages.title", List.of()),
+                site.info().description(), Urls.canonical(rootBaseUrl, Urls.HOME), Html.EMPTY,
+                translations.homesFromRoot());
+        page(sink, "languages.ftlh", site, messages, chooser, null, Urls.relativeFrom(Urls.HOME));
+        assets.copy(sink);
+    }
+
+    /** The page of {@code topic}, the topic at {@code index} with its answers rendered. */
+    private void topicPage(Site site, Messages messages, Edition edition, int index, Topic topic, Sink sink)
+            throws SiteGenException, IOException {
+        List<Topic> topics = site.topics();
+        String path = Urls.topicPath(topic);
+        String canonical = Urls.canonical(site.info().baseUrl(), path);
+        Page page = new Page("topic", path, topic.title(), describe(topic, site), canonical,
+                structuredData ? StructuredData.faqPage(topic, canonical) : Html.EMPTY,
+                edition.alternates(path, topic.id(), false));
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("topic", topic);
+        extra.put("previousTopic", index > 0 ? topics.get(index - 1) : null);
+        extra.put("nextTopic", index + 1 < topics.size() ? topics.get(index + 1) : null);
+        page(sink, "topic.ftlh", site, messages, page, extra, Urls.relativeFrom(path));
+    }
+
+    private void page(Sink sink, String template, Site site, Messages messages, Page page, Map<String, Object> extra,
+                      Urls urls) throws SiteGenException, IOException {
+        long start = System.nanoTime();
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", site.info());
+        model.put("topics", site.topics());
+        model.put("page", page);
+        model.put("url", new UrlFunction(urls));
+        model.put("t", new MessageFunction(messages));
+        if (extra != null) {
+            model.putAll(extra);
+        }
+        byte[] html = templates.render(template, model).getBytes(StandardCharsets.UTF_8);
+        long rendered = System.nanoTime();
+        sink.write(page.path(), html);
+        templateNanos.add(rendered - start);
+        writeNanos.add(System.nanoTime() - rendered);
+    }
+
+    /** A topic's description: its summary, else the first sentence of its first answer. */
+    private static String describe(Topic topic, Site site) {
+        if (!topic.summaryText().isEmpty()) {
+            return Text.firstSentence(topic.summaryText());
+        }
+        String first = Text.firstSentence(topic.questions().get(0).answerText());
+        return first.isEmpty() ? site.info().description() : first;
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.sitegen.render;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.github.sitegen.model.QuestionLink;
+import io.github.sitegen.model.Topic;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+
+/**
+ * The one place that forms URLs. Every page and file has a <em>site path</em>: relative to the
+ * site's root, lowercase, without a leading slash ({@code index.html}, {@code ukraine/index.html},
+ * {@code assets/site-gen.css}). Links between pages are relative, so one output works at a host's
+ * root, under {@code /<repo>/} and from disk; only pages that can be served at any depth (the 404
+ * page) use links that start with the base path.
+ */
+public final class Urls {
+
+    public static final String HOME = "index.html";
+    public static final String NOT_FOUND = "404.html";
+
+    private final String from;
+    private final String absolutePrefix;
+    private final String up;
+
+    private Urls(String from, String absolutePrefix) {
+        this.from = from;
+        this.absolutePrefix = absolutePrefix;
+        this.up = "../".repeat(depth(from));
+    }
+
+    /** Links from the page at {@code sitePath}, relative to it. */
+    public static Urls relativeFrom(String sitePath) {
+        return new Urls(sitePath, null);
+    }
+
+    /** Links that start with the base path of {@code baseUrl} ({@code /} when there is none). */
+    public static Urls absolute(String baseUrl) {
+        return new Urls("", basePath(baseUrl));
+    }
+
+    /** Links into {@code folder} (a language's), below the base path of {@code baseUrl}. */
+    public static Urls absolute(String baseUrl, String folder) {
+        return new Urls("", basePath(baseUrl) + folder + "/");
+    }
+
+    public static String topicPath(String topicId) {
+        return topicId + "/index.html";
+    }
+
+    public static String topicPath(Topic topic) {
+        return topicPath(topic.id());
+    }
+
+    public static String questionPath(QuestionLink question) {
+        return questionPath(question.topicId(), question.id());
+    }
+
+    public static String questionPath(String topicId, String questionId) {
+        return topicPath(topicId) + "#" + questionId;
+    }
+
+    /** The link from this page to {@code sitePath} (which may end in {@code #fragment}). */
+    public String link(String sitePath) {
+        if (absolutePrefix != null) {
+            return absolutePrefix + sitePath;
+        }
+        int hash = sitePath.indexOf('#');
+        String path = hash < 0 ? sitePath : sitePath.substring(0, hash);
+        if (hash >= 0 && path.equals(from)) {
+            return sitePath.substring(hash); // a fragment on the same page
+        }
+        return up + sitePath;
+    }
+
+    /**
+     * The canonical absolute URL of a page: the base URL plus the page's clean path (a folder's
+     * {@code index.html} is dropped, as GitHub Pages serves it there). Empty without a base URL.
+     */
+    public static String canonical(String baseUrl, String sitePath) {
+        if (baseUrl.isEmpty()) {
+            return "";
+        }
+        String clean = sitePath.equals(HOME) ? "" : sitePath.endsWith("/" + HOME)
+                ? sitePath.substring(0, sitePath.length() - HOME.length()) : sitePath;
+        return baseUrl + clean;
+    }
+
+    /**
+     * How a page or question is named in published data (feeds, {@code faq.json}, structured data):
+     * its canonical absolute URL, with the fragment kept, or its site path when there is no base URL.
+     */
+    public static String published(String baseUrl, String sitePath) {
+        if (baseUrl.isEmpty()) {
+            return sitePath;
+        }
+        int hash = sitePath.indexOf('#');
+        return hash < 0 ? canonical(baseUrl, sitePath)
+                : canonical(baseUrl, sitePath.substring(0, hash)) + sitePath.substring(hash);
+    }
+
+    /**
+     * {@link #normaliseBaseUrl}, with an invalid value as the error every goal reports.
+     *
+     * @throws SiteGenException naming {@code site-gen.baseUrl} and what is wrong with it
+     */
+    public static String checkedBaseUrl(String configured) throws SiteGenException {
+        StringBuilder error = new StringBuilder();
+        return normaliseBaseUrl(configured, error).orElseThrow(() -> SiteGenException.of(
+                Problem.error(null, 0, 0, "site-gen.baseUrl: " + error,
+                        "use the address the site is published at, such as https://owner.github.io/repo")));
+    }
+
+    /**
+     * Checks and normalises a configured base URL: an absolute http or https URL without query or
+     * fragment, returned with exactly one trailing slash. Empty input gives empty output.
+     *
+     * @return the normalised URL, or empty with the reason in {@code error}
+     */
+    public static Optional<String> normaliseBaseUrl(String configured, StringBuilder error) {
+        String value = configured == null ? "" : configured.strip();
+        if (value.isEmpty()) {
+            return Optional.of("");
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                error.append("'").append(value).append("' is not an absolute http(s) URL");
+                return Optional.empty();
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                error.append("'").append(value).append("' has a query or fragment; a base URL cannot");
+                return Optional.empty();
+            }
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            path = path.replaceAll("/+$", "") + "/";
+            String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path);
+        } catch (URISyntaxException e) {
+            error.append("'").append(value).append("' is not a valid URL: ").append(e.getReason());
+            return Optional.empty();
+        }
+    }
+
+    /** The path part of a normalised base URL ({@code /repo/}), or {@code /} when there is none. */
+    public static String basePath(String baseUrl) {
+        if (baseUrl.isEmpty()) {
+            return "/";
+        }
+        return URI.create(baseUrl).getRawPath();
+    }
+
+    private static int depth(String sitePath) {
+        int depth = 0;
+        for (int i = 0; i < sitePath.length(); i++) {
+            if (sitePath.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return depth;
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.sitegen.verify;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves a site folder on 127.0.0.1 under a base path the way GitHub Pages does: {@code /dir/}
+ * serves {@code dir/index.html}, {@code /dir} redirects to {@code /dir/}, {@code /page} serves
+ * {@code page.html}, and anything missing gets {@code 404.html} with status 404, at the requested
+ * URL. Paths are case-sensitive. Only for checking a site on this machine.
+ *
+ * <p>{@link Hooks} let a caller answer some requests itself and change HTML before it is sent (the
+ * live preview of {@code site-gen:serve} does both); without hooks the folder is served as it is.
+ */
+public final class PagesServer implements AutoCloseable {
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
+            Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("ico", "image/x-icon"), Map.entry("pdf", "application/pdf"));
+
+    /** A response a {@link Hooks} gives instead of a file of the folder. */
+    public record Response(int status, String type, byte[] body) {
+    }
+
+    /** Changes how the server answers; every method's default changes nothing. */
+    public interface Hooks {
+        Hooks NONE = new Hooks() {
+        };
+
+        /**
+         * The answer to a request for {@code rawPath} (as sent, not decoded), given before the
+         * folder is looked at; {@code null} serves the folder as usual.
+         */
+        default Response intercept(String rawPath) {
+            return null;
+        }
+
+        /** The HTML about to be sent (a page, the 404 page or an intercepted response), changed or not. */
+        default byte[] html(byte[] body) {
+            return body;
+        }
+    }
+
+    private final HttpServer server;
+    private final Path root;
+    private final String basePath;
+    private final Hooks hooks;
+
+    /**
+     * Starts serving {@code root} under {@code basePath} ({@code /} or {@code /repo/}) on a free port.
+     */
+    public PagesServer(Path root, String basePath) throws IOException {
+        this(root, basePath, 0, Hooks.NONE);
+    }
+
+    /**
+     * Starts serving {@code root} under {@code basePath} on {@code port} of 127.0.0.1 (0 for a free
+     * one), answering through {@code hooks}.
+     *
+     * @throws java.net.BindException when the port is taken
+     */
+    public PagesServer(Path root, String basePath, int port, Hooks hooks) throws IOException {
+        if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
+            throw new IllegalArgumentException("the base path starts and ends with '/': " + basePath);
+        }
+        this.root = root.toAbsolutePath().normalize();
+        this.basePath = basePath;
+        this.hooks = hooks;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The site's address, such as {@code http://127.0.0.1:41234/repo/}. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            Response answer = hooks.intercept(path);
+            if (answer != null) {
+                send(exchange, answer.status(), answer.type(), answer.body());
+                return;
+            }
+            if (!path.startsWith(basePath)) {
+                send(exchange, 404, "text/plain; charset=utf-8", "not under the base path\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String relative = URLDecoder.decode(path.substring(basePath.length()), StandardCharsets.UTF_8);
+            Path file = root.resolve(relative).normalize();
+            if (!file.startsWith(root)) {
+                notFound(exchange);
+                return;
+            }
+            if (relative.isEmpty() || relative.endsWith("/")) {
+                file = file.resolve("index.html");
+            } else if (Files.isDirectory(file)) {
+                exchange.getResponseHeaders().add("Location", path + "/");
+                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+                return;
+            } else if (!Files.isRegularFile(file) && Files.isRegularFile(Path.of(file + ".html"))) {
+                file = Path.of(file + ".html");
+            }
+            if (Files.isRegularFile(file) && file.toRealPath().startsWith(root.toRealPath())) {
+                send(exchange, 200, type(file), Files.readAllBytes(file));
+            } else {
+                notFound(exchange);
+            }
+        }
+    }
+
+    private void notFound(HttpExchange exchange) throws IOException {
+        Path page = root.resolve("404.html");
+        if (Files.isRegularFile(page)) {
+            send(exchange, 404, TYPES.get("html"), Files.readAllBytes(page));
+        } else {
+            send(exchange, 404, "text/plain; charset=utf-8", "404 Not Found\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        if (type.startsWith("text/html")) {
+            body = hooks.html(body);
+        }
+        exchange.getResponseHeaders().add("Content-Type", type);
+        boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static String type(Path file) {
+        String name = file.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,2 +1,0 @@
-/** The immutable site model: records built by the content loader and read by templates. */
-package org.example.sitegen.model;

@@ -1,0 +1,85 @@
+package io.github.sitegen;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.sitegen.problem.SiteGenException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Small sites written inline, in the txtar style: a line {@code -- path --} starts a file, the
+ * lines after it are its content.
+ */
+public final class Fixture {
+
+    private Fixture() {
+    }
+
+    /** Writes every file of {@code spec} below {@code root}; returns {@code root}. */
+    public static Path write(Path root, String spec) throws IOException {
+        String path = null;
+        StringBuilder content = new StringBuilder();
+        String body = spec.endsWith("\n") ? spec.substring(0, spec.length() - 1) : spec;
+        for (String line : body.split("\n", -1)) {
+            if (line.startsWith("-- ") && line.endsWith(" --")) {
+                flush(root, path, content);
+                path = line.substring(3, line.length() - 3).strip();
+                content.setLength(0);
+            } else if (path != null) {
+                content.append(line).append('\n');
+            }
+        }
+        flush(root, path, content);
+        return root;
+    }
+
+    private static void flush(Path root, String path, StringBuilder content) throws IOException {
+        if (path == null) {
+            return;
+        }
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    /** Builds {@code content} (a folder below {@code root}) into {@code root/out}. */
+    public static SiteGenerator.Result build(Path root) throws SiteGenException, IOException {
+        return build(SiteGenConfig.builder(root.resolve("content"), root.resolve("out")).projectDirectory(root));
+    }
+
+    public static SiteGenerator.Result build(SiteGenConfig.Builder config) throws SiteGenException, IOException {
+        return new SiteGenerator().generate(config.build(), BuildListener.SILENT);
+    }
+
+    /** Builds and expects failure; returns the problems formatted relative to {@code root}. */
+    public static List<String> failures(Path root) throws IOException {
+        return failures(root, SiteGenConfig.builder(root.resolve("content"), root.resolve("out")).projectDirectory(root));
+    }
+
+    public static List<String> failures(Path root, SiteGenConfig.Builder config) throws IOException {
+        try {
+            build(config);
+        } catch (SiteGenException e) {
+            List<String> lines = new ArrayList<>();
+            e.problems().forEach(p -> lines.add(p.format(root)));
+            return lines;
+        }
+        throw new AssertionError("the build was expected to fail");
+    }
+
+    /** Fails unless one of {@code lines} contains {@code expected}, showing them all. */
+    public static void assertHasLine(List<String> lines, String expected) {
+        if (lines.stream().noneMatch(line -> line.contains(expected))) {
+            throw new AssertionError("expected a line containing\n  " + expected + "\nin\n  " + String.join("\n  ", lines));
+        }
+    }
+
+    public static Document html(Path file) throws IOException {
+        return Jsoup.parse(file.toFile(), "UTF-8");
+    }
+}

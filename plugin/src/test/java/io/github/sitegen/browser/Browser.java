@@ -1,0 +1,162 @@
+package io.github.sitegen.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import io.github.sitegen.BuildListener;
+import io.github.sitegen.SiteGenConfig;
+import io.github.sitegen.SiteGenerator;
+import io.github.sitegen.verify.PagesServer;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Headless Chromium for the browser tests: Debian's {@code chromium} driven through its
+ * {@code chromedriver}, nothing downloaded. Without them the tests are skipped, unless the
+ * environment sets {@code SITE_GEN_BROWSER_TESTS=required} (CI does), which makes them fail.
+ */
+final class Browser {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROME_PATH", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_PATH", "/usr/bin/chromedriver"));
+
+    private Browser() {
+    }
+
+    /** Skips (or, when required, fails) the calling tests if Chromium is not installed. */
+    static void assumeInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "required".equals(System.getenv("SITE_GEN_BROWSER_TESTS"))) {
+            throw new IllegalStateException("browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing: apt-get install chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "Chromium and ChromeDriver are not installed (apt-get install chromium"
+                + " chromium-driver); browser tests skipped");
+    }
+
+    /**
+     * A site built from {@code content} into {@code site} with {@code baseUrl}, served under that
+     * URL's path as GitHub Pages serves a project site, and a browser with JavaScript on. Skips the
+     * calling tests when Chromium is not installed.
+     */
+    record Session(PagesServer server, URI base, ChromeDriver driver) implements AutoCloseable {
+
+        static Session start(Path content, Path site, String baseUrl) throws Exception {
+            assumeInstalled();
+            new SiteGenerator().generate(SiteGenConfig.builder(content, site).baseUrl(baseUrl).build(),
+                    BuildListener.SILENT);
+            PagesServer server = new PagesServer(site, URI.create(baseUrl).getPath() + "/");
+            try {
+                return new Session(server, server.baseUri(), Browser.start(true));
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    static ChromeDriver start(boolean javascript) {
+        return start(javascript, "en-US");
+    }
+
+    /** A browser whose reader prefers {@code language}. */
+    static ChromeDriver start(boolean javascript, String language) {
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments("--lang=" + language);
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--allow-file-access-from-files");
+        Map<String, Object> prefs = new java.util.HashMap<>();
+        prefs.put("intl.accept_languages", language);
+        if (!javascript) {
+            prefs.put("profile.managed_default_content_settings.javascript", 2);
+        }
+        options.setExperimentalOption("prefs", prefs);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Console messages at error level since the last call. */
+    static List<String> consoleErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** Emulates the dark or light system colour scheme. */
+    static void colourScheme(ChromeDriver driver, String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** axe-core's violations on the current page, WCAG 2.x A and AA plus best practices, as text lines. */
+    static List<String> axeViolations(ChromeDriver driver) throws IOException {
+        JavascriptExecutor js = driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+            js.executeScript(axeSource());
+        }
+        Object raw = js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',
+                    'wcag22aa', 'best-practice']}}).then(function (r) { done(JSON.stringify(r.violations)); },
+                    function (e) { done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])); });
+                """);
+        JsonNode violations = new ObjectMapper().readTree((String) raw);
+        List<String> lines = new java.util.ArrayList<>();
+        for (JsonNode violation : violations) {
+            StringBuilder line = new StringBuilder(violation.path("id").asText()).append(": ")
+                    .append(violation.path("help").asText());
+            for (JsonNode node : violation.path("nodes")) {
+                line.append(" | ").append(node.path("target").toString()).append(' ')
+                        .append(node.path("failureSummary").asText().replace('\n', ' '));
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static String axeSource() throws IOException {
+        try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IOException("axe.min.js is missing from the test class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.sitegen.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class IdsTest {
+
+    /** The rule for question ids as the README states it, written as a regular expression. */
+    private static final String WORD = "[\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}\\p{M}]*";
+    private static final Pattern RULE = Pattern.compile(WORD + "(?:-" + WORD + ")*");
+
+    @Test
+    void questionIdsAreLowercaseWordsOfAnyScriptJoinedBySingleHyphens() {
+        for (String id : new String[] {"refunds", "how-do-i-pay-2", "환불-정책", "返金", "café", "नमस्ते", "ß-straße",
+                "٣-أسئلة", "x"}) {
+            assertTrue(Ids.isQuestionId(id), id);
+        }
+        for (String id : new String[] {"", "-a", "a-", "a--b", "Refunds", "a b", "a_b", "a.b", "#a", "\u0301a",
+                "a-\u0301b", "😀", "Ǆ"}) {
+            assertFalse(Ids.isQuestionId(id), id);
+        }
+    }
+
+    @Test
+    void theQuestionIdCheckAgreesWithTheRuleOnEveryCharacterAloneAndAfterALetter() {
+        for (int cp = 0; cp <= 0x2FFFF; cp++) {
+            if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                continue;
+            }
+            String alone = new String(Character.toChars(cp));
+            String after = "a" + alone;
+            String name = "U+" + Integer.toHexString(cp);
+            assertEquals(RULE.matcher(alone).matches(), Ids.isQuestionId(alone), name);
+            assertEquals(RULE.matcher(after).matches(), Ids.isQuestionId(after), "a " + name);
+        }
+    }
+}

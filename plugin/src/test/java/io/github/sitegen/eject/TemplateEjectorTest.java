@@ -1,0 +1,146 @@
+package io.github.sitegen.eject;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import io.github.sitegen.BuildListener;
+import io.github.sitegen.Fixture;
+import io.github.sitegen.SiteGenConfig;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateEjectorTest {
+
+    private static final Path THEME = Path.of(System.getProperty("siteGen.repositoryRoot", "..")).resolve("templates");
+
+    @TempDir
+    Path root;
+
+    private final List<String> messages = new ArrayList<>();
+
+    private final BuildListener listener = new BuildListener() {
+        @Override
+        public void info(String message) {
+            messages.add(message);
+        }
+
+        @Override
+        public void warning(Problem problem) {
+            messages.add(problem.toString());
+        }
+    };
+
+    private Path templates() {
+        return root.resolve("templates");
+    }
+
+    private static List<String> names(List<TemplateEjector.ThemeFile> files) {
+        return files.stream().map(TemplateEjector.ThemeFile::name).toList();
+    }
+
+    private static Map<String, byte[]> tree(Path folder) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void theThemeListsEveryTemplateAndAssetAndWhichAreMeantToBeChanged() throws Exception {
+        List<TemplateEjector.ThemeFile> files = TemplateEjector.themeFiles();
+        List<String> inRepository = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(THEME)) {
+            walk.filter(Files::isRegularFile).map(f -> THEME.relativize(f).toString().replace('\\', '/'))
+                    .filter(n -> !n.equals("assets.list") && !n.equals("theme.properties") && !n.startsWith("messages/"))
+                    .sorted().forEach(inRepository::add);
+        }
+        assertEquals(inRepository, names(files).stream().sorted().toList(),
+                "theme.properties and assets.list name every file but the message bundles, which site.yaml overrides");
+        assertEquals(List.of("index.ftlh", "topic.ftlh", "404.ftlh", "assets/site-gen.css"),
+                names(files.stream().filter(TemplateEjector.ThemeFile::stable).toList()));
+        assertTrue(names(files.stream().filter(f -> !f.stable()).toList()).containsAll(List.of("layout.ftlh", "assets/favicon.svg")));
+    }
+
+    @Test
+    void ejectingEverythingCopiesTheWholeThemeAndBuildsTheSameSite() throws Exception {
+        TemplateEjector.Result result = new TemplateEjector().eject(templates(), List.of(), listener);
+        List<String> theme = names(TemplateEjector.themeFiles());
+        assertEquals(theme.size(), result.copied().size());
+        assertEquals(List.of(), result.skipped());
+        for (String name : theme) {
+            assertArrayEquals(Files.readAllBytes(THEME.resolve(name)), Files.readAllBytes(templates().resolve(name)), name);
+        }
+        assertTrue(messages.contains("copied topic.ftlh (stable: meant to be changed)"), String.join("\n", messages));
+        assertTrue(messages.contains("copied layout.ftlh (internal: it may change in any version, and your copy will not follow)"));
+        assertTrue(messages.contains("Meant to be overridden (stable): index.ftlh, topic.ftlh, 404.ftlh, assets/site-gen.css"));
+        String internal = messages.stream().filter(m -> m.startsWith("Internal, may change between versions: ")).findFirst().orElseThrow();
+        assertTrue(internal.contains("layout.ftlh") && internal.contains("assets/favicon.svg"), internal);
+        assertFalse(internal.contains("topic.ftlh") || internal.contains("site-gen.css"), internal);
+
+        Fixture.write(root, """
+                -- content/faq.yaml --
+                title: FAQ
+                questions:
+                  - question: Does it look the same?
+                    answer: Yes, **exactly**.
+                """);
+        Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("builtin")));
+        Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("ejected")).templateDirectory(templates()));
+        Map<String, byte[]> builtIn = tree(root.resolve("builtin"));
+        Map<String, byte[]> ejected = tree(root.resolve("ejected"));
+        assertEquals(builtIn.keySet(), ejected.keySet());
+        builtIn.forEach((name, bytes) -> assertArrayEquals(bytes, ejected.get(name), name));
+    }
+
+    @Test
+    void namedTemplatesAreTheOnlyOnesCopied() throws Exception {
+        TemplateEjector.Result result = new TemplateEjector().eject(templates(), List.of("topic.ftlh", "assets/site-gen.css",
+                "topic.ftlh"), listener);
+        assertEquals(List.of(templates().resolve("topic.ftlh"), templates().resolve("assets/site-gen.css")), result.copied());
+        assertEquals(List.of("assets/site-gen.css", "topic.ftlh"), List.copyOf(tree(templates()).keySet()));
+    }
+
+    @Test
+    void anExistingFileIsNeverReplacedOnlySkippedWithAMessage() throws Exception {
+        Fixture.write(root, """
+                -- templates/topic.ftlh --
+                <#-- my own topic page -->
+                """);
+        TemplateEjector.Result result = new TemplateEjector().eject(templates(), List.of("topic.ftlh", "index.ftlh"), listener);
+        assertEquals(List.of(templates().resolve("index.ftlh")), result.copied());
+        assertEquals(List.of(templates().resolve("topic.ftlh")), result.skipped());
+        assertEquals("<#-- my own topic page -->\n", Files.readString(templates().resolve("topic.ftlh")));
+        assertTrue(messages.contains("kept topic.ftlh: " + templates().resolve("topic.ftlh")
+                + " exists, and site-gen:eject never replaces a file"), String.join("\n", messages));
+        assertTrue(messages.contains("eject: copied 1 file to " + templates() + ", kept 1 file that existed"));
+    }
+
+    @Test
+    void anUnknownNameIsAnErrorThatListsTheThemesFilesAndNothingIsCopied() throws Exception {
+        SiteGenException e = assertThrows(SiteGenException.class,
+                () -> new TemplateEjector().eject(templates(), List.of("topic.ftlh", "page.ftlh"), listener));
+        List<String> theme = names(TemplateEjector.themeFiles());
+        assertEquals(List.of("layout.ftlh", "index.ftlh", "topic.ftlh", "404.ftlh"), theme.subList(0, 4));
+        assertEquals(List.of("error: site-gen.templates: 'page.ftlh' is not a file of the built-in theme (available: "
+                + String.join(", ", theme) + ")"),
+                e.problems().stream().map(p -> p.format(root)).toList());
+        assertTrue(Files.notExists(templates()));
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.sitegen.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer safe = new MarkdownRenderer(false);
+
+    private Document html(String markdown) {
+        return Jsoup.parseBodyFragment(safe.render(markdown, 3).html().markup());
+    }
+
+    @Test
+    void tablesStrikethroughAndAutolinksAreRendered() {
+        Document doc = html("""
+                | a | b |
+                |:-:|---|
+                | 1 | 2 |
+
+                ~~old~~ see https://example.org/x
+                """);
+        assertEquals("align-center", doc.selectFirst("th").className());
+        assertEquals("old", doc.selectFirst("del").text());
+        assertEquals("https://example.org/x", doc.selectFirst("a").attr("href"));
+        assertTrue(doc.select("[align]").isEmpty(), "HTML5 has no align attribute");
+    }
+
+    @Test
+    void headingsStartAtTheGivenLevelAndNeverSkipOne() {
+        Document doc = html("""
+                ### Deep first
+                ##### Deeper
+                # Top
+                ## Second
+                """);
+        assertEquals(List.of("h3", "h4", "h3", "h4"),
+                doc.select("h1, h2, h3, h4, h5, h6").stream().map(e -> e.tagName()).toList());
+    }
+
+    @Test
+    void headingsNeverGoBelowSix() {
+        assertEquals("h6", Jsoup.parseBodyFragment(safe.render("# a\n## b\n### c\n#### d\n##### e", 3).html().markup())
+                .select("h1, h2, h3, h4, h5, h6").last().tagName());
+    }
+
+    @Test
+    void scriptsStylesFramesFormsAndEventHandlersAreRemovedButTheirTextStays() {
+        MarkdownRenderer.Rendered rendered = safe.render("""
+                <div onclick="steal()">Kept <b>bold</b><script>alert(1)</script><style>p{}</style></div>
+                <iframe src="https://evil.example"></iframe><form action="/x"><input name="q">Form text</form>
+                """, 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertTrue(doc.select("script, style, iframe, form, input, [onclick]").isEmpty(), rendered.html().markup());
+        assertEquals("bold", doc.selectFirst("b").text());
+        assertTrue(doc.text().contains("Kept") && doc.text().contains("Form text"));
+        assertEquals(List.of("<form>", "<iframe>", "<input>", "<script>", "<style>", "div onclick=\"steal()\""),
+                rendered.removed());
+    }
+
+    @Test
+    void javascriptUrlsAreRemovedFromMarkdownLinksAndRawHtml() {
+        String markup = safe.render("[md](javascript:alert(1)) <a href=\"JavaScript:alert(2)\">raw</a>"
+                + " <img src=\"data:text/html,x\" alt=\"i\">", 3).html().markup();
+        assertTrue(!markup.toLowerCase().contains("javascript:") && !markup.contains("data:"), markup);
+    }
+
+    @Test
+    void allowedRawHtmlIsKeptAsWritten() {
+        Document doc = html("""
+                <table><tr><th colspan="2">Head</th></tr><tr><td>a</td><td>b</td></tr></table>
+
+                Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, see <a href="../other/index.html#x" title="t">there</a><br>
+                <img src="img/a.png" alt="A">
+                """);
+        assertEquals("2", doc.selectFirst("th").attr("colspan"));
+        assertEquals(2, doc.select("kbd").size());
+        assertEquals("../other/index.html#x", doc.selectFirst("a").attr("href"));
+        assertEquals("img/a.png", doc.selectFirst("img").attr("src"));
+        assertEquals(1, doc.select("br").size());
+    }
+
+    @Test
+    void invalidUrlsInRawHtmlArePercentEncodedAndReported() {
+        MarkdownRenderer.Rendered rendered = safe.render("<a href=\"#vocabulary##[vocabulary.segwit]\">x</a>"
+                + " <a href=\"a b.html\">y</a>", 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of("#vocabulary%23%23%5Bvocabulary.segwit%5D", "a%20b.html"), doc.select("a").eachAttr("href"));
+        assertEquals(2, rendered.repaired().size());
+    }
+
+    @Test
+    void aTrustedSiteKeepsRawHtmlAsWritten() {
+        String markup = new MarkdownRenderer(true).render("<iframe src=\"https://video.example/1\"></iframe>", 3)
+                .html().markup();
+        assertEquals("<iframe src=\"https://video.example/1\"></iframe>", markup);
+    }
+
+    @Test
+    void thePlainTextIsWhatReadersSee() {
+        assertEquals("Use the billing page. Then pay.",
+                safe.render("Use the **billing** page.\n\nThen <b>pay</b>.<script>x</script>", 3).text());
+    }
+
+    @Test
+    void liquidAndTemplateSyntaxInContentIsJustText() {
+        assertEquals("<p>Java {{ site.data.versions.java }} and ${user.home}</p>",
+                safe.render("Java {{ site.data.versions.java }} and ${user.home}", 3).html().markup());
+    }
+
+    @Test
+    void headingsWrittenAsRawHtmlFollowTheSameRule() {
+        Document doc = html("<h1>Raw top</h1>\n\n## Markdown\n\n<h5>Raw deep</h5>");
+        assertEquals(List.of("h3", "h4", "h5"), doc.select("h1, h2, h3, h4, h5, h6").stream().map(e -> e.tagName()).toList());
+    }
+
+    @Test
+    void markdownLinksAcceptOnlyWebMailAndRelativeUrls() {
+        Document doc = html("[a](data:text/html,x) [b](vbscript:x) [c](https://ok.example) [d](mailto:x@y.example) [e](../x/)");
+        assertEquals(List.of("", "", "https://ok.example", "mailto:x@y.example", "../x/"), doc.select("a").eachAttr("href"));
+    }
+
+    @Test
+    void thePlainTextOfALinkIsItsTextNotItsTarget() {
+        assertEquals("See the docs.", safe.render("See [the docs](https://example.org/docs).", 3).text());
+    }
+
+    @Test
+    void markdownLinksNextToRawHtmlDoNotCauseWarnings() {
+        assertEquals(List.of(), safe.render("[a](https://example.org) and <br> raw", 3).removed());
+    }
+
+    @Test
+    void anImageWithoutAltTextIsMarkedDecorativeAndReported() {
+        MarkdownRenderer.Rendered rendered = safe.render("<img src=\"chart.png\"> and ![described](b.png)", 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of("", "described"), doc.select("img").eachAttr("alt"));
+        assertEquals(List.of("<img src=\"chart.png\"> had no alt text and is now marked decorative (alt=\"\")"),
+                rendered.repaired());
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.sitegen.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The repository's GitHub Pages workflow keeps the properties GitHub documents, so it cannot rot
+ * silently: current action majors, least permissions, one deployment at a time, the github-pages
+ * environment, and the base URL from configure-pages passed to the build.
+ */
+class PagesWorkflowTest {
+
+    private static Map<String, Object> workflow;
+
+    @BeforeAll
+    static void read() throws Exception {
+        Path file = Path.of(System.getProperty("siteGen.repositoryRoot", "..")).resolve(".github/workflows/pages.yml");
+        try (Reader reader = Files.newBufferedReader(file)) {
+            workflow = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object node, String... keys) {
+        Object current = node;
+        for (String key : keys) {
+            current = ((Map<String, Object>) current).get(key);
+        }
+        return (T) current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> steps(String job) {
+        return (List<Map<String, Object>>) at(workflow, "jobs", job, "steps");
+    }
+
+    private static List<String> uses(String job) {
+        return steps(job).stream().map(s -> (String) s.get("uses")).filter(u -> u != null).toList();
+    }
+
+    @Test
+    void itUsesTheCurrentMajorsOfTheOfficialActions() {
+        assertEquals(List.of("actions/checkout@v6", "actions/setup-java@v5", "actions/configure-pages@v6",
+                "actions/upload-pages-artifact@v5"), uses("build"));
+        assertEquals(List.of("actions/deploy-pages@v5"), uses("deploy"));
+    }
+
+    @Test
+    void itAsksForNoMorePermissionThanPublishingNeeds() {
+        assertEquals(Map.of("contents", "read", "pages", "write", "id-token", "write"), at(workflow, "permissions"));
+    }
+
+    @Test
+    void deploymentsRunOneAtATimeAndAreNeverCancelledHalfway() {
+        assertEquals("pages", at(workflow, "concurrency", "group"));
+        assertEquals(false, at(workflow, "concurrency", "cancel-in-progress"));
+    }
+
+    @Test
+    void theDeployJobUsesTheGithubPagesEnvironmentAfterTheBuild() {
+        assertEquals("build", at(workflow, "jobs", "deploy", "needs"));
+        assertEquals("github-pages", at(workflow, "jobs", "deploy", "environment", "name"));
+        assertEquals("${{ steps.deployment.outputs.page_url }}", at(workflow, "jobs", "deploy", "environment", "url"));
+        assertEquals("deployment", steps("deploy").get(0).get("id"));
+    }
+
+    @Test
+    void theBuildUsesTheWrapperWithTheBaseUrlFromConfigurePagesAndUploadsTheGeneratedSite() {
+        Map<String, Object> pages = steps("build").stream().filter(s -> "pages".equals(s.get("id"))).findFirst().orElseThrow();
+        assertEquals("actions/configure-pages@v6", pages.get("uses"));
+        String run = steps("build").stream().map(s -> (String) s.get("run")).filter(r -> r != null)
+                .collect(Collectors.joining("\n"));
+        assertTrue(run.startsWith("./mvnw "), run);
+        assertTrue(run.contains("-Dsite-gen.baseUrl=\"${{ steps.pages.outputs.base_url }}\""), run);
+        assertTrue(run.contains(" verify"), "the site is verified before it is uploaded: " + run);
+        Map<String, Object> upload = steps("build").stream()
+                .filter(s -> "actions/upload-pages-artifact@v5".equals(s.get("uses"))).findFirst().orElseThrow();
+        assertEquals("example-site/target/site-gen", at(upload, "with", "path"));
+    }
+
+    @Test
+    void itRunsOnPushesToMainAndByHand() {
+        // SnakeYAML reads the key 'on' as the boolean true (YAML 1.1)
+        Map<Object, Object> raw = at(workflow);
+        Object on = raw.containsKey("on") ? raw.get("on") : raw.get(Boolean.TRUE);
+        assertEquals(List.of("main"), at(on, "push", "branches"));
+        assertTrue(((Map<?, ?>) on).containsKey("workflow_dispatch"));
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.sitegen.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import io.github.sitegen.model.QuestionLink;
+import org.junit.jupiter.api.Test;
+
+class UrlsTest {
+
+    @Test
+    void linksBetweenPagesAreRelativeToThePageTheyAreOn() {
+        Urls home = Urls.relativeFrom("index.html");
+        Urls topic = Urls.relativeFrom("billing/index.html");
+        QuestionLink refund = new QuestionLink("refund", "billing", "Refund?");
+        assertEquals("billing/index.html#refund", home.link(Urls.questionPath(refund)));
+        assertEquals("#refund", topic.link(Urls.questionPath(refund)), "same page: the fragment alone");
+        assertEquals("../index.html", topic.link(Urls.HOME));
+        assertEquals("../assets/site-gen.css", topic.link("assets/site-gen.css"));
+        assertEquals("../start/index.html#a", topic.link(Urls.questionPath(new QuestionLink("a", "start", "A"))));
+    }
+
+    @Test
+    void absoluteLinksStartWithTheBasePath() {
+        assertEquals("/repo/billing/index.html", Urls.absolute("https://o.github.io/repo/").link("billing/index.html"));
+        assertEquals("/assets/x.css", Urls.absolute("").link("assets/x.css"));
+    }
+
+    @Test
+    void canonicalUrlsDropIndexHtml() {
+        assertEquals("https://o.github.io/repo/", Urls.canonical("https://o.github.io/repo/", "index.html"));
+        assertEquals("https://o.github.io/repo/billing/", Urls.canonical("https://o.github.io/repo/", "billing/index.html"));
+        assertEquals("", Urls.canonical("", "billing/index.html"));
+    }
+
+    @Test
+    void baseUrlsAreNormalisedWithOneTrailingSlash() {
+        assertEquals(Optional.of("https://o.github.io/repo/"), normalise("https://O.github.io/repo"));
+        assertEquals(Optional.of("https://o.github.io/repo/"), normalise("https://o.github.io/repo//"));
+        assertEquals(Optional.of("https://faq.example.org/"), normalise("https://faq.example.org"));
+        assertEquals(Optional.of("http://localhost:8080/x/"), normalise(" http://localhost:8080/x "));
+        assertEquals(Optional.of(""), normalise(""));
+        assertEquals(Optional.of(""), normalise(null));
+    }
+
+    @Test
+    void anythingButAnAbsoluteHttpUrlIsRefusedWithAReason() {
+        for (String bad : new String[] {"o.github.io/repo", "/repo/", "ftp://o.example/", "https://o.example/?a=1",
+                "https://o.example/#x", "https://exa mple.org/"}) {
+            StringBuilder error = new StringBuilder();
+            assertEquals(Optional.empty(), Urls.normaliseBaseUrl(bad, error), bad);
+            assertTrue(error.toString().contains(bad.strip()), error.toString());
+        }
+    }
+
+    private static Optional<String> normalise(String value) {
+        return Urls.normaliseBaseUrl(value, new StringBuilder());
+    }
+}
