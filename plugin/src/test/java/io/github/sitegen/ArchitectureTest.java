@@ -46,7 +46,7 @@ class ArchitectureTest {
     @Test
     void packagesDependOnEachOtherWithoutACycle() throws Exception {
         Map<String, Set<String>> uses = new TreeMap<>();
-        Pattern imported = Pattern.compile("import\\s+(?:static\\s+)?org\\.example\\.sitegen\\.(?:([a-z]+)\\.)?[A-Z].*");
+        Pattern imported = Pattern.compile("import\\s+(?:static\\s+)?io\\.github\\.sitegen\\.(?:([a-z]+)\\.)?[A-Z].*");
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String from = file.getParent().equals(SOURCES) ? ROOT
