@@ -69,11 +69,12 @@ public final class SiteGenerator {
 
         List<Problem> problems = new ArrayList<>();
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
+        ThemeAssets assets = ThemeAssets.load(config.templateDirectory(), problems::add);
         List<Edition> editions = load(config, baseUrl, problems);
         Translations translations = translations(editions, baseUrl);
 
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
-                ThemeAssets.load(config.templateDirectory()), config.structuredData(), new Parallel(config.threads()));
+                assets, config.structuredData(), new Parallel(config.threads()));
         try (Staging staging = output.stage()) {
             int pages = 0;
             List<Problem> found = Collections.synchronizedList(new ArrayList<>());
@@ -127,7 +128,7 @@ public final class SiteGenerator {
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
                 new Parallel(config.threads()));
-        List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory());
+        List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         List<Edition> editions = new ArrayList<>();
         if (folders.isEmpty()) {
             load(loader, config.contentDirectory(), config, baseUrl, "en", problems)

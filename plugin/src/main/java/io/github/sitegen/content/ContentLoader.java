@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.markdown.Text;
 import io.github.sitegen.model.Answer;
@@ -131,11 +132,12 @@ public final class ContentLoader {
         }
         Path siteFile = null;
         List<Path> topicFiles = new ArrayList<>();
+        InputFolder folder = InputFolder.of(contentDirectory, "content folder");
         try (Stream<Path> entries = Files.list(contentDirectory)) {
             for (Path entry : entries.sorted().toList()) {
                 String name = entry.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (name.startsWith(".")) {
+                if (name.startsWith(".") || !folder.admits(entry, problems::add)) {
                     continue;
                 }
                 if (Files.isDirectory(entry)) {

@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import io.github.sitegen.input.InputFolder;
+import io.github.sitegen.problem.Problem;
 
 /**
  * A multilingual content directory holds one folder per language ({@code en/}, {@code de/},
@@ -29,11 +33,12 @@ public final class LanguageFolders {
      * The language folders of {@code contentDirectory}, sorted by name; empty when it is a
      * single-language directory (it has topic files, or no folder named as a language).
      */
-    public static List<LanguageFolder> detect(Path contentDirectory) throws IOException {
+    public static List<LanguageFolder> detect(Path contentDirectory, Consumer<Problem> problems) throws IOException {
         List<LanguageFolder> folders = new ArrayList<>();
         if (!Files.isDirectory(contentDirectory)) {
             return folders;
         }
+        InputFolder folder = InputFolder.of(contentDirectory, "content folder");
         try (Stream<Path> entries = Files.list(contentDirectory)) {
             for (Path entry : entries.sorted().toList()) {
                 String name = entry.getFileName().toString();
@@ -42,7 +47,7 @@ public final class LanguageFolders {
                         && !lower.startsWith("site.")) {
                     return List.of();
                 }
-                if (Files.isDirectory(entry) && NAME.matcher(name).matches()) {
+                if (Files.isDirectory(entry) && NAME.matcher(name).matches() && folder.admits(entry, problems)) {
                     try {
                         String tag = new Locale.Builder().setLanguageTag(name.replace('_', '-')).build().toLanguageTag();
                         folders.add(new LanguageFolder(entry, tag, tag.toLowerCase(Locale.ROOT)));

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 
 import io.github.sitegen.BuildListener;
+import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.TemplateEngine;
@@ -93,6 +94,13 @@ public final class TemplateEjector {
         if (Files.exists(templateDirectory) && !Files.isDirectory(templateDirectory)) {
             problems.add(Problem.error(templateDirectory, 0, 0, "the template directory is a file",
                     "point site-gen.templateDirectory at a folder"));
+        } else if (Files.isDirectory(templateDirectory)) {
+            // A link out of the folder (assets -> /etc) would have eject write outside it.
+            InputFolder.of(templateDirectory, "template folder").files(problem -> {
+                if (problem.isError()) {
+                    problems.add(problem);
+                }
+            });
         }
         if (!problems.isEmpty()) {
             throw new SiteGenException(problems);

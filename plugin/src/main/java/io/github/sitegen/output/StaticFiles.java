@@ -5,14 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
+import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.problem.Problem;
 
 /**
  * The user's static files (images, downloads, a favicon), copied into the site as they are. Names
  * that GitHub Pages would not publish are reported: hidden files are left out with a warning (the
- * Pages upload action drops them), names starting with {@code _} are errors.
+ * Pages upload action drops them), names starting with {@code _} are errors. Symbolic links are
+ * followed only inside the folder ({@link InputFolder}).
  */
 public final class StaticFiles {
 
@@ -30,18 +31,16 @@ public final class StaticFiles {
         if (directory == null || !Files.isDirectory(directory)) {
             return new StaticFiles(directory, files);
         }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = sitePath(directory, file);
-                if (relative.startsWith(".") || relative.contains("/.")) {
-                    problems.add(Problem.warning(file, 0, 0, "hidden file not copied into the site",
-                            "GitHub Pages' upload action leaves hidden files out; rename it if it should be published"));
-                } else if (relative.startsWith("_") || relative.contains("/_")) {
-                    problems.add(Problem.error(file, 0, 0, "static file names may not start with '_'",
-                            "Jekyll and several hosts leave such paths out, so site-gen publishes none; rename it"));
-                } else {
-                    files.add(file);
-                }
+        for (Path file : InputFolder.of(directory, "static folder").files(problems::add)) {
+            String relative = sitePath(directory, file);
+            if (relative.startsWith(".") || relative.contains("/.")) {
+                problems.add(Problem.warning(file, 0, 0, "hidden file not copied into the site",
+                        "GitHub Pages' upload action leaves hidden files out; rename it if it should be published"));
+            } else if (relative.startsWith("_") || relative.contains("/_")) {
+                problems.add(Problem.error(file, 0, 0, "static file names may not start with '_'",
+                        "Jekyll and several hosts leave such paths out, so site-gen publishes none; rename it"));
+            } else {
+                files.add(file);
             }
         }
         return new StaticFiles(directory, files);

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
+
+import io.github.sitegen.input.InputFolder;
+import io.github.sitegen.problem.Problem;
 
 /**
  * The files a theme ships besides templates (CSS, JavaScript, icons), published under
@@ -25,20 +28,22 @@ public final class ThemeAssets {
         this.files = files;
     }
 
-    /** The built-in assets, overlaid with the ones in {@code templateDirectory/assets} (may be absent). */
-    public static ThemeAssets load(Path templateDirectory) throws IOException {
+    /**
+     * The built-in assets, overlaid with the ones in {@code templateDirectory/assets} (the folder
+     * may be absent or {@code null}). The whole template folder is walked, so that a symbolic link
+     * anywhere in it that leads out of it is reported to {@code problems} before any template is read.
+     */
+    public static ThemeAssets load(Path templateDirectory, Consumer<Problem> problems) throws IOException {
         Map<String, Source> files = new TreeMap<>();
         for (String name : builtInNames()) {
             files.put("assets/" + name, Source.builtIn(TemplateEngine.THEME_ROOT + "/assets/" + name));
         }
-        Path userAssets = templateDirectory == null ? null : templateDirectory.resolve("assets");
-        if (userAssets != null && Files.isDirectory(userAssets)) {
-            try (Stream<Path> walk = Files.walk(userAssets)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    String relative = userAssets.relativize(file).toString().replace('\\', '/');
-                    if (!relative.startsWith(".") && !relative.contains("/.")) {
-                        files.put("assets/" + relative, Source.file(file));
-                    }
+        if (templateDirectory != null && Files.isDirectory(templateDirectory)) {
+            Path userAssets = templateDirectory.resolve("assets");
+            for (Path file : InputFolder.of(templateDirectory, "template folder").files(problems)) {
+                String relative = userAssets.relativize(file).toString().replace('\\', '/');
+                if (file.startsWith(userAssets) && !relative.startsWith(".") && !relative.contains("/.")) {
+                    files.put("assets/" + relative, Source.file(file));
                 }
             }
         }

@@ -143,4 +143,19 @@ class TemplateEjectorTest {
                 e.problems().stream().map(p -> p.format(root)).toList());
         assertTrue(Files.notExists(templates()));
     }
+
+    @Test
+    void aLinkInTheTemplateFolderThatLeadsOutOfItStopsEjectBeforeAnythingIsWrittenThrough() throws Exception {
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.createDirectories(templates());
+        Files.createSymbolicLink(templates().resolve("assets"), outside);
+        SiteGenException e = assertThrows(SiteGenException.class,
+                () -> new TemplateEjector().eject(templates(), List.of("assets/site-gen.css"), listener));
+        assertEquals(List.of("templates/assets: error: symbolic link leads outside the template folder, so it is not read"
+                + " (site-gen reads only files inside the folders it is given; copy the file into the template folder"
+                + " or make the link point at a file inside it)"), e.problems().stream().map(p -> p.format(root)).toList());
+        try (Stream<Path> files = Files.list(outside)) {
+            assertEquals(0, files.count(), "nothing was written outside the template folder");
+        }
+    }
 }
