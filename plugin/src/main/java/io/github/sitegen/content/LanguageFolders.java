@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,38 +29,75 @@ public final class LanguageFolders {
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*");
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private LanguageFolders() {
     }
 
     /**
      * The language folders of {@code contentDirectory}, sorted by name; empty when it is a
-     * single-language directory (it has topic files, or no folder named as a language).
+     * single-language directory (it has topic files, or no folder named as a language). Two
+     * folders that name one language ({@code zh_CN} and {@code zh-CN}, {@code en} and {@code EN})
+     * are an error naming both; beside language folders, any other folder is reported as ignored.
      */
     public static List<LanguageFolder> detect(Path contentDirectory, Consumer<Problem> problems) throws IOException {
-        List<LanguageFolder> folders = new ArrayList<>();
         if (!Files.isDirectory(contentDirectory)) {
-            return folders;
+            return List.of();
+        }
+        List<Path> entries;
+        try (Stream<Path> listing = Files.list(contentDirectory)) {
+            entries = listing.filter(entry -> !entry.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        if (entries.stream().anyMatch(LanguageFolders::isTopicFile)) {
+            return List.of();
         }
         InputFolder folder = InputFolder.of(contentDirectory, "content folder");
-        try (Stream<Path> entries = Files.list(contentDirectory)) {
-            for (Path entry : entries.sorted().toList()) {
-                String name = entry.getFileName().toString();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (Files.isRegularFile(entry) && (lower.endsWith(".yaml") || lower.endsWith(".yml"))
-                        && !lower.startsWith("site.")) {
-                    return List.of();
-                }
-                if (Files.isDirectory(entry) && NAME.matcher(name).matches() && folder.admits(entry, problems)) {
-                    try {
-                        String tag = new Locale.Builder().setLanguageTag(name.replace('_', '-')).build().toLanguageTag();
-                        folders.add(new LanguageFolder(entry, tag, tag.toLowerCase(Locale.ROOT)));
-                    } catch (IllformedLocaleException e) {
-                        // not a language folder; the loader reports it as ignored
-                    }
+        Map<String, LanguageFolder> byOutput = new LinkedHashMap<>();
+        List<Path> others = new ArrayList<>();
+        for (Path entry : entries) {
+            if (!Files.isDirectory(entry)) {
+                continue;
+            }
+            Optional<String> tag = tag(entry.getFileName().toString());
+            if (tag.isEmpty()) {
+                others.add(entry);
+            } else if (folder.admits(entry, problems)) {
+                LanguageFolder language = new LanguageFolder(entry, tag.get(), tag.get().toLowerCase(Locale.ROOT));
+                LanguageFolder same = byOutput.putIfAbsent(language.outputFolder(), language);
+                if (same != null) {
+                    problems.accept(Problem.error(entry, 0, 0, "folders '" + same.content().getFileName() + "' and '"
+                            + entry.getFileName() + "' name the same language, " + tag.get(),
+                            "keep one of them; language folders are compared regardless of case and of '_' or '-'"));
                 }
             }
         }
-        return folders;
+        if (!byOutput.isEmpty()) {
+            for (Path other : others) {
+                problems.accept(Problem.warning(other, 0, 0, "folder ignored: '" + other.getFileName()
+                        + "' is not a language tag", "name each language's folder by its tag, such as en, de or pt-BR"));
+            }
+        }
+        return List.copyOf(byOutput.values());
+    }
+
+    private static boolean isTopicFile(Path entry) {
+        String lower = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(entry) && (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !lower.startsWith("site.");
+    }
+
+    /** The language tag a folder name stands for: two letters of ISO 639-1, or three, with subtags. */
+    private static Optional<String> tag(String name) {
+        if (!NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(name.replace('_', '-')).build();
+            if (locale.getLanguage().length() == 2 && !ISO_LANGUAGES.contains(locale.getLanguage())) {
+                return Optional.empty();
+            }
+            return Optional.of(locale.toLanguageTag());
+        } catch (IllformedLocaleException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -33,7 +34,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads one YAML file into a node tree, safely: the file must be UTF-8 and below a size limit, no
  * object is ever constructed from a tag (only the plain data tags are accepted), keys must be
- * unique, and aliases to collections are limited so that an alias bomb fails fast.
+ * unique, aliases to collections are limited so that an alias bomb fails fast, and the text that
+ * aliases repeat is bounded. Characters a web page cannot show (controls, lone surrogates) are
+ * errors at their position.
  *
  * <p>Nodes keep their positions, so later checks can name the line and column of a bad value.
  */
@@ -43,6 +46,10 @@ final class YamlSource {
     static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
     /** How many aliases to a list or mapping one file may use. */
     static final int MAX_COLLECTION_ALIASES = 20;
+    /** How many times its own length the text of a file may grow by aliases. */
+    static final int MAX_EXPANSION = 4;
+    /** Small files may stand for this much text, aliases expanded, whatever their length. */
+    static final long MIN_EXPANDED_CHARS = 1_000_000;
 
     private static final Set<Tag> DATA_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
             Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
@@ -67,7 +74,7 @@ final class YamlSource {
         }
         byte[] bytes = Files.readAllBytes(file);
         Optional<String> text = decode(file, bytes, problems);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || !Characters.allowedIn(file, text.get(), bytes, problems)) {
             return Optional.empty();
         }
         LoaderOptions options = new LoaderOptions();
@@ -97,7 +104,7 @@ final class YamlSource {
         if (root == null) {
             return Optional.empty();
         }
-        if (!checkTree(file, root, problems)) {
+        if (!checkTree(file, root, problems) || !checkExpansion(file, root, text.get().length(), problems)) {
             return Optional.empty();
         }
         return Optional.of(root);
@@ -208,9 +215,66 @@ final class YamlSource {
                 }
             } else if (node instanceof SequenceNode sequence) {
                 sequence.getValue().forEach(pending::push);
+            } else if (node instanceof ScalarNode scalar) {
+                ok &= Characters.allowedIn(file, scalar, problems);
             }
         }
         return ok;
+    }
+
+    /**
+     * Aliases let a small file stand for a huge text: one long answer anchored once and named a
+     * thousand times. The text a file stands for, aliases expanded, may be at most
+     * {@link #MAX_EXPANSION} times its own length (or {@link #MIN_EXPANDED_CHARS}, for small files);
+     * beyond that the anchor repeated most is reported.
+     */
+    private static boolean checkExpansion(Path file, Node root, int length, Problems problems) {
+        Map<Node, Long> sizes = new IdentityHashMap<>();
+        Map<Node, Integer> references = new IdentityHashMap<>();
+        long limit = Math.max(MIN_EXPANDED_CHARS, (long) MAX_EXPANSION * length);
+        long expanded = expandedSize(root, sizes, references, limit);
+        if (expanded <= limit) {
+            return true;
+        }
+        Node worst = references.entrySet().stream().filter(e -> e.getValue() > 1)
+                .max(Comparator.comparingLong(e -> sizes.getOrDefault(e.getKey(), limit) * e.getValue()))
+                .map(Map.Entry::getKey).orElse(root);
+        problems.error(file, worst, "aliases repeat the text anchored here to more than " + limit
+                + " characters (" + MAX_EXPANSION + " times the file's own length)",
+                "write the repeated text out where it is needed, or refer to it fewer times");
+        return false;
+    }
+
+    /** The length of the text under {@code node}, aliases expanded; stops counting past {@code limit}. */
+    private static long expandedSize(Node node, Map<Node, Long> sizes, Map<Node, Integer> references, long limit) {
+        references.merge(node, 1, Integer::sum);
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        sizes.put(node, limit + 1); // a node that contains itself expands without end
+        long size = 0;
+        if (node instanceof ScalarNode scalar) {
+            size = scalar.getValue().length();
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                size += expandedSize(tuple.getKeyNode(), sizes, references, limit)
+                        + expandedSize(tuple.getValueNode(), sizes, references, limit);
+                if (size > limit) {
+                    break;
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                size += expandedSize(item, sizes, references, limit);
+                if (size > limit) {
+                    break;
+                }
+            }
+        }
+        size = Math.min(size, limit + 1);
+        sizes.put(node, size);
+        return size;
     }
 
     private static String shortTag(Tag tag) {

@@ -452,6 +452,87 @@ class ContentLoaderTest {
     }
 
     @Test
+    void utf16WithoutAByteOrderMarkIsNamedAsSuchNotAsAStrayCharacter() throws Exception {
+        Files.createDirectories(root.resolve("content"));
+        Files.write(root.resolve("content/le.yaml"), "title: A\nquestions: []\n".getBytes(StandardCharsets.UTF_16LE));
+        Files.write(root.resolve("content/be.yaml"), "title: B\nquestions: []\n".getBytes(StandardCharsets.UTF_16BE));
+        List<String> errors = errors("");
+        assertHas(errors, "content/be.yaml:1:1: error: file is encoded as UTF-16BE without a byte order mark (save it as UTF-8)");
+        assertHas(errors, "content/le.yaml:1:1: error: file is encoded as UTF-16LE without a byte order mark (save it as UTF-8)");
+    }
+
+    @Test
+    void aNulByteOrAnotherControlCharacterInTheFileIsAnErrorAtItsPosition() throws Exception {
+        Files.createDirectories(root.resolve("content"));
+        Files.writeString(root.resolve("content/nul.yaml"), "title: A\nquestions:\n  - question: Why\u0000?\n    answer: a\n");
+        Files.writeString(root.resolve("content/bell.yaml"), "title: \u00e9\u0007\nquestions: []\n");
+        List<String> errors = errors("");
+        assertHas(errors, "content/nul.yaml:3:18: error: character U+0000 (null) is not allowed in content");
+        assertHas(errors, "content/bell.yaml:1:9: error: character U+0007 (bel) is not allowed in content");
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesWrittenAsEscapesAreErrorsAtTheirString() throws Exception {
+        List<String> errors = errors("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: "Nul\\0 in an id?"
+                    answer: a
+                  - question: Bell?
+                    answer: "ding \\a"
+                  - question: Escape?
+                    answer: "\\e[31m red"
+                  - question: Half an emoji?
+                    answer: "\\ud800"
+                  - question: A whole emoji?
+                    answer: "\\ud83d\\ude00 and \\U0001F600 are fine"
+                """);
+        assertHas(errors, "content/a.yaml:3:15: error: character U+0000 (null) is not allowed in content (remove it;");
+        assertHas(errors, "content/a.yaml:6:13: error: character U+0007 (bel) is not allowed in content");
+        assertHas(errors, "content/a.yaml:8:13: error: character U+001B (escape) is not allowed in content");
+        assertHas(errors, "content/a.yaml:10:13: error: character U+D800 (lone surrogate) is not allowed in content");
+        assertEquals(4, errors.size(), String.join("\n", errors));
+    }
+
+    @Test
+    void aLongTextRepeatedThroughAliasesIsRefusedAtItsAnchor() throws Exception {
+        String longText = "word ".repeat(100_000); // 500 KB, named 40 times: 20 MB of text
+        StringBuilder topic = new StringBuilder("title: A\nlong: &long " + longText.strip() + "\nquestions:\n");
+        for (int i = 0; i < 40; i++) {
+            topic.append("  - question: Q").append(i).append("?\n    answer: a\n    aliases: [*long]\n");
+        }
+        Files.createDirectories(root.resolve("content"));
+        Files.writeString(root.resolve("content/a.yaml"), topic);
+        assertHas(errors(""), "content/a.yaml:2:7: error: aliases repeat the text anchored here to more than");
+    }
+
+    @Test
+    void aFewAliasesToShortTextStayAllowed() throws Exception {
+        Site site = load("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: Where is the manual?
+                    answer: &manual See the [manual](https://example.com/manual).
+                  - question: Where is the guide?
+                    answer: *manual
+                """).site();
+        assertEquals(2, site.topics().get(0).questions().size());
+    }
+
+    @Test
+    void aListThatContainsItselfIsRefusedInsteadOfExpandedForever() throws Exception {
+        List<String> errors = errors("""
+                -- content/a.yaml --
+                title: A
+                loop: &loop [a, *loop]
+                questions: [{question: q, answer: a}]
+                """);
+        assertHas(errors, "content/a.yaml:2:7: error: aliases repeat the text anchored here to more than");
+    }
+
+    @Test
     void utf16FilesAreRejectedByName() throws Exception {
         Files.createDirectories(root.resolve("content"));
         Files.write(root.resolve("content/wide.yaml"), "title: A".getBytes(StandardCharsets.UTF_16));
