@@ -71,10 +71,27 @@ final class XmlReader {
                 line = position[0];
                 column = position[1];
             }
-            report.error(file, line, column, "not well-formed XML: " + message(e),
-                    "fix the file so that an XML parser reads it; Doxia could not have published it either");
+            if (String.valueOf(e.getMessage()).contains(ENTITY_LIMIT_REACHED)) {
+                report.error(file, line, column, "entities expand to more than " + entityLimit(text.length())
+                        + " characters, the limit for this file", "write the repeated text out, or name the entity fewer times;"
+                        + " entities may expand to four times the file's length, and to " + MIN_ENTITY_CHARS + " characters in a small file");
+            } else {
+                report.error(file, line, column, "not well-formed XML: " + message(e),
+                        "fix the file so that an XML parser reads it; Doxia could not have published it either");
+            }
             return Optional.empty();
         }
+    }
+
+    /** The JDK parser's limit on the text all entity references of a document expand to, in characters. */
+    private static final String TOTAL_ENTITY_SIZE = "http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit";
+    /** The code of the JDK parser's message when that limit is reached. */
+    private static final String ENTITY_LIMIT_REACHED = "JAXP00010004";
+    /** Entities may expand to four times the file, or this much for small files. */
+    static final int MIN_ENTITY_CHARS = 1_000_000;
+
+    static long entityLimit(int length) {
+        return Math.min(Integer.MAX_VALUE, Math.max(MIN_ENTITY_CHARS, 4L * length));
     }
 
     private static String message(XMLStreamException e) {
@@ -145,6 +162,8 @@ final class XmlReader {
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         setIfSupported(factory, "http://java.sun.com/xml/stream/properties/ignore-external-dtd", true);
         setIfSupported(factory, "http://java.sun.com/xml/stream/properties/report-cdata-event", true);
+        // An entity named many times stands for far more text than the file: bound what they expand to.
+        factory.setProperty(TOTAL_ENTITY_SIZE, String.valueOf(entityLimit(source.parsed().length())));
         XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(source.parsed()));
         try {
             Deque<Builder> open = new ArrayDeque<>();
@@ -174,7 +193,7 @@ final class XmlReader {
                         if (open.isEmpty()) {
                             root = element;
                         } else {
-                            open.peek().children.add(element);
+                            open.peek().add(element);
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA -> {
@@ -184,7 +203,7 @@ final class XmlReader {
                     }
                     case XMLStreamConstants.COMMENT -> {
                         if (!open.isEmpty()) {
-                            open.peek().children.add(new Xml.Comment(reader.getText(), at[0], at[1]));
+                            open.peek().add(new Xml.Comment(reader.getText(), at[0], at[1]));
                         }
                     }
                     default -> {
@@ -209,13 +228,18 @@ final class XmlReader {
         }
     }
 
-    /** An element being read. Adjacent character events become one text node. */
+    /**
+     * An element being read. Adjacent character events become one text node, gathered in a buffer:
+     * joining them one by one took minutes for an entity named a few hundred times.
+     */
     private static final class Builder {
         final String name;
         final String namespace;
         final Map<String, String> attributes;
         final int[] at;
-        final List<Xml.Node> children = new ArrayList<>();
+        private final List<Xml.Node> children = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private int[] textAt;
 
         Builder(String name, String namespace, Map<String, String> attributes, int[] at) {
             this.name = name;
@@ -224,16 +248,31 @@ final class XmlReader {
             this.at = at;
         }
 
-        void addText(String text, boolean cdata, int[] position) {
-            if (!children.isEmpty() && children.get(children.size() - 1) instanceof Xml.Text last
-                    && last.cdata() == cdata && !cdata) {
-                children.set(children.size() - 1, new Xml.Text(last.text() + text, false, last.line(), last.column()));
-            } else {
-                children.add(new Xml.Text(text, cdata, position[0], position[1]));
+        void addText(String chunk, boolean cdata, int[] position) {
+            if (cdata) {
+                add(new Xml.Text(chunk, true, position[0], position[1]));
+                return;
+            }
+            if (text.length() == 0) {
+                textAt = position;
+            }
+            text.append(chunk);
+        }
+
+        void add(Xml.Node child) {
+            flushText();
+            children.add(child);
+        }
+
+        private void flushText() {
+            if (text.length() > 0) {
+                children.add(new Xml.Text(text.toString(), false, textAt[0], textAt[1]));
+                text.setLength(0);
             }
         }
 
         Xml.Element build() {
+            flushText();
             return new Xml.Element(name, namespace, java.util.Collections.unmodifiableMap(attributes),
                     List.copyOf(children), at[0], at[1]);
         }

@@ -21,6 +21,7 @@ import io.github.sitegen.problem.SiteGenException;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -599,6 +600,20 @@ class FmlImporterTest {
         assertTrue(file("beta-docs-general.yaml").contains("order: 1010\n"));
         assertTrue(file("alpha-install.yaml").contains("order: 2020\n"));
         assertEquals(4, Fixture.build(root).questions());
+    }
+
+    @Test
+    @Timeout(60) // before the limit, this file took three minutes
+    void anEntityThatExpandsToFarMoreTextThanTheFileIsAnErrorAtItsPositionAndNothingIsWritten() throws Exception {
+        String fml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE faqs [\n<!ENTITY big \""
+                + "x".repeat(100_000) + "\">\n]>\n<faqs title=\"Widget FAQ\">\n<part id=\"p\"><title>P</title>\n"
+                + "<faq id=\"q\"><question>Q?</question>\n<answer><p>" + "&big;".repeat(200) + "</p></answer></faq>\n"
+                + "</part>\n</faqs>\n";
+        SiteGenException e = assertThrows(SiteGenException.class, () -> importFml(fml));
+        List<String> errors = formatted(e.errors(), root);
+        assertEquals(1, errors.size(), String.join("\n", errors));
+        assertTrue(errors.get(0).matches("faq\\.fml:3:\\d+: error: entities expand to more than \\d+ characters.*"), errors.get(0));
+        assertFalse(Files.exists(root.resolve("content")));
     }
 
     @Test
