@@ -300,6 +300,20 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void aTemplateThatCallsItselfWithoutEndIsATemplateErrorAtTheRepeatingCallNotAStackOverflow() throws Exception {
+        Fixture.write(root, SITE + """
+                -- templates/topic.ftlh --
+                <#macro m>
+                  <p>again</p><@m/>
+                </#macro>
+                <@m/>
+                """);
+        List<String> errors = Fixture.failures(root, config().templateDirectory(root.resolve("templates")));
+        assertEquals(List.of("templates/topic.ftlh:2:15: error: template calls itself without end (the stack overflowed"
+                + " while rendering topic.ftlh) (give the recursive macro or function a condition that stops it)"), errors);
+    }
+
+    @Test
     void aTemplateSyntaxErrorNamesItsPosition() throws Exception {
         Fixture.write(root, SITE + """
                 -- templates/index.ftlh --

@@ -14,6 +14,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
@@ -98,7 +99,12 @@ public final class TemplateEngine {
         try {
             Template template = configuration.getTemplate(name);
             StringWriter out = new StringWriter(16 * 1024);
-            template.process(model, out);
+            Environment environment = template.createProcessingEnvironment(model, out);
+            try {
+                environment.process();
+            } catch (StackOverflowError e) {
+                throw SiteGenException.of(recursion(name, environment));
+            }
             return out.toString();
         } catch (TemplateNotFoundException e) {
             throw SiteGenException.of(Problem.error(source(name), 0, 0, "template '" + name + "' not found",
@@ -114,6 +120,15 @@ public final class TemplateEngine {
                     "template error while rendering " + name + ": " + firstParagraph(e.getMessageWithoutStackTop()),
                     "the README lists every variable a template can read"));
         }
+    }
+
+    private Problem recursion(String name, Environment environment) {
+        String message = "template calls itself without end (the stack overflowed while rendering " + name + ")";
+        String hint = "give the recursive macro or function a condition that stops it";
+        return TemplateRecursion.repeatedCall(environment)
+                .map(call -> Problem.error(source(call.getTemplate().getSourceName()), call.getBeginLine(),
+                        call.getBeginColumn(), message, hint))
+                .orElseGet(() -> Problem.error(source(name), 0, 0, message, hint));
     }
 
     /** The file a template comes from: the user's file if it exists, else its name in the theme. */
