@@ -283,7 +283,7 @@ for SIZE in "${SIZES[@]}"; do
     rm -rf "$DATA" && mkdir -p "$DATA"
     timeout "$RUN_TIMEOUT" python3 "$GEN" --questions "$SIZE" --out "$DATA" --seed "$SEED" --peers hugo \
       || die "dataset generation failed for $SIZE"
-    # site-gen needs question ids unique across the site: t<rank>- prefix (see README)
+    # site-gen needs question ids unique across the site: t<rank>- prefix (see docs/content-format.md)
     python3 "$HERE/prefix_ids.py" "$DATA/content" "$DATA/sitegen" || die "prefix_ids.py failed for $SIZE"
     echo "$stamp" > "$DATA/.stamp"
   fi

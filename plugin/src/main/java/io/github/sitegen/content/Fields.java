@@ -42,7 +42,7 @@ final class Fields {
     static Optional<Fields> of(Path file, Node node, String what, Set<String> known, Problems problems) {
         if (!(node instanceof MappingNode mapping)) {
             problems.error(file, node, what + " must be a mapping of keys to values, not " + describe(node),
-                    "write it as 'key: value' lines; see the README for the format");
+                    "write it as 'key: value' lines; see docs/content-format.md for the format");
             return Optional.empty();
         }
         Fields fields = new Fields(file, node, what, problems);

@@ -17,7 +17,8 @@ import io.github.sitegen.render.Urls;
 abstract class AbstractSiteMojo extends AbstractMojo {
 
     /**
-     * The folder with {@code site.yaml} and the topic files, or one folder per language.
+     * The folder with {@code site.yaml} and the topic files, or one folder per language. Must
+     * exist.
      *
      * @since 0.1.0
      */
@@ -44,7 +45,8 @@ abstract class AbstractSiteMojo extends AbstractMojo {
     /**
      * The absolute URL the site is published at, such as {@code https://owner.github.io/repo} (with
      * or without a trailing slash) or a custom domain. Used for canonical URLs, the sitemap, link
-     * previews and the links of the 404 page. Optional.
+     * previews and the links of the 404 page; {@code serve} and {@code verify} serve the site under
+     * its path. It may not have a query or fragment. Optional.
      *
      * @since 0.1.0
      */
@@ -53,7 +55,8 @@ abstract class AbstractSiteMojo extends AbstractMojo {
 
     /**
      * Keep raw HTML inside Markdown as written. By default it passes through an allowlist of text,
-     * list, table, code, link and image tags; turn this on only when every author is trusted.
+     * list, table, code, link and image tags, and Markdown links and images keep only safe URL
+     * schemes. Turn this on only when every author is trusted.
      *
      * @since 0.1.0
      */

@@ -33,7 +33,7 @@ public class CheckMojo extends AbstractSiteMojo {
     private File outputDirectory;
 
     /**
-     * Fail on warnings too.
+     * Fail the build on warnings too, not only on errors.
      *
      * @since 0.1.0
      */

@@ -179,7 +179,7 @@ public final class Publisher {
         return xml.append("</urlset>\n").toString();
     }
 
-    /** faq.json's {@code site}; the README documents every field of faq.json. */
+    /** faq.json's {@code site}; docs/github-pages.md documents every field of faq.json. */
     static Map<String, Object> faqSite(Site site) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("title", site.info().title());

@@ -118,7 +118,7 @@ public final class TemplateEngine {
             int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
             throw SiteGenException.of(Problem.error(source(template), line, column,
                     "template error while rendering " + name + ": " + firstParagraph(e.getMessageWithoutStackTop()),
-                    "the README lists every variable a template can read"));
+                    "docs/templates-and-themes.md lists every variable a template can read"));
         }
     }
 

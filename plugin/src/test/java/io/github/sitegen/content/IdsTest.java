@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class IdsTest {
 
-    /** The rule for question ids as the README states it, written as a regular expression. */
+    /** The rule for question ids as docs/content-format.md states it, written as a regular expression. */
     private static final String WORD = "[\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}\\p{M}]*";
     private static final Pattern RULE = Pattern.compile(WORD + "(?:-" + WORD + ")*");
 

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The repository's GitHub Pages workflow keeps the properties GitHub documents, so it cannot rot
  * silently: current action majors, least permissions, one deployment at a time, the github-pages
- * environment, and the base URL from configure-pages passed to the build.
+ * environment, the base URL from configure-pages passed to the build, and the goals reference
+ * published next to the verified site.
  */
 class PagesWorkflowTest {
 
@@ -89,6 +90,30 @@ class PagesWorkflowTest {
         Map<String, Object> upload = steps("build").stream()
                 .filter(s -> "actions/upload-pages-artifact@v5".equals(s.get("uses"))).findFirst().orElseThrow();
         assertEquals("example-site/target/site-gen", at(upload, "with", "path"));
+    }
+
+    @Test
+    void theGoalsReferenceIsCopiedUnderReferenceAfterVerifyAndBeforeTheUpload() {
+        List<Map<String, Object>> build = steps("build");
+        int verify = indexOf(build, "run", " verify -Dsite-gen.baseUrl=");
+        int reference = indexOf(build, "run", " -pl plugin site");
+        int upload = indexOf(build, "uses", "actions/upload-pages-artifact@");
+        String run = (String) build.get(reference).get("run");
+        assertTrue(run.startsWith("./mvnw "), run);
+        assertTrue(run.contains("cp -R plugin/target/site example-site/target/site-gen/reference"), run);
+        // verify fails on pages no link reaches, so the reference joins the site only once it is verified
+        assertTrue(verify < reference && reference < upload, "verify " + verify + ", reference " + reference
+                + ", upload " + upload);
+    }
+
+    private static int indexOf(List<Map<String, Object>> steps, String key, String part) {
+        for (int i = 0; i < steps.size(); i++) {
+            Object value = steps.get(i).get(key);
+            if (value instanceof String text && text.contains(part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no step whose " + key + " contains '" + part + "'");
     }
 
     @Test
