@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.sitegen.render.Urls;
 
 /**
  * Serves a site folder on 127.0.0.1 under a base path the way GitHub Pages does: {@code /dir/}
@@ -104,7 +104,13 @@ public final class PagesServer implements AutoCloseable {
                 send(exchange, 404, "text/plain; charset=utf-8", "not under the base path\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String relative = URLDecoder.decode(path.substring(basePath.length()), StandardCharsets.UTF_8);
+            String relative;
+            try {
+                relative = Urls.decodePath(path.substring(basePath.length()));
+            } catch (IllegalArgumentException e) {
+                notFound(exchange); // a stray '%'
+                return;
+            }
             Path file = root.resolve(relative).normalize();
             if (!file.startsWith(root)) {
                 notFound(exchange);

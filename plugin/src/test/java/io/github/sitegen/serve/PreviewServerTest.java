@@ -227,4 +227,23 @@ class PreviewServerTest {
         preview.awaitClose();
         assertThrows(IOException.class, () -> get(home));
     }
+
+    @Test
+    void aPlusInAPathIsAPlusAndPercentTwentyIsASpace() throws Exception {
+        Fixture.write(root, SITE + """
+                -- static/c++.txt --
+                plus
+                -- static/a b.txt --
+                space
+                """);
+        SiteGenConfig config = SiteGenConfig.builder(root.resolve("content"), root.resolve("preview"))
+                .projectDirectory(root).staticDirectory(root.resolve("static")).build();
+        preview = new PreviewServer(config, 0, root, listener).start();
+        HttpResponse<String> plus = get(preview.url().resolve("c++.txt"));
+        assertEquals(200, plus.statusCode(), plus.body());
+        assertEquals("plus\n", plus.body());
+        assertEquals("plus\n", get(preview.url().resolve("c%2B%2B.txt")).body());
+        assertEquals("space\n", get(preview.url().resolve("a%20b.txt")).body());
+        assertEquals(404, get(preview.url().resolve("a+b.txt")).statusCode(), "a plus is not a space");
+    }
 }
