@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,8 +27,33 @@ import io.github.sitegen.render.Urls;
  *
  * <p>{@link Hooks} let a caller answer some requests itself and change HTML before it is sent (the
  * live preview of {@code site-gen:serve} does both); without hooks the folder is served as it is.
+ *
+ * <p>Each connection is read and answered on a thread of a small pool of its own, so a client that
+ * sends half a request holds up no other. The JDK's server drops such a client after
+ * {@code sun.net.httpserver.maxReqTime} seconds, and a response not taken within
+ * {@code sun.net.httpserver.maxRspTime}; both are unlimited by default, so this class sets them
+ * (see {@link #REQUEST_SECONDS}) unless the user did. The JDK reads them once, when the first
+ * {@link HttpServer} of the JVM is created: one created earlier by something else keeps its values.
  */
 public final class PagesServer implements AutoCloseable {
+
+    /** Seconds a client may take to send a request's line and headers before it is dropped. */
+    static final String REQUEST_SECONDS = "10";
+    /** Seconds a client may take to receive a response. */
+    static final String RESPONSE_SECONDS = "60";
+    /** Threads that read and answer requests; more connections wait for one. */
+    static final int THREADS = 8;
+
+    static {
+        setUnlessSet("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        setUnlessSet("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+    }
+
+    private static void setUnlessSet(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
@@ -58,6 +87,7 @@ public final class PagesServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ThreadPoolExecutor executor;
     private final Path root;
     private final String basePath;
     private final Hooks hooks;
@@ -84,6 +114,15 @@ public final class PagesServer implements AutoCloseable {
         this.hooks = hooks;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "site-gen-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -164,6 +203,10 @@ public final class PagesServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.stop(0);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }
