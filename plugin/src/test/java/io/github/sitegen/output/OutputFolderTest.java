@@ -21,6 +21,7 @@ import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.SiteGenerator;
 import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,6 +188,25 @@ class OutputFolderTest {
         }
         assertFalse(Files.exists(out().resolve(MARKER)));
         assertEquals(List.of(".nojekyll", "index.html"), Files.list(out()).map(p -> p.getFileName().toString()).sorted().toList());
+        assertEquals(List.of("content", "out"), siblings());
+    }
+
+    @Test
+    void aFolderAddedToTheOutputDuringTheBuildStopsItAndTheOutputStaysAsItWas() throws Exception {
+        Fixture.write(root, SITE);
+        build();
+        OutputFolder output = OutputFolder.check(out(), root, List.of(root.resolve("content")));
+        try (Staging staging = output.stage(info::add)) {
+            staging.write("index.html", "home".getBytes());
+            Fixture.write(out(), """
+                    -- added/while-building.txt --
+                    mine
+                    """);
+            SiteGenException refused = assertThrows(SiteGenException.class, staging::commit);
+            assertTrue(refused.problems().get(0).message().contains("added/ (a folder of 1 file)"), refused.toString());
+        }
+        assertEquals("mine\n", Files.readString(out().resolve("added/while-building.txt")));
+        assertTrue(Files.readString(out().resolve("general/index.html")).contains("The first answer."));
         assertEquals(List.of("content", "out"), siblings());
     }
 
