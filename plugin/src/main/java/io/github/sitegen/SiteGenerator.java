@@ -75,7 +75,7 @@ public final class SiteGenerator {
 
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
                 assets, config.structuredData(), new Parallel(config.threads()));
-        try (Staging staging = output.stage()) {
+        try (Staging staging = output.stage(listener::info)) {
             int pages = 0;
             List<Problem> found = Collections.synchronizedList(new ArrayList<>());
             for (Edition edition : editions) {

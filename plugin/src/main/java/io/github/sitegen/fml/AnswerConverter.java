@@ -1,7 +1,5 @@
 package io.github.sitegen.fml;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
 
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.markdown.Text;
+import io.github.sitegen.render.Urls;
 
 /**
  * Turns the XHTML of an FML {@code <answer>} into Markdown where Markdown says the same thing
@@ -444,7 +443,7 @@ final class AnswerConverter {
             Optional<String> target = anchors.apply(fragment);
             if (target.isEmpty() && fragment.contains("%")) {
                 try {
-                    target = anchors.apply(URLDecoder.decode(fragment, StandardCharsets.UTF_8));
+                    target = anchors.apply(Urls.decodePath(fragment));
                 } catch (IllegalArgumentException e) {
                     // not percent-encoded after all
                 }

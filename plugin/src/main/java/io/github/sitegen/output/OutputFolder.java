@@ -3,16 +3,24 @@ package io.github.sitegen.output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.github.sitegen.problem.Problem;
@@ -24,9 +32,17 @@ import io.github.sitegen.problem.SiteGenException;
  * <li>it may not be the project folder or one of its parents, nor be, contain or lie inside the
  * content, template or static folder;</li>
  * <li>an existing folder is replaced only when it is empty or every file in it was written by
- * site-gen (listed in its {@code .nojekyll}); anything else is refused, never emptied;</li>
+ * site-gen (listed in its {@code .nojekyll}); anything else is refused, never emptied. That holds
+ * for folders and symbolic links too: site-gen writes neither a link nor an empty folder, so any
+ * is the user's, and deleting it silently (even only a link) would lose something they made.
+ * The refusal names each: a folder by its name and how many files it holds, a link with its
+ * target. The output is checked again the moment it is moved aside, for what arrived during the
+ * build;</li>
  * <li>a new site is written into a fresh staging folder beside it and moved into place only when
- * complete, so a failed build leaves the previous output untouched.</li>
+ * complete, so a failed build leaves the previous output untouched;</li>
+ * <li>staging and old folders carry a locked marker ({@link BuildLock}) while their build runs;
+ * the next build removes those an interrupted build left, and never a folder without the marker;</li>
+ * <li>deleting never follows a symbolic link.</li>
  * </ul>
  */
 public final class OutputFolder {
@@ -72,46 +88,109 @@ public final class OutputFolder {
             if (!Files.isDirectory(output)) {
                 throw refuse(output, "the output directory is a file", "remove it or choose another folder");
             }
-            List<String> foreign = filesNotWrittenBySiteGen(output);
+            List<String> foreign = notWrittenBySiteGen(output);
             if (!foreign.isEmpty()) {
-                String shown = String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
-                        + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "");
-                throw refuse(output, "the output directory holds files site-gen did not write: " + shown,
-                        "site-gen never deletes files it did not write; move them into the static directory,"
-                                + " or choose an empty or new output folder");
+                throw refusal(output, foreign);
             }
         }
         return new OutputFolder(output);
     }
 
-    /** Starts a staging folder beside the output; nothing is visible until {@link Staging#commit()}. */
-    public Staging stage() throws IOException {
+    private static SiteGenException refusal(Path output, List<String> foreign) {
+        String shown = String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "");
+        return refuse(output, "the output directory holds files site-gen did not write: " + shown,
+                "site-gen never deletes files it did not write; move them into the static directory,"
+                        + " or choose an empty or new output folder");
+    }
+
+    /**
+     * Starts a staging folder beside the output; nothing is visible until {@link Staging#commit()}.
+     * First removes the staging and old folders that interrupted builds left beside it, telling
+     * {@code info} about each.
+     */
+    public Staging stage(Consumer<String> info) throws IOException {
         Path parent = directory.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        removeLeftovers(parent, info);
         Path root = Files.createTempDirectory(parent, "." + directory.getFileName() + "-staging-");
+        BuildLock lock;
+        try {
+            lock = BuildLock.create(root, "staging");
+        } catch (IOException | RuntimeException e) {
+            deleteTree(root, null);
+            throw e;
+        }
         // Temporary folders are private (0700); a published site must be readable by the web server.
         if (Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class)) {
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        return new Staging(root, this);
+        return new Staging(root, this, lock);
+    }
+
+    /**
+     * Removes the {@code .<name>-staging-*} and {@code .<name>-old-*} folders beside the output
+     * whose marker is there and unlocked: their build was killed. A folder without the marker may be
+     * anyone's and stays; one whose marker is locked is a running build's and stays.
+     */
+    private void removeLeftovers(Path parent, Consumer<String> info) throws IOException {
+        String name = directory.getFileName().toString();
+        List<Path> candidates;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            candidates = siblings.filter(p -> {
+                String sibling = p.getFileName().toString();
+                return sibling.startsWith("." + name + "-staging-") || sibling.startsWith("." + name + "-old-");
+            }).filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        for (Path folder : candidates) {
+            Optional<BuildLock> leftover = BuildLock.ofLeftover(folder);
+            if (leftover.isEmpty()) {
+                continue;
+            }
+            int files;
+            try (BuildLock lock = leftover.get()) {
+                files = deleteTree(folder, lock.file());
+            }
+            Files.deleteIfExists(folder);
+            info.accept("Removed " + folder + " (" + files + (files == 1 ? " file" : " files")
+                    + "), left by a site-gen build that was interrupted");
+        }
     }
 
     /** Replaces the output with the staged folder. */
-    void replaceWith(Path staged) throws IOException {
-        if (!Files.exists(directory)) {
+    void replaceWith(Path staged) throws IOException, SiteGenException {
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             move(staged, directory);
             return;
         }
         Path old = Files.createTempDirectory(directory.toAbsolutePath().getParent(), "." + directory.getFileName() + "-old-");
         Files.delete(old);
         move(directory, old);
+        // What the user put into the output while this build ran: once moved aside, nothing more arrives.
+        List<String> foreign;
+        BuildLock lock;
         try {
-            move(staged, directory);
-        } catch (IOException e) {
+            foreign = notWrittenBySiteGen(old);
+            lock = foreign.isEmpty() ? BuildLock.create(old, "old") : null;
+        } catch (IOException | RuntimeException e) {
             move(old, directory);
             throw e;
         }
-        deleteTree(old);
+        if (lock == null) {
+            move(old, directory);
+            throw refusal(directory, foreign);
+        }
+        try (lock) {
+            try {
+                move(staged, directory);
+            } catch (IOException e) {
+                lock.close();
+                move(old, directory);
+                throw e;
+            }
+            deleteTree(old, lock.file());
+        }
+        Files.deleteIfExists(old);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -122,37 +201,108 @@ public final class OutputFolder {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+    /**
+     * Deletes {@code root} and everything below it, except {@code keep} (and then {@code root}
+     * itself); a symbolic link is deleted as a link, never followed. Paths that vanish meanwhile are
+     * fine.
+     *
+     * @return how many files and links there were
+     */
+    static int deleteTree(Path root, Path keep) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+        int[] files = {0};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                files[0]++;
+                if (!file.equals(keep)) {
+                    Files.deleteIfExists(file);
+                }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                if (keep == null || !folder.equals(root)) {
+                    Files.deleteIfExists(folder);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files[0];
     }
 
-    private static List<String> filesNotWrittenBySiteGen(Path output) throws IOException {
+    /**
+     * What is in {@code output} that site-gen did not write, in path order: files not listed in its
+     * {@code .nojekyll}, folders that hold no listed file (named once, with how many files they
+     * hold), and every symbolic link (site-gen writes none), with its target. Links are not followed.
+     */
+    private static List<String> notWrittenBySiteGen(Path output) throws IOException {
         Set<String> written = new TreeSet<>();
         Path marker = output.resolve(NOJEKYLL);
-        if (Files.isRegularFile(marker)) {
+        if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
             List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
             if (!lines.isEmpty() && lines.get(0).equals(SIGNATURE)) {
                 written.add(NOJEKYLL);
                 written.addAll(lines.subList(1, lines.size()));
             }
         }
-        List<String> foreign = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(output)) {
-            for (Path file : walk.filter(p -> !Files.isDirectory(p)).sorted().toList()) {
-                String relative = output.relativize(file).toString().replace('\\', '/');
-                if (!written.contains(relative)) {
-                    foreign.add(relative);
-                }
+        Set<String> folders = new HashSet<>();
+        for (String path : written) {
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                folders.add(path.substring(0, slash));
             }
         }
-        return foreign;
+        Map<String, String> foreign = new TreeMap<>();
+        Files.walkFileTree(output, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) throws IOException {
+                String relative = relative(output, folder);
+                if (relative.isEmpty() || folders.contains(relative)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                int files = fileCount(folder);
+                foreign.put(relative, relative + "/ (" + (files == 0 ? "an empty folder"
+                        : "a folder of " + files + (files == 1 ? " file" : " files")) + ")");
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                String relative = relative(output, file);
+                if (attributes.isSymbolicLink()) {
+                    foreign.put(relative, relative + " (a symbolic link to " + Files.readSymbolicLink(file) + ")");
+                } else if (!attributes.isRegularFile() || !written.contains(relative)) {
+                    foreign.put(relative, relative);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return List.copyOf(foreign.values());
+    }
+
+    /** How many files and links are below {@code folder}, links not followed. */
+    private static int fileCount(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return (int) walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).count();
+        }
+    }
+
+    private static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
     }
 
     private static Path real(Path path) throws IOException {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.SiteRenderer;
 
 /**
@@ -22,13 +23,15 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
 
     private final Path root;
     private final OutputFolder output;
+    private final BuildLock lock;
     private final Set<String> written = Collections.synchronizedSet(new TreeSet<>());
     private final AtomicLong bytes = new AtomicLong();
     private boolean committed;
 
-    Staging(Path root, OutputFolder output) {
+    Staging(Path root, OutputFolder output, BuildLock lock) {
         this.root = root;
         this.output = output;
+        this.lock = lock;
     }
 
     @Override
@@ -83,9 +86,13 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
 
     /**
      * Writes {@code .nojekyll} (GitHub Pages then publishes files as they are; it also lists what
-     * site-gen wrote, so the next build knows what it may replace) and moves the site into place.
+     * site-gen wrote, so the next build knows what it may replace), deletes the staging folder's
+     * marker, and moves the site into place.
+     *
+     * @throws SiteGenException when files, folders or links site-gen did not write were put into the
+     *                          output during the build; the output is then left as it was
      */
-    public void commit() throws IOException {
+    public void commit() throws IOException, SiteGenException {
         StringBuilder marker = new StringBuilder(OutputFolder.SIGNATURE).append('\n');
         synchronized (written) {
             for (String path : written) {
@@ -93,6 +100,7 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
             }
         }
         Files.writeString(root.resolve(OutputFolder.NOJEKYLL), marker, StandardCharsets.UTF_8);
+        lock.close(); // the marker is never published
         output.replaceWith(root);
         committed = true;
     }
@@ -100,7 +108,10 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!committed) {
-            OutputFolder.deleteTree(root);
+            try (lock) {
+                OutputFolder.deleteTree(root, lock.file());
+            }
+            Files.deleteIfExists(root);
         }
     }
 }

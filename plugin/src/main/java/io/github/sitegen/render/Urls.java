@@ -2,6 +2,8 @@ package io.github.sitegen.render;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -152,6 +154,16 @@ public final class Urls {
             return "/";
         }
         return URI.create(baseUrl).getRawPath();
+    }
+
+    /**
+     * Decodes the path or fragment of a URL: {@code %XX} escapes (UTF-8) only. A {@code +} stays a
+     * {@code +}; only form data reads it as a space, and {@code c++.txt} is a file name.
+     *
+     * @throws IllegalArgumentException when a {@code %} is not followed by two hex digits
+     */
+    public static String decodePath(String raw) {
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static int depth(String sitePath) {

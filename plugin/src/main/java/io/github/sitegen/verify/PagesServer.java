@@ -5,15 +5,19 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.sitegen.render.Urls;
 
 /**
  * Serves a site folder on 127.0.0.1 under a base path the way GitHub Pages does: {@code /dir/}
@@ -23,8 +27,33 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>{@link Hooks} let a caller answer some requests itself and change HTML before it is sent (the
  * live preview of {@code site-gen:serve} does both); without hooks the folder is served as it is.
+ *
+ * <p>Each connection is read and answered on a thread of a small pool of its own, so a client that
+ * sends half a request holds up no other. The JDK's server drops such a client after
+ * {@code sun.net.httpserver.maxReqTime} seconds, and a response not taken within
+ * {@code sun.net.httpserver.maxRspTime}; both are unlimited by default, so this class sets them
+ * (see {@link #REQUEST_SECONDS}) unless the user did. The JDK reads them once, when the first
+ * {@link HttpServer} of the JVM is created: one created earlier by something else keeps its values.
  */
 public final class PagesServer implements AutoCloseable {
+
+    /** Seconds a client may take to send a request's line and headers before it is dropped. */
+    static final String REQUEST_SECONDS = "10";
+    /** Seconds a client may take to receive a response. */
+    static final String RESPONSE_SECONDS = "60";
+    /** Threads that read and answer requests; more connections wait for one. */
+    static final int THREADS = 8;
+
+    static {
+        setUnlessSet("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        setUnlessSet("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+    }
+
+    private static void setUnlessSet(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
@@ -58,6 +87,7 @@ public final class PagesServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ThreadPoolExecutor executor;
     private final Path root;
     private final String basePath;
     private final Hooks hooks;
@@ -84,6 +114,15 @@ public final class PagesServer implements AutoCloseable {
         this.hooks = hooks;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "site-gen-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -104,7 +143,13 @@ public final class PagesServer implements AutoCloseable {
                 send(exchange, 404, "text/plain; charset=utf-8", "not under the base path\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String relative = URLDecoder.decode(path.substring(basePath.length()), StandardCharsets.UTF_8);
+            String relative;
+            try {
+                relative = Urls.decodePath(path.substring(basePath.length()));
+            } catch (IllegalArgumentException e) {
+                notFound(exchange); // a stray '%'
+                return;
+            }
             Path file = root.resolve(relative).normalize();
             if (!file.startsWith(root)) {
                 notFound(exchange);
@@ -158,6 +203,10 @@ public final class PagesServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.stop(0);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }

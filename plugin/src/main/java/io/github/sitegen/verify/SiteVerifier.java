@@ -3,7 +3,6 @@ package io.github.sitegen.verify;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -192,7 +191,7 @@ public final class SiteVerifier {
     }
 
     private void checkAnchor(Link link, Document target, Path file, String fragment, String where) {
-        String id = URLDecoder.decode(fragment, StandardCharsets.UTF_8);
+        String id = Urls.decodePath(fragment);
         if (!id.isEmpty() && target.getElementById(id) == null && target.selectFirst("a[name=" + cssQuote(id) + "]") == null) {
             report(link, file, "'" + link.url() + "' points to a missing anchor: no id=\"" + id + "\" in " + where, null);
         }
@@ -318,7 +317,7 @@ public final class SiteVerifier {
     private Path fileOf(URI page) {
         String path = page.getRawPath();
         String relative = path.startsWith(base.getRawPath()) ? path.substring(base.getRawPath().length()) : path;
-        relative = URLDecoder.decode(relative, StandardCharsets.UTF_8);
+        relative = Urls.decodePath(relative);
         if (relative.isEmpty() || relative.endsWith("/")) {
             relative += "index.html";
         }

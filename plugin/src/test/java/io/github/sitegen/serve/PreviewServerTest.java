@@ -9,10 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -226,5 +230,49 @@ class PreviewServerTest {
         preview.close(); // twice is fine
         preview.awaitClose();
         assertThrows(IOException.class, () -> get(home));
+    }
+
+    @Test
+    void aClientThatSendsHalfARequestHoldsUpNoOtherRequestAndIsDroppedAfterTheRequestTimeout() throws Exception {
+        // The test JVM sets sun.net.httpserver.maxReqTime=2 (see the pom); the preview's own default is longer.
+        start("", 0);
+        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), preview.url().getPort())) {
+            stalled.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            Thread.sleep(300); // the server has started reading the stalled request
+            long start = System.nanoTime();
+            assertEquals(200, get(preview.url()).statusCode());
+            assertEquals(200, get(preview.url().resolve("general/")).statusCode());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 1500, "other requests took " + millis + " ms");
+
+            stalled.setSoTimeout(15_000);
+            try {
+                assertEquals(-1, stalled.getInputStream().read(), "the server closes the stalled connection");
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the stalled connection is still open after 15 s", e);
+            } catch (SocketException e) {
+                // reset by the server: closed as well
+            }
+        }
+    }
+
+    @Test
+    void aPlusInAPathIsAPlusAndPercentTwentyIsASpace() throws Exception {
+        Fixture.write(root, SITE + """
+                -- static/c++.txt --
+                plus
+                -- static/a b.txt --
+                space
+                """);
+        SiteGenConfig config = SiteGenConfig.builder(root.resolve("content"), root.resolve("preview"))
+                .projectDirectory(root).staticDirectory(root.resolve("static")).build();
+        preview = new PreviewServer(config, 0, root, listener).start();
+        HttpResponse<String> plus = get(preview.url().resolve("c++.txt"));
+        assertEquals(200, plus.statusCode(), plus.body());
+        assertEquals("plus\n", plus.body());
+        assertEquals("plus\n", get(preview.url().resolve("c%2B%2B.txt")).body());
+        assertEquals("space\n", get(preview.url().resolve("a%20b.txt")).body());
+        assertEquals(404, get(preview.url().resolve("a+b.txt")).statusCode(), "a plus is not a space");
     }
 }

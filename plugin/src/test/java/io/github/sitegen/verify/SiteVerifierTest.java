@@ -222,4 +222,22 @@ class SiteVerifierTest {
     private static HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
         return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void linksToFilesWithAPlusOrASpaceInTheirNamesResolve() throws Exception {
+        Fixture.write(root, """
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - id: one
+                    question: One?
+                    answer: See [plus](../c++.txt), [space](../a%20b.txt) and [encoded plus](../c%2B%2B.txt).
+                -- static/c++.txt --
+                plus
+                -- static/a b.txt --
+                space
+                """);
+        SiteVerifier.Report report = build("", config().staticDirectory(root.resolve("static")));
+        assertEquals(List.of(), problems(report));
+    }
 }
