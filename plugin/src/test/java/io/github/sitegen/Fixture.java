@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -77,6 +78,21 @@ public final class Fixture {
         if (lines.stream().noneMatch(line -> line.contains(expected))) {
             throw new AssertionError("expected a line containing\n  " + expected + "\nin\n  " + String.join("\n  ", lines));
         }
+    }
+
+    /** A listener that adds each message, and each warning shown relative to {@code root}, to {@code lines}. */
+    public static BuildListener recording(List<String> lines, Path root) {
+        return new BuildListener() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warning(Problem problem) {
+                lines.add(problem.format(root));
+            }
+        };
     }
 
     public static Document html(Path file) throws IOException {

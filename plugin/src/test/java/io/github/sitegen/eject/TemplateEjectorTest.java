@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import io.github.sitegen.BuildListener;
 import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteGenConfig;
-import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,17 +31,7 @@ class TemplateEjectorTest {
 
     private final List<String> messages = new ArrayList<>();
 
-    private final BuildListener listener = new BuildListener() {
-        @Override
-        public void info(String message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void warning(Problem problem) {
-            messages.add(problem.toString());
-        }
-    };
+    private final BuildListener listener = Fixture.recording(messages, null);
 
     private Path templates() {
         return root.resolve("templates");

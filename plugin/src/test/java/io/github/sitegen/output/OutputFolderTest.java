@@ -16,11 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.sitegen.BuildListener;
 import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.SiteGenerator;
-import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,17 +49,7 @@ class OutputFolderTest {
 
     private void build() throws Exception {
         new SiteGenerator().generate(SiteGenConfig.builder(root.resolve("content"), out()).projectDirectory(root).build(),
-                new BuildListener() {
-                    @Override
-                    public void info(String message) {
-                        info.add(message);
-                    }
-
-                    @Override
-                    public void warning(Problem problem) {
-                        info.add(problem.format(root));
-                    }
-                });
+                Fixture.recording(info, root));
     }
 
     /** A folder outside the output with a file in it, and a link to it at {@code link}. */
