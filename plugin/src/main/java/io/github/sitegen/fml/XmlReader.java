@@ -61,7 +61,7 @@ final class XmlReader {
         String text = decoded.get();
         Source source = Source.of(text);
         try {
-            return Optional.of(parse(source));
+            return Optional.of(parse(source, file, report));
         } catch (XMLStreamException e) {
             Location location = e.getLocation();
             int line = location == null ? 0 : Math.max(0, location.getLineNumber());
@@ -152,9 +152,16 @@ final class XmlReader {
         }
     }
 
-    private static Xml.Element parse(Source source) throws XMLStreamException {
+    /**
+     * Parses without the parser's namespace processing, as Doxia's parser did (MXParser, whose
+     * namespace processing is off by default): namespaces are resolved here instead, so that an
+     * element with an undeclared prefix, such as {@code <x:portlet>} in an answer, is read (by its
+     * full name, which no converter knows, so its text is kept) with a warning instead of failing
+     * the whole file.
+     */
+    private static Xml.Element parse(Source source, Path file, Report report) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, true); // for the internal subset only
@@ -167,6 +174,8 @@ final class XmlReader {
         XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(source.parsed()));
         try {
             Deque<Builder> open = new ArrayDeque<>();
+            Deque<Map<String, String>> scopes = new ArrayDeque<>();
+            scopes.push(Map.of("", "", "xml", XMLConstants.XML_NS_URI));
             Xml.Element root = null;
             int previousEnd = 0;
             while (reader.hasNext()) {
@@ -176,19 +185,38 @@ final class XmlReader {
                 switch (event) {
                     case XMLStreamConstants.START_ELEMENT -> {
                         Map<String, String> attributes = new LinkedHashMap<>();
+                        Map<String, String> scope = new LinkedHashMap<>(scopes.peek());
                         for (int i = 0; i < reader.getAttributeCount(); i++) {
-                            String namespace = reader.getAttributeNamespace(i);
-                            if (namespace == null || namespace.isEmpty()) {
-                                attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                            String attribute = qualifiedName(reader.getAttributePrefix(i), reader.getAttributeLocalName(i));
+                            if (attribute.equals("xmlns")) {
+                                scope.put("", reader.getAttributeValue(i));
+                            } else if (attribute.startsWith("xmlns:")) {
+                                scope.put(attribute.substring("xmlns:".length()), reader.getAttributeValue(i));
+                            } else if (attribute.indexOf(':') < 0) {
+                                attributes.put(attribute, reader.getAttributeValue(i));
                             }
+                            // namespaced attributes, such as xsi:schemaLocation, say nothing a reader sees
                         }
-                        String namespace = reader.getNamespaceURI();
+                        scopes.push(scope);
+                        String qualified = qualifiedName(reader.getPrefix(), reader.getLocalName());
+                        int colon = qualified.indexOf(':');
+                        String prefix = colon < 0 ? "" : qualified.substring(0, colon);
+                        String name = colon < 0 ? qualified : qualified.substring(colon + 1);
+                        String namespace = scope.get(prefix);
                         // the start tag ends at 'end'; attribute values cannot hold '<', so the last one starts it
                         int tagStart = end > 0 ? source.parsed().lastIndexOf('<', end - 1) : -1;
                         int[] tagAt = tagStart >= 0 ? source.position(tagStart) : at;
-                        open.push(new Builder(reader.getLocalName(), namespace == null ? "" : namespace, attributes, tagAt));
+                        if (namespace == null) {
+                            report.warning(file, tagAt[0], tagAt[1], "the namespace prefix '" + prefix + "' of <" + qualified
+                                    + "> is not declared: read as an element named <" + qualified + ">, as Doxia did",
+                                    "declare xmlns:" + prefix + " or remove the prefix");
+                            name = qualified;
+                            namespace = "";
+                        }
+                        open.push(new Builder(name, namespace, attributes, tagAt));
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
+                        scopes.pop();
                         Xml.Element element = open.pop().build();
                         if (open.isEmpty()) {
                             root = element;
@@ -220,6 +248,11 @@ final class XmlReader {
         } finally {
             reader.close();
         }
+    }
+
+    /** {@code prefix:local}, or {@code local}; without namespace processing the parser may give either form. */
+    private static String qualifiedName(String prefix, String local) {
+        return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
     }
 
     private static void setIfSupported(XMLInputFactory factory, String property, boolean value) {

@@ -676,4 +676,19 @@ class FmlImporterTest {
         assertEquals(List.of("faq.fml:4:38: error: the answer is empty: nothing in it is visible (write the answer)"),
                 formatted(blank.errors(), root));
     }
+
+    @Test
+    void anUndeclaredNamespacePrefixInAnAnswerIsReadAsDoxiaReadItAnUnknownElementWhoseTextIsKept() throws Exception {
+        FmlImporter.Result result = importFml(faqs(NS, """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Portlets?</question>
+                    <answer><p>Declare <x:portlet name="a">the portlet</x:portlet> first.</p></answer></faq>
+                </part>
+                """));
+        assertEquals("Declare the portlet first.\n", answer("p", 0));
+        List<String> warnings = formatted(result.warnings(), root);
+        assertHas(warnings, "faq.fml:5:24: warning: the namespace prefix 'x' of <x:portlet> is not declared: read as an"
+                + " element named <x:portlet>, as Doxia did (declare xmlns:x or remove the prefix)");
+        assertHas(warnings, "faq.fml:5:24: warning: <x:portlet> is not kept");
+    }
 }
