@@ -37,6 +37,9 @@ final class AnswerConverter {
     private static final Set<String> CODE = Set.of("code", "tt", "kbd", "samp");
     private static final Set<String> KEPT_INLINE = Set.of("sub", "sup", "small", "u", "s", "strike", "del", "ins",
             "q", "mark", "abbr", "acronym");
+    /** The names this converter handles itself (with {@link HtmlWriter}'s), for {@link AnswerTree}. */
+    static final Set<String> KNOWN_NAMES = union(BLOCKS, EMPHASIS, STRONG, CODE, KEPT_INLINE,
+            Set.of("a", "img", "br", "span", "li", "dt", "dd"));
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]\\n]+]\\([^)\\s]+\\)");
@@ -83,8 +86,18 @@ final class AnswerConverter {
         }
     }
 
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
+    }
+
     /** The answer as Markdown, ending with a line break; empty when nothing visible is left. */
-    String answer(Xml.Element answer) {
+    String answer(Xml.Element fml) {
+        Xml.Element answer = AnswerTree.normalize(fml, file, report);
         List<String> blocks = flow(answer.children(), answer);
         String result = String.join("\n\n", blocks).strip();
         if (result.isEmpty()) {

@@ -691,4 +691,40 @@ class FmlImporterTest {
                 + " element named <x:portlet>, as Doxia did (declare xmlns:x or remove the prefix)");
         assertHas(warnings, "faq.fml:5:24: warning: <x:portlet> is not kept");
     }
+
+    @Test
+    void upperCaseTagsAreReadAsHtmlSoALinkAndLineBreaksStay() throws Exception {
+        importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Case?</question>
+                    <answer><P>Read the <A HREF="http://example.com/guide">guide</A>.</P>
+                      <blockquote>Hello,<BR/><BR/>the build is broken.</blockquote></answer></faq>
+                </part>
+                """));
+        assertEquals("Read the [guide](http://example.com/guide).\n\n> Hello,\\\n> the build is broken.\n", answer("p", 0));
+        Document page = page("p");
+        assertEquals("http://example.com/guide", page.selectFirst(".answer a").attr("href"));
+        assertEquals(1, page.select(".answer blockquote br").size());
+    }
+
+    @Test
+    void anUnknownElementAroundListItemsIsLeftOutAndTheItemsStayInAList() throws Exception {
+        FmlImporter.Result result = importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Typo?</question>
+                    <answer><p>Steps:</p>
+                      <ui><li>one</li>
+                        <li>two</li></ui>
+                      <dd>a lone definition</dd></answer></faq>
+                </part>
+                """));
+        List<String> warnings = formatted(result.warnings(), root);
+        assertHas(warnings, "faq.fml:6:7: warning: <ui> is not kept (not XHTML, or not allowed by site-gen): its text is kept");
+        assertHas(warnings, "faq.fml:6:11: warning: <li> outside a list: put in a <ul> (write the items inside <ul> or <ol>)");
+        assertHas(warnings, "faq.fml:8:7: warning: <dd> outside a definition list: put in a <dl>");
+        assertTrue(answer("p", 0).startsWith("Steps:\n\n- one\n- two\n\n<dl>"), answer("p", 0));
+        Document page = page("p");
+        assertEquals(2, page.select(".answer ul > li").size());
+        assertEquals(1, page.select(".answer dl > dd").size());
+    }
 }
