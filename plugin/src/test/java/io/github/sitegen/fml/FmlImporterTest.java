@@ -727,4 +727,25 @@ class FmlImporterTest {
         assertEquals(2, page.select(".answer ul > li").size());
         assertEquals(1, page.select(".answer dl > dd").size());
     }
+
+    @Test
+    void boldInACodeBlockStaysBoldAsDoxiaRenderedItAndXmlThereStaysCodeText() throws Exception {
+        FmlImporter.Result result = importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Option?</question>
+                    <answer><source>
+                &lt;plugin <b>someOption="true"</b>/&gt;
+                </source>
+                      <pre>
+                <configuration><B>fork</B></configuration>
+                </pre></answer></faq>
+                </part>
+                """));
+        assertEquals("<pre>&lt;plugin <b>someOption=\"true\"</b>/&gt;</pre>\n\n"
+                + "<pre>&lt;configuration&gt;<b>fork</b>&lt;/configuration&gt;</pre>\n", answer("p", 0));
+        assertHas(formatted(result.warnings(), root), "faq.fml:8:7: warning: <pre> holds unescaped XML: it is kept as code text");
+        Document page = page("p");
+        assertEquals("someOption=\"true\"", page.select(".answer pre b").get(0).text());
+        assertEquals("<configuration>fork</configuration>", page.select(".answer pre").get(1).wholeText());
+    }
 }
