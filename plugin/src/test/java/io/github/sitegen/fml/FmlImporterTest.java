@@ -748,4 +748,42 @@ class FmlImporterTest {
         assertEquals("someOption=\"true\"", page.select(".answer pre b").get(0).text());
         assertEquals("<configuration>fork</configuration>", page.select(".answer pre").get(1).wholeText());
     }
+
+    @Test
+    void aFileThatDeclaresIso88591ButHoldsUtf8IsReadAsUtf8WithAWarningAtTheFirstSuchCharacter() throws Exception {
+        String fml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<faqs title=\"F\"><part id=\"p\"><title>P</title>\n"
+                + "<faq id=\"q\"><question>Gr\u00fc\u00dfe?</question><answer>Caf\u00e9 \u2013 ok.</answer></faq></part></faqs>\n";
+        Files.write(root.resolve("faq.fml"), fml.getBytes(StandardCharsets.UTF_8));
+        FmlImporter.Result result = importFile(root.resolve("faq.fml"));
+        assertEquals("Grüße?", question("p", 0).get("question"));
+        assertEquals("Café – ok.\n", answer("p", 0));
+        assertEquals(List.of("faq.fml:3:25: warning: the file declares ISO-8859-1, but its bytes are UTF-8 (the first character"
+                + " that is not ASCII is 'ü'): read as UTF-8 (declare encoding=\"UTF-8\" in the XML declaration)"),
+                formatted(result.warnings(), root));
+    }
+
+    @Test
+    void textThatIsNotCertainlyInTheWrongEncodingIsImportedAsItIsWithAWarningAtItsLine() throws Exception {
+        byte[] windows = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<faqs title=\"F\"><part id=\"p\"><title>P</title>\n"
+                + "<faq id=\"q\"><question>Quotes?</question><answer>It\u2019s caf\u00e9.</answer></faq></part></faqs>\n")
+                .getBytes("windows-1252");
+        Files.write(root.resolve("faq.fml"), windows);
+        FmlImporter.Result result = importFile(root.resolve("faq.fml"));
+        assertEquals("It’s café.\n", answer("p", 0));
+        assertEquals(List.of("faq.fml:3:51: warning: the file declares ISO-8859-1, but holds byte 0x92, a control character"
+                + " there: read as windows-1252, where it is '’' (declare encoding=\"windows-1252\", or save the file as UTF-8)"),
+                formatted(result.warnings(), root));
+
+        Path twice = root.resolve("twice");
+        Fixture.write(twice, "-- faq.fml --\n" + faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Twice?</question><answer>Caf\u00c3\u00a9 and \ufffd.</answer></faq>
+                </part>
+                """));
+        FmlImporter.Result read = new FmlImporter().importFml(twice.resolve("faq.fml"), twice.resolve("content"), listener);
+        assertEquals(List.of("faq.fml:4:53: warning: 'Ã©' looks like UTF-8 text read in another encoding before the file was"
+                + " saved: it is imported as it is (fix the text in the FML file)",
+                "faq.fml:4:60: warning: the file holds the replacement character '\ufffd', which stands for a character lost"
+                + " before: it is imported as it is (fix the text in the FML file)"), formatted(read.warnings(), twice));
+    }
 }
