@@ -124,6 +124,9 @@ class FmlImporterTest {
                 # Imported from faq.fml (part "general") by site-gen:import-fml.
                 title: General
                 order: 10
+                previousIds:
+                  - General
+                  - general
                 questions:
                   - id: what-is-it
                     question: What is the widget?
@@ -785,5 +788,26 @@ class FmlImporterTest {
                 + " saved: it is imported as it is (fix the text in the FML file)",
                 "faq.fml:4:60: warning: the file holds the replacement character '\ufffd', which stands for a character lost"
                 + " before: it is imported as it is (fix the text in the FML file)"), formatted(read.warnings(), twice));
+    }
+
+    @Test
+    void aLinkToAPartsTitleAnchorLeadsToItsTopicWhichKeepsTheAnchor() throws Exception {
+        FmlImporter.Result result = importFml(faqs("", """
+                <part id="start"><title>Getting Started</title>
+                  <faq id="install"><question>Install?</question><answer>Unzip it.</answer></faq>
+                </part>
+                <part id="usage"><title>Usage</title>
+                  <faq id="run"><question>Run?</question>
+                    <answer><p>First see <a href="#Getting_Started">getting started</a>, or
+                      <a href="faq.html#usage">this part</a>.</p></answer></faq>
+                </part>
+                """));
+        assertEquals(List.of(), formatted(result.warnings(), root));
+        assertEquals("First see [getting started](../start/index.html), or [this part](../usage/index.html).\n", answer("usage", 0));
+        assertTrue(file("start.yaml").contains("order: 10\npreviousIds:\n  - Getting_Started\n  - start\nquestions:\n"),
+                file("start.yaml"));
+        assertTrue(file("usage.yaml").contains("previousIds:\n  - Usage\n  - usage\n"), file("usage.yaml"));
+        Document page = page("start");
+        assertEquals(List.of("Getting_Started", "start"), page.selectFirst("h1").select("span[id]").eachAttr("id"));
     }
 }
