@@ -122,7 +122,7 @@ final class AnswerTree {
             if (node instanceof Xml.Element element) {
                 if (element.name().equals("li") && !inList) {
                     list = "ul";
-                } else if ((element.name().equals("dt") || element.name().equals("dd")) && !inDefinitions) {
+                } else if ((element.name().equals("dt") || element.name().equals("dd")) && !inDefinitions && !inList) {
                     list = "dl";
                 }
             }
@@ -156,6 +156,28 @@ final class AnswerTree {
             return;
         }
         Xml.Element first = (Xml.Element) run.get(0);
+        if (list.equals("dl")) {
+            // a <dl> starts with a <dt>: definitions before the first term are kept as blocks of their own
+            int term = 0;
+            while (term < run.size() && !(run.get(term) instanceof Xml.Element e && e.name().equals("dt"))) {
+                term++;
+            }
+            if (term > 0) {
+                report.warning(file, first, "<dd> outside a definition list, without a <dt>: its content is kept as a block",
+                        "write it inside <dl> after a <dt>, or as a paragraph");
+                for (Xml.Node node : run.subList(0, term)) {
+                    out.add(node instanceof Xml.Element dd ? new Xml.Element("div", dd.namespace(), dd.attributes(),
+                            dd.children(), dd.line(), dd.column()) : node);
+                }
+                List<Xml.Node> rest = new ArrayList<>(run.subList(term, run.size()));
+                run.clear();
+                run.addAll(rest);
+                if (run.isEmpty()) {
+                    return;
+                }
+                first = (Xml.Element) run.get(0);
+            }
+        }
         report.warning(file, first, "<" + first.name() + "> outside a " + (list.equals("ul") ? "list" : "definition list")
                 + ": put in a <" + list + ">", list.equals("ul") ? "write the items inside <ul> or <ol>" : "write them inside <dl>");
         out.add(new Xml.Element(list, first.namespace(), Map.of(), List.copyOf(run), first.line(), first.column()));

@@ -63,6 +63,16 @@ final class HtmlWriter {
         return false;
     }
 
+    /** Whether {@code nodes} or their descendants hold an element written as a block. */
+    static boolean hasBlock(List<Xml.Node> nodes) {
+        for (Xml.Node node : nodes) {
+            if (node instanceof Xml.Element element && (BLOCKS.contains(element.name()) || hasBlock(element.children()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** FML and old HTML names written as a tag the allowlist keeps. */
     static final Map<String, String> RENAMED = Map.of("tt", "code", "bold", "b", "acronym", "abbr", "source", "pre",
             "section", "div", "center", "div", "address", "div");
@@ -89,6 +99,9 @@ final class HtmlWriter {
 
     /** {@code nodes} as inline HTML on one line, wrapped in {@code tag}. */
     String wrapped(String tag, List<Xml.Node> nodes) {
+        if (tag.equals("p") && hasBlock(nodes)) {
+            tag = "div"; // a paragraph cannot hold a list, a table or preformatted text
+        }
         StringBuilder out = new StringBuilder("<").append(tag).append('>');
         int start = out.length();
         children(nodes, out, false);
@@ -142,6 +155,9 @@ final class HtmlWriter {
         if (block) {
             trimEnd(out);
             out.append('\n');
+        }
+        if (tag.equals("p") && hasBlock(element.children())) {
+            tag = "div"; // a paragraph cannot hold a list, a table or preformatted text
         }
         out.append('<').append(tag);
         attributes(element, tag, out);

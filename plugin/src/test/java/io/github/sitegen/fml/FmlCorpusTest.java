@@ -329,7 +329,7 @@ class FmlCorpusTest {
         assertEquals("Persistence manager", tables.get(0).selectFirst("th").text());
     }
 
-    private static void assertValidHtml(Path site) throws Exception {
+    static void assertValidHtml(Path site) throws Exception {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
         validator.setForceHTML(true);

@@ -718,17 +718,21 @@ class FmlImporterTest {
                     <answer><p>Steps:</p>
                       <ui><li>one</li>
                         <li>two</li></ui>
-                      <dd>a lone definition</dd></answer></faq>
+                      <dd>a lone definition</dd>
+                      <dt>term</dt><dd>its definition</dd></answer></faq>
                 </part>
                 """));
         List<String> warnings = formatted(result.warnings(), root);
         assertHas(warnings, "faq.fml:6:7: warning: <ui> is not kept (not XHTML, or not allowed by site-gen): its text is kept");
         assertHas(warnings, "faq.fml:6:11: warning: <li> outside a list: put in a <ul> (write the items inside <ul> or <ol>)");
-        assertHas(warnings, "faq.fml:8:7: warning: <dd> outside a definition list: put in a <dl>");
-        assertTrue(answer("p", 0).startsWith("Steps:\n\n- one\n- two\n\n<dl>"), answer("p", 0));
+        assertHas(warnings, "faq.fml:8:7: warning: <dd> outside a definition list, without a <dt>: its content is kept as a block");
+        assertHas(warnings, "faq.fml:9:7: warning: <dt> outside a definition list: put in a <dl> (write them inside <dl>)");
+        assertTrue(answer("p", 0).startsWith("Steps:\n\n- one\n- two\n\na lone definition\n\n<dl>"), answer("p", 0));
         Document page = page("p");
         assertEquals(2, page.select(".answer ul > li").size());
         assertEquals(1, page.select(".answer dl > dd").size());
+        assertTrue(page.selectFirst(".answer").text().endsWith("term its definition"));
+        FmlCorpusTest.assertValidHtml(root.resolve("out"));
     }
 
     @Test
@@ -809,5 +813,18 @@ class FmlImporterTest {
         assertTrue(file("usage.yaml").contains("previousIds:\n  - Usage\n  - usage\n"), file("usage.yaml"));
         Document page = page("start");
         assertEquals(List.of("Getting_Started", "start"), page.selectFirst("h1").select("span[id]").eachAttr("id"));
+    }
+
+    @Test
+    void aParagraphThatHoldsAListOrCodeInsideATableBecomesADivSoThePageIsValidHtml() throws Exception {
+        importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Table?</question>
+                    <answer><table><tr><td><p>Use <pre>mvn site</pre> or:<ul><li>one</li></ul></p></td></tr></table></answer></faq>
+                </part>
+                """));
+        assertTrue(answer("p", 0).contains("<td>\n<div>Use\n<pre>"), answer("p", 0));
+        page("p");
+        FmlCorpusTest.assertValidHtml(root.resolve("out"));
     }
 }
