@@ -46,8 +46,8 @@ final class HtmlWriter {
      * The markup Doxia 1.1.1 to 2 rendered inside {@code <source>} and {@code <pre>}: HTML phrase
      * elements, which its parser handles the same in verbatim text as anywhere (Xhtml5BaseParser,
      * XhtmlBaseParser since 1.1.1). Other elements there, such as the XML of a POM, Doxia left out
-     * and kept their text (Doxia 1.1 showed every tag there as text); the import keeps them as code
-     * text.
+     * and kept their text (Doxia 1.0 and 1.1 showed every tag in {@code <source>} as text); the
+     * import keeps them as code text.
      */
     static final Set<String> CODE_MARKUP = Set.of("a", "b", "strong", "bold", "i", "em", "code", "tt", "kbd", "samp",
             "var", "u", "s", "strike", "sub", "sup", "small", "big", "span", "br", "font", "cite", "q", "del", "ins",
