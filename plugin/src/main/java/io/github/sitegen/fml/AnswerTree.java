@@ -89,7 +89,7 @@ final class AnswerTree {
             }
             String name = htmlName(element.name());
             Map<String, String> attributes = element.attributes();
-            if (!name.equals(element.name())) {
+            if (HTML_NAMES.contains(name) && attributes.keySet().stream().anyMatch(k -> !k.equals(k.toLowerCase(Locale.ROOT)))) {
                 attributes = new LinkedHashMap<>();
                 for (Map.Entry<String, String> attribute : element.attributes().entrySet()) {
                     attributes.putIfAbsent(attribute.getKey().toLowerCase(Locale.ROOT), attribute.getValue());

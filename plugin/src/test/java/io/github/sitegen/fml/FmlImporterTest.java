@@ -700,11 +700,11 @@ class FmlImporterTest {
         importFml(faqs("", """
                 <part id="p"><title>P</title>
                   <faq id="q"><question>Case?</question>
-                    <answer><P>Read the <A HREF="http://example.com/guide">guide</A>.</P>
+                    <answer><P>Read the <A HREF="http://example.com/guide">guide</A> or <a Href="http://example.com/faq">faq</a>.</P>
                       <blockquote>Hello,<BR/><BR/>the build is broken.</blockquote></answer></faq>
                 </part>
                 """));
-        assertEquals("Read the [guide](http://example.com/guide).\n\n> Hello,\\\n> the build is broken.\n", answer("p", 0));
+        assertEquals("Read the [guide](http://example.com/guide) or [faq](http://example.com/faq).\n\n> Hello,\\\n> the build is broken.\n", answer("p", 0));
         Document page = page("p");
         assertEquals("http://example.com/guide", page.selectFirst(".answer a").attr("href"));
         assertEquals(1, page.select(".answer blockquote br").size());
