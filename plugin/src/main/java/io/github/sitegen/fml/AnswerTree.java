@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>An element that is not HTML (or not one site-gen keeps), such as a typo {@code <ui>}, is
  *       left out and its content kept in its place, with a warning, as both Doxia generations
  *       did: Doxia 1.1 and later ignored the unknown tag, browsers showed Doxia 1.0's.</li>
+ *   <li>Phrase markup around a block ({@code <b><pre>}) is left out, its content kept, with a
+ *       warning: HTML does not allow it there.</li>
  *   <li>List items outside a list ({@code <li>}, or {@code <dt>} and {@code <dd>}) are put in
  *       one ({@code <ul>}, {@code <dl>}), with a warning: browsers showed them as list items,
  *       but the HTML is not valid.</li>
@@ -54,6 +56,11 @@ final class AnswerTree {
     }
 
     private static final Set<String> CODE_BLOCKS = Set.of("source", "pre");
+
+    /** Phrase elements, which HTML does not allow to hold blocks ({@code <a>} may, where its parent may). */
+    private static final Set<String> PHRASE = Set.of("b", "strong", "bold", "i", "em", "code", "tt", "kbd", "samp",
+            "var", "u", "s", "strike", "sub", "sup", "small", "span", "cite", "q", "del", "ins", "mark", "abbr",
+            "acronym", "dfn");
 
     private final Path file;
     private final Report report;
@@ -100,6 +107,12 @@ final class AnswerTree {
             if (!code && !KNOWN.contains(name)) {
                 report.warning(file, element, "<" + element.name() + "> is not kept (not XHTML, or not allowed by site-gen):"
                         + " its text is kept", null);
+                out.addAll(inner);
+                continue;
+            }
+            if (!code && PHRASE.contains(name) && HtmlWriter.hasBlock(inner)) {
+                report.warning(file, element, "<" + element.name() + "> around a list, table, paragraph or code block is"
+                        + " not kept, as HTML does not allow it there: its content is kept", "put the markup inside the block");
                 out.addAll(inner);
                 continue;
             }

@@ -66,7 +66,8 @@ final class HtmlWriter {
     /** Whether {@code nodes} or their descendants hold an element written as a block. */
     static boolean hasBlock(List<Xml.Node> nodes) {
         for (Xml.Node node : nodes) {
-            if (node instanceof Xml.Element element && (BLOCKS.contains(element.name()) || hasBlock(element.children()))) {
+            if (node instanceof Xml.Element element && (BLOCKS.contains(element.name()) || element.name().equals("li")
+                    || element.name().equals("dt") || element.name().equals("dd") || hasBlock(element.children()))) {
                 return true;
             }
         }

@@ -827,4 +827,21 @@ class FmlImporterTest {
         page("p");
         FmlCorpusTest.assertValidHtml(root.resolve("out"));
     }
+
+    @Test
+    void boldOrASpanAroundACodeBlockOrAListIsLeftOutSoThePageIsValidHtml() throws Exception {
+        FmlImporter.Result result = importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Blocks?</question>
+                    <answer><p>Run <b><pre>mvn clean
+                mvn site</pre></b> then <span><ul><li>check</li></ul></span></p></answer></faq>
+                </part>
+                """));
+        List<String> warnings = formatted(result.warnings(), root);
+        assertHas(warnings, "faq.fml:5:20: warning: <b> around a list, table, paragraph or code block is not kept");
+        assertHas(warnings, "faq.fml:6:25: warning: <span> around a list");
+        assertEquals("Run\n\n```\nmvn clean\nmvn site\n```\n\nthen\n\n- check\n", answer("p", 0));
+        page("p");
+        FmlCorpusTest.assertValidHtml(root.resolve("out"));
+    }
 }
