@@ -46,7 +46,7 @@ public final class ContentLoader {
 
     static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages",
             "reviewEvery");
-    static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions");
+    static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions", "previousIds");
     static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds",
             "aliases", "reviewed", "owner", "draft");
 
@@ -383,7 +383,7 @@ public final class ContentLoader {
         }
         String summary = fields.text("summary").orElse(null);
         return Optional.of(new TopicDraft(id, file, title, order, summary, Position.of(fields.at("summary")), reviewEvery,
-                questions));
+                questions, QuestionDraft.previousIds(file, fields, problems)));
     }
 
     /**
@@ -434,6 +434,21 @@ public final class ContentLoader {
      */
     private static void checkPreviousIds(List<TopicDraft> topics, Map<String, QuestionDraft> byId, Problems problems) {
         Map<String, QuestionDraft> owners = new HashMap<>();
+        // A topic's previous ids are anchors on its own page: none may be an id there already.
+        for (TopicDraft topic : topics) {
+            Map<String, String> onPage = new HashMap<>();
+            for (QuestionDraft question : topic.questions()) {
+                onPage.putIfAbsent(question.id(), "the id of the question at " + question.position());
+                question.previousIds().forEach(p -> onPage.putIfAbsent(p.value(), "a previous id of the question at "
+                        + question.position()));
+            }
+            for (Fields.Item item : topic.previousIds()) {
+                if (onPage.containsKey(item.value())) {
+                    problems.error(topic.file(), item.at(), "previous id '" + item.value() + "' of the topic is "
+                            + onPage.get(item.value()), "an anchor can lead to one place of the page only");
+                }
+            }
+        }
         for (TopicDraft topic : topics) {
             for (QuestionDraft question : topic.questions()) {
                 for (Fields.Item item : question.previousIds()) {
@@ -500,7 +515,8 @@ public final class ContentLoader {
         if (questions.isEmpty()) {
             return Optional.empty(); // an error says why
         }
-        return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions));
+        return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions,
+                draft.previousIds().stream().map(Fields.Item::value).toList()));
     }
 
     /**

@@ -76,17 +76,7 @@ final class QuestionDraft {
         }
         List<String> tags = fields.textList("tags").stream().map(Fields.Item::value).distinct().toList();
         List<Fields.Item> related = fields.textList("related");
-        // Previous ids are old anchors, kept as written: any text an HTML id can be (no whitespace).
-        List<Fields.Item> previousIds = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Fields.Item item : fields.textList("previousIds")) {
-            if (item.value().chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r')) {
-                problems.error(file, item.at(), "previous id '" + item.value() + "' contains whitespace, which no anchor can",
-                        "write the anchor exactly as it appears after # in the old link");
-            } else if (seen.add(item.value())) {
-                previousIds.add(item);
-            }
-        }
+        List<Fields.Item> previousIds = previousIds(file, fields, problems);
         // Questions are plain text on one line; block scalars leave a trailing newline.
         String text = Text.oneLine(question.orElse(""));
         Review review = new Review(fields.textList("aliases"), fields.date("reviewed").orElse(null),
@@ -154,6 +144,21 @@ final class QuestionDraft {
 
     List<Fields.Item> related() {
         return related;
+    }
+
+    /** Previous ids are old anchors, kept as written: any text an HTML id can be (no whitespace), without repeats. */
+    static List<Fields.Item> previousIds(Path file, Fields fields, Problems problems) {
+        List<Fields.Item> previousIds = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Fields.Item item : fields.textList("previousIds")) {
+            if (item.value().chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r')) {
+                problems.error(file, item.at(), "previous id '" + item.value() + "' contains whitespace, which no anchor can",
+                        "write the anchor exactly as it appears after # in the old link");
+            } else if (seen.add(item.value())) {
+                previousIds.add(item);
+            }
+        }
+        return previousIds;
     }
 
     List<Fields.Item> previousIds() {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param summary   the summary's Markdown, or {@code null}
  * @param summaryAt where the summary was written
  * @param reviewEvery how often the topic's answers are to be reviewed, or {@code null}
+ * @param previousIds anchors the topic had before, without repeats
  */
 record TopicDraft(String id, Path file, String title, int order, String summary, Position summaryAt,
-                  Period reviewEvery, List<QuestionDraft> questions) {
+                  Period reviewEvery, List<QuestionDraft> questions, List<Fields.Item> previousIds) {
 }

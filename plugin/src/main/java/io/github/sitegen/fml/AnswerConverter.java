@@ -37,6 +37,9 @@ final class AnswerConverter {
     private static final Set<String> CODE = Set.of("code", "tt", "kbd", "samp");
     private static final Set<String> KEPT_INLINE = Set.of("sub", "sup", "small", "u", "s", "strike", "del", "ins",
             "q", "mark", "abbr", "acronym");
+    /** The names this converter handles itself (with {@link HtmlWriter}'s), for {@link AnswerTree}. */
+    static final Set<String> KNOWN_NAMES = union(BLOCKS, EMPHASIS, STRONG, CODE, KEPT_INLINE,
+            Set.of("a", "img", "br", "span", "li", "dt", "dd"));
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]\\n]+]\\([^)\\s]+\\)");
@@ -83,8 +86,18 @@ final class AnswerConverter {
         }
     }
 
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
+    }
+
     /** The answer as Markdown, ending with a line break; empty when nothing visible is left. */
-    String answer(Xml.Element answer) {
+    String answer(Xml.Element fml) {
+        Xml.Element answer = AnswerTree.normalize(fml, file, report);
         List<String> blocks = flow(answer.children(), answer);
         String result = String.join("\n\n", blocks).strip();
         if (result.isEmpty()) {
@@ -251,16 +264,19 @@ final class AnswerConverter {
     }
 
     private String pre(Xml.Element pre) {
-        if (!pre.elements().isEmpty()) {
+        if (HtmlWriter.hasCodeMarkup(pre)) {
             return html.block(pre); // markup inside preformatted text: HTML keeps it
         }
         dropAttributes(pre, Set.of());
         List<String> blocks = new ArrayList<>();
-        addCode(pre, CodeText.dedent(pre.text()), blocks);
+        addCode(pre, CodeText.dedent(sourceText(pre, file, report)), blocks);
         return blocks.isEmpty() ? "" : blocks.get(0);
     }
 
     private List<String> source(Xml.Element source) {
+        if (HtmlWriter.hasCodeMarkup(source)) {
+            return List.of(html.block(source)); // bold or links in the code, which Doxia rendered: HTML keeps them
+        }
         dropAttributes(source, Set.of());
         List<String> blocks = new ArrayList<>();
         addCode(source, CodeText.dedent(sourceText(source, file, report)), blocks);
@@ -275,9 +291,13 @@ final class AnswerConverter {
         blocks.add(CodeText.fenced(code));
     }
 
+    static final String UNESCAPED_XML = "<%s> holds unescaped XML: it is kept as code text";
+    static final String UNESCAPED_XML_HINT = "in FML, write code in <![CDATA[...]]> or escape < as &lt;";
+
     /**
-     * The text of a {@code <source>}. Doxia expects it escaped (or in CDATA); elements written
-     * inside it unescaped, such as a piece of a POM, are put back as the XML text they were.
+     * The text of a {@code <source>} or {@code <pre>} without markup Doxia rendered. Doxia expects
+     * it escaped (or in CDATA); elements written inside it unescaped, such as a piece of a POM, are
+     * put back as the XML text they were.
      */
     static String sourceText(Xml.Element source, Path file, Report report) {
         StringBuilder out = new StringBuilder();
@@ -291,8 +311,7 @@ final class AnswerConverter {
             }
         }
         if (markup) {
-            report.warning(file, source, "<source> holds unescaped XML: it is kept as code text",
-                    "in FML, write code in <![CDATA[...]]> or escape < as &lt;");
+            report.warning(file, source, UNESCAPED_XML.formatted(source.name()), UNESCAPED_XML_HINT);
         }
         return out.toString();
     }

@@ -112,8 +112,12 @@ public final class FmlImporter {
                     .comment("Imported from " + document.file().getFileName() + " (part \"" + nullToEmpty(topic.part().id())
                             + "\") by site-gen:import-fml.")
                     .text(0, "title", topic.title())
-                    .number(0, "order", topic.order())
-                    .raw("questions:");
+                    .number(0, "order", topic.order());
+            List<String> partAnchors = plan.topicPreviousIds.getOrDefault(topic, List.of());
+            if (!partAnchors.isEmpty()) {
+                yaml.list(0, "previousIds", partAnchors);
+            }
+            yaml.raw("questions:");
             for (FmlDocument.Faq faq : topic.part().faqs()) {
                 String question = converter.question(faq.question());
                 String answer = converter.answer(faq.answer());
@@ -262,6 +266,8 @@ public final class FmlImporter {
         final Map<FmlDocument.Faq, String> topicOf = new HashMap<>();
         final Map<FmlDocument.Faq, List<String>> previousIds = new HashMap<>();
         final Map<FmlDocument, Map<String, FmlDocument.Faq>> anchorsByDocument = new HashMap<>();
+        final Map<FmlDocument, Map<String, PlannedTopic>> partAnchorsByDocument = new HashMap<>();
+        final Map<PlannedTopic, List<String>> topicPreviousIds = new HashMap<>();
         int anchors;
         int anchorsAsIds;
         int anchorsAsPrevious;
@@ -269,7 +275,9 @@ public final class FmlImporter {
         Optional<String> link(FmlDocument document, String anchor, String fromTopic) {
             FmlDocument.Faq faq = anchorsByDocument.getOrDefault(document, Map.of()).get(anchor);
             if (faq == null) {
-                return Optional.empty();
+                PlannedTopic part = partAnchorsByDocument.getOrDefault(document, Map.of()).get(anchor);
+                return part == null ? Optional.empty()
+                        : Optional.of(Urls.relativeFrom(Urls.topicPath(fromTopic)).link(Urls.topicPath(part.id())));
             }
             String topic = topicOf.get(faq);
             return Optional.of(Urls.relativeFrom(Urls.topicPath(fromTopic)).link(Urls.questionPath(topic, ids.get(faq))));
@@ -372,7 +380,56 @@ public final class FmlImporter {
                 }
             }
         }
+        planPartAnchors(topics, plan, report);
         return plan;
+    }
+
+    /**
+     * The anchors Doxia published for each part with a title, kept as the topic's previous ids: the
+     * anchor the site renderer made from the title text ({@code HtmlTools.encodeId}, Doxia
+     * Sitetools 1.x {@code SiteRendererSink}, and the index anchors of Doxia 2), and the part id
+     * Doxia 2's FML parser wrote before the title. An anchor a faq of the file has stays the faq's.
+     */
+    private static void planPartAnchors(List<PlannedTopic> topics, Plan plan, Report report) {
+        for (PlannedTopic topic : topics) {
+            FmlDocument.Part part = topic.part();
+            if (part.title().isEmpty()) {
+                continue; // Doxia wrote no section, so no anchor, for a part without a title
+            }
+            Set<String> published = new LinkedHashSet<>();
+            for (DoxiaIds.Form form : List.of(DoxiaIds.Form.DOXIA_2, DoxiaIds.Form.DOXIA_1, DoxiaIds.Form.DOXIA_1_0)) {
+                String anchor = DoxiaIds.published(part.title(), form);
+                if (anchor != null && !anchor.isEmpty()) {
+                    published.add(anchor);
+                }
+            }
+            if (part.id() != null && !part.id().isBlank()) {
+                String anchor = DoxiaIds.published(part.id(), DoxiaIds.Form.DOXIA_2);
+                if (anchor != null && !anchor.isEmpty()) {
+                    published.add(anchor);
+                }
+            }
+            Map<String, FmlDocument.Faq> faqAnchors = plan.anchorsByDocument.getOrDefault(topic.document(), Map.of());
+            Map<String, PlannedTopic> partAnchors = plan.partAnchorsByDocument.computeIfAbsent(topic.document(),
+                    d -> new LinkedHashMap<>());
+            Set<String> onPage = new HashSet<>();
+            for (FmlDocument.Faq faq : part.faqs()) {
+                onPage.add(plan.ids.get(faq));
+                onPage.addAll(plan.previousIds.getOrDefault(faq, List.of()));
+            }
+            List<String> kept = new ArrayList<>();
+            for (String anchor : published) {
+                if (faqAnchors.containsKey(anchor)) {
+                    report.warning(topic.document().file(), part.element(), "the part's anchor '#" + anchor + "' is also a"
+                            + " faq's: links to it lead to that question", null);
+                } else if (partAnchors.putIfAbsent(anchor, topic) == null && !onPage.contains(anchor)) {
+                    kept.add(anchor);
+                }
+            }
+            if (!kept.isEmpty()) {
+                plan.topicPreviousIds.put(topic, List.copyOf(kept));
+            }
+        }
     }
 
     private static String where(FmlDocument document, FmlDocument.Faq faq) {

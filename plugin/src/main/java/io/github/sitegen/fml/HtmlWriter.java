@@ -42,6 +42,38 @@ final class HtmlWriter {
             Map.entry("thead", Set.of()), Map.entry("tr", Set.of()), Map.entry("u", Set.of()), Map.entry("ul", Set.of()),
             Map.entry("var", Set.of()));
 
+    /**
+     * The markup Doxia 1.1.1 to 2 rendered inside {@code <source>} and {@code <pre>}: HTML phrase
+     * elements, which its parser handles the same in verbatim text as anywhere (Xhtml5BaseParser,
+     * XhtmlBaseParser since 1.1.1). Other elements there, such as the XML of a POM, Doxia left out
+     * and kept their text (Doxia 1.0 and 1.1 showed every tag in {@code <source>} as text); the
+     * import keeps them as code text.
+     */
+    static final Set<String> CODE_MARKUP = Set.of("a", "b", "strong", "bold", "i", "em", "code", "tt", "kbd", "samp",
+            "var", "u", "s", "strike", "sub", "sup", "small", "big", "span", "br", "font", "cite", "q", "del", "ins",
+            "mark", "abbr", "acronym", "dfn");
+
+    /** Whether {@code element} holds markup Doxia rendered in a code block (see {@link #CODE_MARKUP}). */
+    static boolean hasCodeMarkup(Xml.Element element) {
+        for (Xml.Element child : element.elements()) {
+            if (CODE_MARKUP.contains(child.name()) || hasCodeMarkup(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code nodes} or their descendants hold an element written as a block. */
+    static boolean hasBlock(List<Xml.Node> nodes) {
+        for (Xml.Node node : nodes) {
+            if (node instanceof Xml.Element element && (BLOCKS.contains(element.name()) || element.name().equals("li")
+                    || element.name().equals("dt") || element.name().equals("dd") || hasBlock(element.children()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** FML and old HTML names written as a tag the allowlist keeps. */
     static final Map<String, String> RENAMED = Map.of("tt", "code", "bold", "b", "acronym", "abbr", "source", "pre",
             "section", "div", "center", "div", "address", "div");
@@ -68,6 +100,9 @@ final class HtmlWriter {
 
     /** {@code nodes} as inline HTML on one line, wrapped in {@code tag}. */
     String wrapped(String tag, List<Xml.Node> nodes) {
+        if (tag.equals("p") && hasBlock(nodes)) {
+            tag = "div"; // a paragraph cannot hold a list, a table or preformatted text
+        }
         StringBuilder out = new StringBuilder("<").append(tag).append('>');
         int start = out.length();
         children(nodes, out, false);
@@ -85,8 +120,25 @@ final class HtmlWriter {
         }
     }
 
+    /** Whether the code block being written holds elements written as code text. */
+    private boolean xml;
+
     private void element(Xml.Element element, StringBuilder out, boolean pre) {
         String name = element.name();
+        if (pre && !CODE_MARKUP.contains(name)) {
+            // XML written unescaped in a code block: its tags are code text, markup inside it stays markup
+            xml = true;
+            StringBuilder tag = new StringBuilder("<").append(name);
+            element.attributes().forEach((k, v) -> tag.append(' ').append(k).append("=\"").append(v).append('"'));
+            if (element.children().isEmpty()) {
+                out.append(escape(tag + "/>", false));
+                return;
+            }
+            out.append(escape(tag + ">", false));
+            children(element.children(), out, true);
+            out.append(escape("</" + name + ">", false));
+            return;
+        }
         String tag = RENAMED.getOrDefault(name, name);
         if (name.equals("bold")) {
             report.warning(file, element, "<bold> is not XHTML: read as bold", "use <b> or <strong>");
@@ -104,6 +156,9 @@ final class HtmlWriter {
         if (block) {
             trimEnd(out);
             out.append('\n');
+        }
+        if (tag.equals("p") && hasBlock(element.children())) {
+            tag = "div"; // a paragraph cannot hold a list, a table or preformatted text
         }
         out.append('<').append(tag);
         attributes(element, tag, out);
@@ -129,16 +184,17 @@ final class HtmlWriter {
         trimEnd(out);
         out.append("\n<pre>");
         String body;
-        if (element.name().equals("source") || element.elements().isEmpty()) {
-            if (element.name().equals("pre")) {
-                attributes(element, "pre", new StringBuilder()); // reports the attributes that are dropped
-            }
-            String code = element.name().equals("source") ? AnswerConverter.sourceText(element, file, report) : element.text();
+        attributes(element, "pre", new StringBuilder()); // reports the attributes that are dropped
+        if (!hasCodeMarkup(element)) {
+            String code = AnswerConverter.sourceText(element, file, report);
             body = "<code>" + escape(CodeText.dedent(code), false) + "</code>";
         } else {
-            attributes(element, "pre", new StringBuilder());
             StringBuilder inner = new StringBuilder();
+            xml = false;
             children(element.children(), inner, true);
+            if (xml) {
+                report.warning(file, element, AnswerConverter.UNESCAPED_XML.formatted(element.name()), AnswerConverter.UNESCAPED_XML_HINT);
+            }
             body = CodeText.dedent(inner.toString());
         }
         out.append(keepLines(body)).append("</pre>\n");

@@ -30,6 +30,10 @@ final class Report {
         problems.add(Problem.warning(file, node == null ? 0 : node.line(), node == null ? 0 : node.column(), message, hint));
     }
 
+    void warning(Path file, int line, int column, String message, String hint) {
+        problems.add(Problem.warning(file, line, column, message, hint));
+    }
+
     void note(String message) {
         notes.add(message);
     }

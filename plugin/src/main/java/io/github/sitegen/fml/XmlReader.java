@@ -61,7 +61,7 @@ final class XmlReader {
         String text = decoded.get();
         Source source = Source.of(text);
         try {
-            return Optional.of(parse(source));
+            return Optional.of(parse(source, file, report));
         } catch (XMLStreamException e) {
             Location location = e.getLocation();
             int line = location == null ? 0 : Math.max(0, location.getLineNumber());
@@ -131,6 +131,123 @@ final class XmlReader {
                 }
             }
         }
+        boolean declared = start == 0 && charset != StandardCharsets.UTF_8;
+        if (declared && SINGLE_BYTE.contains(charset.name()) && isUtf8WithMultiByte(bytes)) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int first = firstNonAscii(text);
+            int[] at = lineColumn(text, first);
+            report.warning(file, at[0], at[1], "the file declares " + charset.name() + ", but its bytes are UTF-8 (the first"
+                    + " character that is not ASCII is '" + text.charAt(first) + "'): read as UTF-8",
+                    "declare encoding=\"UTF-8\" in the XML declaration");
+            return Optional.of(checked(file, text, report));
+        }
+        Optional<String> text = strictly(file, bytes, start, charset, report);
+        if (text.isPresent() && charset.equals(StandardCharsets.ISO_8859_1)) {
+            int control = firstC1Control(text.get());
+            if (control >= 0) {
+                int[] at = lineColumn(text.get(), control);
+                String message = String.format(Locale.ROOT, "the file declares ISO-8859-1, but holds byte 0x%02X, a control"
+                        + " character there", (int) text.get().charAt(control));
+                try {
+                    String windows = Charset.forName("windows-1252").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                    report.warning(file, at[0], at[1], message + ": read as windows-1252, where it is '"
+                            + windows.charAt(control) + "'", "declare encoding=\"windows-1252\", or save the file as UTF-8");
+                    return Optional.of(checked(file, windows, report));
+                } catch (CharacterCodingException e) {
+                    report.warning(file, at[0], at[1], message + ": imported as it is",
+                            "check the encoding the file was saved in, and declare it");
+                }
+            }
+        }
+        return text.map(t -> checked(file, t, report));
+    }
+
+    /** Encodings that read any byte, where UTF-8 bytes would give mojibake without an error. */
+    private static final Set<String> SINGLE_BYTE = Set.of("ISO-8859-1", "windows-1252", "US-ASCII", "ISO-8859-15");
+
+    /** UTF-8 read as ISO-8859-1 or windows-1252 (such as 'Ã©', 'â€™', or 'ï¿½' for a lost character), once more. */
+    private static final Pattern MOJIBAKE = Pattern.compile("[\u00C2-\u00DF][\u0080-\u00BF\u0152\u0153\u0160\u0161"
+            + "\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A"
+            + "\u20AC\u2122]|[\u00E0-\u00EF][\u0080-\u00BF\u20AC\u2122\u201A-\u201E\u2018\u2019\u0152\u0153]"
+            + "[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u2013\u2014\u2018-\u201E\u2020-\u2022"
+            + "\u2026\u2030\u2039\u203A\u20AC\u2122]");
+
+    /**
+     * {@code text}, with a warning where it looks like text decoded in the wrong encoding before it
+     * was saved (which no choice of encoding can undo), or holds the replacement character.
+     */
+    private static String checked(Path file, String text, Report report) {
+        Matcher mojibake = MOJIBAKE.matcher(text);
+        if (mojibake.find()) {
+            int[] at = lineColumn(text, mojibake.start());
+            report.warning(file, at[0], at[1], "'" + mojibake.group() + "' looks like UTF-8 text read in another encoding"
+                    + " before the file was saved: it is imported as it is", "fix the text in the FML file");
+        }
+        int lost = text.indexOf('\uFFFD');
+        if (lost >= 0) {
+            int[] at = lineColumn(text, lost);
+            report.warning(file, at[0], at[1], "the file holds the replacement character '\uFFFD', which stands for a"
+                    + " character lost before: it is imported as it is", "fix the text in the FML file");
+        }
+        return text;
+    }
+
+    /** Whether {@code bytes} are valid UTF-8 and hold at least one character of several bytes. */
+    static boolean isUtf8WithMultiByte(byte[] bytes) {
+        boolean multiByte = false;
+        for (byte b : bytes) {
+            if (b < 0) {
+                multiByte = true;
+                break;
+            }
+        }
+        if (!multiByte) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static int firstNonAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static int firstC1Control(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80 && text.charAt(i) <= 0x9F) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {line, column} (1-based) of {@code index} in {@code text}; CRLF, LF and CR each end a line. */
+    private static int[] lineColumn(String text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, index - lineStart + 1};
+    }
+
+    /** The bytes decoded with {@code charset}, or empty with an error at the first byte it cannot read. */
+    private static Optional<String> strictly(Path file, byte[] bytes, int start, Charset charset, Report report) {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -152,9 +269,17 @@ final class XmlReader {
         }
     }
 
-    private static Xml.Element parse(Source source) throws XMLStreamException {
+    /**
+     * Parses without the parser's namespace processing, as Doxia's parser did (MXParser, whose
+     * namespace processing is off by default): namespaces are resolved here instead, so that an
+     * element with an undeclared prefix, such as {@code <x:portlet>} in an answer, is read (by its
+     * full name, which no converter knows, so its text is kept) with a warning instead of failing
+     * the whole file.
+     */
+
+    private static Xml.Element parse(Source source, Path file, Report report) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, true); // for the internal subset only
@@ -167,6 +292,8 @@ final class XmlReader {
         XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(source.parsed()));
         try {
             Deque<Builder> open = new ArrayDeque<>();
+            Deque<Map<String, String>> scopes = new ArrayDeque<>();
+            scopes.push(Map.of("", "", "xml", XMLConstants.XML_NS_URI));
             Xml.Element root = null;
             int previousEnd = 0;
             while (reader.hasNext()) {
@@ -176,19 +303,38 @@ final class XmlReader {
                 switch (event) {
                     case XMLStreamConstants.START_ELEMENT -> {
                         Map<String, String> attributes = new LinkedHashMap<>();
+                        Map<String, String> scope = new LinkedHashMap<>(scopes.peek());
                         for (int i = 0; i < reader.getAttributeCount(); i++) {
-                            String namespace = reader.getAttributeNamespace(i);
-                            if (namespace == null || namespace.isEmpty()) {
-                                attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                            String attribute = qualifiedName(reader.getAttributePrefix(i), reader.getAttributeLocalName(i));
+                            if (attribute.equals("xmlns")) {
+                                scope.put("", reader.getAttributeValue(i));
+                            } else if (attribute.startsWith("xmlns:")) {
+                                scope.put(attribute.substring("xmlns:".length()), reader.getAttributeValue(i));
+                            } else if (attribute.indexOf(':') < 0) {
+                                attributes.put(attribute, reader.getAttributeValue(i));
                             }
+                            // namespaced attributes, such as xsi:schemaLocation, say nothing a reader sees
                         }
-                        String namespace = reader.getNamespaceURI();
+                        scopes.push(scope);
+                        String qualified = qualifiedName(reader.getPrefix(), reader.getLocalName());
+                        int colon = qualified.indexOf(':');
+                        String prefix = colon < 0 ? "" : qualified.substring(0, colon);
+                        String name = colon < 0 ? qualified : qualified.substring(colon + 1);
+                        String namespace = scope.get(prefix);
                         // the start tag ends at 'end'; attribute values cannot hold '<', so the last one starts it
                         int tagStart = end > 0 ? source.parsed().lastIndexOf('<', end - 1) : -1;
                         int[] tagAt = tagStart >= 0 ? source.position(tagStart) : at;
-                        open.push(new Builder(reader.getLocalName(), namespace == null ? "" : namespace, attributes, tagAt));
+                        if (namespace == null) {
+                            report.warning(file, tagAt[0], tagAt[1], "the namespace prefix '" + prefix + "' of <" + qualified
+                                    + "> is not declared: read as an element named <" + qualified + ">, as Doxia did",
+                                    "declare xmlns:" + prefix + " or remove the prefix");
+                            name = qualified;
+                            namespace = "";
+                        }
+                        open.push(new Builder(name, namespace, attributes, tagAt));
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
+                        scopes.pop();
                         Xml.Element element = open.pop().build();
                         if (open.isEmpty()) {
                             root = element;
@@ -220,6 +366,11 @@ final class XmlReader {
         } finally {
             reader.close();
         }
+    }
+
+    /** {@code prefix:local}, or {@code local}; without namespace processing the parser may give either form. */
+    private static String qualifiedName(String prefix, String local) {
+        return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
     }
 
     private static void setIfSupported(XMLInputFactory factory, String property, boolean value) {

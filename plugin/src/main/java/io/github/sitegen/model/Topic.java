@@ -16,8 +16,16 @@ import io.github.sitegen.problem.Problem;
  * @param summaryText the summary as plain text; empty when absent
  * @param order     the sort key given in the file, or {@link Integer#MAX_VALUE} when absent
  * @param questions the questions in the order written, at least one
+ * @param previousIds anchors the topic had before (such as the section anchor an old Maven site
+ *                  published for an FML part), each kept as written; empty when there are none
  */
-public record Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions) {
+public record Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions,
+                    List<String> previousIds) {
+
+    /** A topic without previous ids. */
+    public Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions) {
+        this(id, title, summary, summaryText, order, questions, List.of());
+    }
 
     public Topic {
         Objects.requireNonNull(id, "id");
@@ -25,6 +33,7 @@ public record Topic(String id, String title, Html summary, String summaryText, i
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(summaryText, "summaryText");
         questions = List.copyOf(questions);
+        previousIds = List.copyOf(previousIds);
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("a topic has at least one question");
         }
@@ -39,7 +48,7 @@ public record Topic(String id, String title, Html summary, String summaryText, i
         for (Question question : questions) {
             rendered.add(question.withAnswer(question.answer().render(problems)));
         }
-        return new Topic(id, title, summary, summaryText, order, rendered);
+        return new Topic(id, title, summary, summaryText, order, rendered, previousIds);
     }
 
     public int questionCount() {

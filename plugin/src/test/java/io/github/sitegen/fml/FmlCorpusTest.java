@@ -185,6 +185,7 @@ class FmlCorpusTest {
         checkLinks(faqs, pages, problems);
         assertEquals(List.of(), problems);
         checkTables(pages.get("jackrabbit-pms/index.html"));
+        assertEquals(38, checkPartAnchors(pages), "42 parts, 4 of them without a <title>, for which Doxia wrote no section");
         assertValidHtml(site);
     }
 
@@ -289,6 +290,34 @@ class FmlCorpusTest {
         return count;
     }
 
+    /**
+     * The anchor Doxia made from each part's title (Doxia 1's site renderer, Doxia 2's index
+     * anchors) is in the heading of the topic made from that part. Returns the parts checked.
+     */
+    private static int checkPartAnchors(Map<String, Document> pages) throws Exception {
+        int checked = 0;
+        for (String name : files()) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            NodeList parts = factory.newDocumentBuilder().parse(CORPUS.resolve(name).toFile()).getElementsByTagNameNS("*", "part");
+            for (int i = 0; i < parts.getLength(); i++) {
+                NodeList titles = ((org.w3c.dom.Element) parts.item(i)).getElementsByTagNameNS("*", "title");
+                if (titles.getLength() == 0) {
+                    continue;
+                }
+                String title = Text.oneLine(titles.item(0).getTextContent());
+                for (Form form : List.of(Form.DOXIA_2, Form.DOXIA_1)) {
+                    String anchor = DoxiaIds.published(title, form);
+                    assertTrue(pages.values().stream().anyMatch(page -> page.selectFirst("h1").text().equals(title)
+                            && page.getElementById(anchor) != null && page.getElementById(anchor).parent().tagName().equals("h1")),
+                            name + ": part anchor #" + anchor + " of \"" + title + "\" is in its topic's heading");
+                }
+                checked++;
+            }
+        }
+        return checked;
+    }
+
     private static void checkTables(Document page) {
         List<Element> tables = page.select(".answer table");
         assertEquals(2, tables.size());
@@ -300,7 +329,7 @@ class FmlCorpusTest {
         assertEquals("Persistence manager", tables.get(0).selectFirst("th").text());
     }
 
-    private static void assertValidHtml(Path site) throws Exception {
+    static void assertValidHtml(Path site) throws Exception {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
         validator.setForceHTML(true);

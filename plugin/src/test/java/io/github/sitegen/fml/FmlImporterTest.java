@@ -124,6 +124,9 @@ class FmlImporterTest {
                 # Imported from faq.fml (part "general") by site-gen:import-fml.
                 title: General
                 order: 10
+                previousIds:
+                  - General
+                  - general
                 questions:
                   - id: what-is-it
                     question: What is the widget?
@@ -675,5 +678,170 @@ class FmlImporterTest {
                 """)));
         assertEquals(List.of("faq.fml:4:38: error: the answer is empty: nothing in it is visible (write the answer)"),
                 formatted(blank.errors(), root));
+    }
+
+    @Test
+    void anUndeclaredNamespacePrefixInAnAnswerIsReadAsDoxiaReadItAnUnknownElementWhoseTextIsKept() throws Exception {
+        FmlImporter.Result result = importFml(faqs(NS, """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Portlets?</question>
+                    <answer><p>Declare <x:portlet name="a">the portlet</x:portlet> first.</p></answer></faq>
+                </part>
+                """));
+        assertEquals("Declare the portlet first.\n", answer("p", 0));
+        List<String> warnings = formatted(result.warnings(), root);
+        assertHas(warnings, "faq.fml:5:24: warning: the namespace prefix 'x' of <x:portlet> is not declared: read as an"
+                + " element named <x:portlet>, as Doxia did (declare xmlns:x or remove the prefix)");
+        assertHas(warnings, "faq.fml:5:24: warning: <x:portlet> is not kept");
+    }
+
+    @Test
+    void upperCaseTagsAreReadAsHtmlSoALinkAndLineBreaksStay() throws Exception {
+        importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Case?</question>
+                    <answer><P>Read the <A HREF="http://example.com/guide">guide</A> or <a Href="http://example.com/faq">faq</a>.</P>
+                      <blockquote>Hello,<BR/><BR/>the build is broken.</blockquote></answer></faq>
+                </part>
+                """));
+        assertEquals("Read the [guide](http://example.com/guide) or [faq](http://example.com/faq).\n\n> Hello,\\\n> the build is broken.\n", answer("p", 0));
+        Document page = page("p");
+        assertEquals("http://example.com/guide", page.selectFirst(".answer a").attr("href"));
+        assertEquals(1, page.select(".answer blockquote br").size());
+    }
+
+    @Test
+    void anUnknownElementAroundListItemsIsLeftOutAndTheItemsStayInAList() throws Exception {
+        FmlImporter.Result result = importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Typo?</question>
+                    <answer><p>Steps:</p>
+                      <ui><li>one</li>
+                        <li>two</li></ui>
+                      <dd>a lone definition</dd>
+                      <dt>term</dt><dd>its definition</dd></answer></faq>
+                </part>
+                """));
+        List<String> warnings = formatted(result.warnings(), root);
+        assertHas(warnings, "faq.fml:6:7: warning: <ui> is not kept (not XHTML, or not allowed by site-gen): its text is kept");
+        assertHas(warnings, "faq.fml:6:11: warning: <li> outside a list: put in a <ul> (write the items inside <ul> or <ol>)");
+        assertHas(warnings, "faq.fml:8:7: warning: <dd> outside a definition list, without a <dt>: its content is kept as a block");
+        assertHas(warnings, "faq.fml:9:7: warning: <dt> outside a definition list: put in a <dl> (write them inside <dl>)");
+        assertTrue(answer("p", 0).startsWith("Steps:\n\n- one\n- two\n\na lone definition\n\n<dl>"), answer("p", 0));
+        Document page = page("p");
+        assertEquals(2, page.select(".answer ul > li").size());
+        assertEquals(1, page.select(".answer dl > dd").size());
+        assertTrue(page.selectFirst(".answer").text().endsWith("term its definition"));
+        FmlCorpusTest.assertValidHtml(root.resolve("out"));
+    }
+
+    @Test
+    void boldInACodeBlockStaysBoldAsDoxiaRenderedItAndXmlThereStaysCodeText() throws Exception {
+        FmlImporter.Result result = importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Option?</question>
+                    <answer><source>
+                &lt;plugin <b>someOption="true"</b>/&gt;
+                </source>
+                      <pre>
+                <configuration><B>fork</B></configuration>
+                </pre></answer></faq>
+                </part>
+                """));
+        assertEquals("<pre>&lt;plugin <b>someOption=\"true\"</b>/&gt;</pre>\n\n"
+                + "<pre>&lt;configuration&gt;<b>fork</b>&lt;/configuration&gt;</pre>\n", answer("p", 0));
+        assertHas(formatted(result.warnings(), root), "faq.fml:8:7: warning: <pre> holds unescaped XML: it is kept as code text");
+        Document page = page("p");
+        assertEquals("someOption=\"true\"", page.select(".answer pre b").get(0).text());
+        assertEquals("<configuration>fork</configuration>", page.select(".answer pre").get(1).wholeText());
+    }
+
+    @Test
+    void aFileThatDeclaresIso88591ButHoldsUtf8IsReadAsUtf8WithAWarningAtTheFirstSuchCharacter() throws Exception {
+        String fml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<faqs title=\"F\"><part id=\"p\"><title>P</title>\n"
+                + "<faq id=\"q\"><question>Gr\u00fc\u00dfe?</question><answer>Caf\u00e9 \u2013 ok.</answer></faq></part></faqs>\n";
+        Files.write(root.resolve("faq.fml"), fml.getBytes(StandardCharsets.UTF_8));
+        FmlImporter.Result result = importFile(root.resolve("faq.fml"));
+        assertEquals("Grüße?", question("p", 0).get("question"));
+        assertEquals("Café – ok.\n", answer("p", 0));
+        assertEquals(List.of("faq.fml:3:25: warning: the file declares ISO-8859-1, but its bytes are UTF-8 (the first character"
+                + " that is not ASCII is 'ü'): read as UTF-8 (declare encoding=\"UTF-8\" in the XML declaration)"),
+                formatted(result.warnings(), root));
+    }
+
+    @Test
+    void textThatIsNotCertainlyInTheWrongEncodingIsImportedAsItIsWithAWarningAtItsLine() throws Exception {
+        byte[] windows = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<faqs title=\"F\"><part id=\"p\"><title>P</title>\n"
+                + "<faq id=\"q\"><question>Quotes?</question><answer>It\u2019s caf\u00e9.</answer></faq></part></faqs>\n")
+                .getBytes("windows-1252");
+        Files.write(root.resolve("faq.fml"), windows);
+        FmlImporter.Result result = importFile(root.resolve("faq.fml"));
+        assertEquals("It’s café.\n", answer("p", 0));
+        assertEquals(List.of("faq.fml:3:51: warning: the file declares ISO-8859-1, but holds byte 0x92, a control character"
+                + " there: read as windows-1252, where it is '’' (declare encoding=\"windows-1252\", or save the file as UTF-8)"),
+                formatted(result.warnings(), root));
+
+        Path twice = root.resolve("twice");
+        Fixture.write(twice, "-- faq.fml --\n" + faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Twice?</question><answer>Caf\u00c3\u00a9 and \ufffd.</answer></faq>
+                </part>
+                """));
+        FmlImporter.Result read = new FmlImporter().importFml(twice.resolve("faq.fml"), twice.resolve("content"), listener);
+        assertEquals(List.of("faq.fml:4:53: warning: 'Ã©' looks like UTF-8 text read in another encoding before the file was"
+                + " saved: it is imported as it is (fix the text in the FML file)",
+                "faq.fml:4:60: warning: the file holds the replacement character '\ufffd', which stands for a character lost"
+                + " before: it is imported as it is (fix the text in the FML file)"), formatted(read.warnings(), twice));
+    }
+
+    @Test
+    void aLinkToAPartsTitleAnchorLeadsToItsTopicWhichKeepsTheAnchor() throws Exception {
+        FmlImporter.Result result = importFml(faqs("", """
+                <part id="start"><title>Getting Started</title>
+                  <faq id="install"><question>Install?</question><answer>Unzip it.</answer></faq>
+                </part>
+                <part id="usage"><title>Usage</title>
+                  <faq id="run"><question>Run?</question>
+                    <answer><p>First see <a href="#Getting_Started">getting started</a>, or
+                      <a href="faq.html#usage">this part</a>.</p></answer></faq>
+                </part>
+                """));
+        assertEquals(List.of(), formatted(result.warnings(), root));
+        assertEquals("First see [getting started](../start/index.html), or [this part](../usage/index.html).\n", answer("usage", 0));
+        assertTrue(file("start.yaml").contains("order: 10\npreviousIds:\n  - Getting_Started\n  - start\nquestions:\n"),
+                file("start.yaml"));
+        assertTrue(file("usage.yaml").contains("previousIds:\n  - Usage\n  - usage\n"), file("usage.yaml"));
+        Document page = page("start");
+        assertEquals(List.of("Getting_Started", "start"), page.selectFirst("h1").select("span[id]").eachAttr("id"));
+    }
+
+    @Test
+    void aParagraphThatHoldsAListOrCodeInsideATableBecomesADivSoThePageIsValidHtml() throws Exception {
+        importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Table?</question>
+                    <answer><table><tr><td><p>Use <pre>mvn site</pre> or:<ul><li>one</li></ul></p></td></tr></table></answer></faq>
+                </part>
+                """));
+        assertTrue(answer("p", 0).contains("<td>\n<div>Use\n<pre>"), answer("p", 0));
+        page("p");
+        FmlCorpusTest.assertValidHtml(root.resolve("out"));
+    }
+
+    @Test
+    void boldOrASpanAroundACodeBlockOrAListIsLeftOutSoThePageIsValidHtml() throws Exception {
+        FmlImporter.Result result = importFml(faqs("", """
+                <part id="p"><title>P</title>
+                  <faq id="q"><question>Blocks?</question>
+                    <answer><p>Run <b><pre>mvn clean
+                mvn site</pre></b> then <span><ul><li>check</li></ul></span></p></answer></faq>
+                </part>
+                """));
+        List<String> warnings = formatted(result.warnings(), root);
+        assertHas(warnings, "faq.fml:5:20: warning: <b> around a list, table, paragraph or code block is not kept");
+        assertHas(warnings, "faq.fml:6:25: warning: <span> around a list");
+        assertEquals("Run\n\n```\nmvn clean\nmvn site\n```\n\nthen\n\n- check\n", answer("p", 0));
+        page("p");
+        FmlCorpusTest.assertValidHtml(root.resolve("out"));
     }
 }

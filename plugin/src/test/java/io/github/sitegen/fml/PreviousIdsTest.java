@@ -117,4 +117,53 @@ class PreviousIdsTest {
         assertEquals(List.of("content/a.yaml:5:5: error: unknown key 'previousId' in question 1 (did you mean 'previousIds'?)"),
                 Fixture.failures(root));
     }
+
+    @Test
+    void aTopicsPreviousIdsAreAnchorsInItsPageHeadingAndMayNotBeAnIdOfThatPage() throws Exception {
+        Fixture.write(root, """
+                -- content/start.yaml --
+                title: Getting Started
+                previousIds: [Getting_Started, start]
+                questions:
+                  - id: install
+                    question: How do I install it?
+                    answer: Unzip it.
+                -- content/more.yaml --
+                title: More
+                previousIds: [Getting_Started]
+                questions:
+                  - id: more
+                    question: More?
+                    answer: Yes.
+                """);
+        Fixture.build(root);
+        Element heading = Fixture.html(root.resolve("out/start/index.html")).selectFirst("h1");
+        assertEquals(List.of("Getting_Started", "start"), heading.select("span[id]").eachAttr("id"));
+        assertEquals("Getting Started", heading.text());
+        assertEquals(List.of(), SiteCheck.brokenLinks(root.resolve("out")));
+
+        Fixture.write(root, """
+                -- content/more.yaml --
+                title: More
+                previousIds: [more, old]
+                questions:
+                  - id: more
+                    question: More?
+                    answer: Yes.
+                    previousIds: [old]
+                """);
+        assertEquals(List.of(
+                "content/more.yaml:2:15: error: previous id 'more' of the topic is the id of the question at more.yaml:4"
+                        + " (an anchor can lead to one place of the page only)",
+                "content/more.yaml:2:21: error: previous id 'old' of the topic is a previous id of the question at"
+                        + " more.yaml:4 (an anchor can lead to one place of the page only)"),
+                Fixture.failures(root));
+    }
+
+    @Test
+    void theTopicSchemaDescribesTheTopicsPreviousIds() throws Exception {
+        Path schema = Path.of(System.getProperty("siteGen.repositoryRoot", "..")).resolve("schema/topic.schema.json");
+        JsonNode previousIds = new ObjectMapper().readTree(schema.toFile()).path("properties").path("previousIds");
+        assertEquals("^\\S+$", previousIds.path("items").path("pattern").asText());
+    }
 }
