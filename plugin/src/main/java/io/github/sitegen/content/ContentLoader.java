@@ -122,6 +122,40 @@ public final class ContentLoader {
      */
     public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
             throws SiteGenException, IOException {
+        Inspected inspected = inspect(contentDirectory, defaultTitle, baseUrl, defaultLanguage);
+        if (inspected.hasErrors()) {
+            // No page will render these answers: render them here, so that one run reports everything.
+            List<Problem> all = new ArrayList<>(inspected.problems());
+            all.addAll(answerProblems(inspected.site().topics()));
+            throw new SiteGenException(all);
+        }
+        return new Loaded(inspected.site(), inspected.problems(), inspected.nanos());
+    }
+
+    /**
+     * Everything a load finds, errors included, with the site built from what could be read: the
+     * check goal reports the site-wide warnings (and compares ids with the previous build) even
+     * when some file has an error. Answers are not rendered yet ({@link #answerProblems}).
+     *
+     * @param site      the topics and questions that could be read
+     * @param problems  errors and warnings, in the order found
+     * @param ids       the id and previous ids of every published question, complete or not
+     * @param everyFile whether every topic file could be read (else an id may be in the unread one)
+     */
+    public record Inspected(Site site, List<Problem> problems, Set<String> ids, boolean everyFile, long nanos) {
+        public Inspected {
+            problems = List.copyOf(problems);
+            ids = Set.copyOf(ids);
+        }
+
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+    }
+
+    /** Reads and checks {@code contentDirectory} as {@link #load} does, but returns errors rather than throwing them. */
+    public Inspected inspect(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
+            throws SiteGenException, IOException {
         long start = System.nanoTime();
         Problems problems = new Problems();
         if (!Files.isDirectory(contentDirectory)) {
@@ -155,9 +189,9 @@ public final class ContentLoader {
         }
         SiteSettings settings = readSite(siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
         SiteInfo given = settings.info();
-        List<Path> readable = topicFilesWithValidIds(topicFiles, problems);
+        List<TopicFile> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
-        parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file, problems))
+        parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file.path(), file.id(), problems))
                 .forEach(draft -> draft.ifPresent(drafts::add));
         if (topicFiles.isEmpty()) {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
@@ -177,12 +211,17 @@ public final class ContentLoader {
         parallel.map(drafts, RuntimeException.class, RuntimeException.class,
                         draft -> build(draft, byId, settings.reviewEvery(), problems))
                 .forEach(topic -> topic.ifPresent(topics::add));
-        if (problems.hasErrors()) {
-            // No page will render these answers: render them here, so that one run reports everything.
-            answerProblems(topics).forEach(problems::add);
-            throw new SiteGenException(problems.all());
+        Set<String> ids = new java.util.HashSet<>();
+        for (TopicDraft draft : drafts) {
+            for (QuestionDraft question : draft.questions()) {
+                if (question.id() != null && (!question.review().draft() || options.drafts())) {
+                    ids.add(question.id());
+                    question.previousIds().forEach(item -> ids.add(item.value()));
+                }
+            }
         }
-        return new Loaded(new Site(info, topics), problems.all(), System.nanoTime() - start);
+        return new Inspected(new Site(info, topics), problems.all(), ids, drafts.size() == topicFiles.size(),
+                System.nanoTime() - start);
     }
 
     /**
@@ -319,11 +358,22 @@ public final class ContentLoader {
         return messages;
     }
 
-    /** The topic files whose names are valid, unreserved and unique topic ids; the rest are errors. */
-    private static List<Path> topicFilesWithValidIds(List<Path> files, Problems problems) {
+    /** A topic file and the id its topic is read under. */
+    private record TopicFile(Path path, String id) {
+    }
+
+    /**
+     * The topic files to read, each with its topic id. A file name that is not a valid topic id, or
+     * a reserved one, is an error, and the file is still read (under the suggested id) so that the
+     * mistakes inside it are reported in the same run; of two files for one topic, the second is not read.
+     */
+    private static List<TopicFile> topicFilesWithValidIds(List<Path> files, Problems problems) {
         Map<String, Path> topicIds = new HashMap<>();
-        List<Path> valid = new ArrayList<>();
-        for (Path file : files) {
+        List<TopicFile> valid = new ArrayList<>();
+        // Valid names first, so that a misnamed file never takes the id of a well-named one.
+        List<Path> ordered = new ArrayList<>(files);
+        ordered.sort(Comparator.comparing((Path file) -> !Ids.isTopicId(topicId(file))));
+        for (Path file : ordered) {
             String name = file.getFileName().toString();
             String id = topicId(file);
             if (!Ids.isTopicId(id)) {
@@ -331,14 +381,21 @@ public final class ContentLoader {
                 problems.add(Problem.error(file, 0, 0, "'" + name + "' is not a valid topic file name: topic ids are"
                         + " lowercase a-z and 0-9 words joined by '-', because they become folder names",
                         suggestion.isEmpty() ? "rename the file" : "rename it to " + suggestion + ".yaml"));
-            } else if (Ids.RESERVED_TOPIC_IDS.contains(id)) {
-                problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
-                        "rename the file, for example to " + id + "-faq.yaml"));
+                String readAs = suggestion.isEmpty() ? "topic" : suggestion;
+                while (topicIds.containsKey(readAs)) {
+                    readAs = readAs + "-x";
+                }
+                topicIds.put(readAs, file);
+                valid.add(new TopicFile(file, readAs));
             } else if (topicIds.putIfAbsent(id, file) != null) {
                 problems.add(Problem.error(file, 0, 0, "topic '" + id + "' is also defined by "
                         + topicIds.get(id).getFileName(), "keep one file per topic"));
             } else {
-                valid.add(file);
+                if (Ids.RESERVED_TOPIC_IDS.contains(id)) {
+                    problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
+                            "rename the file, for example to " + id + "-faq.yaml"));
+                }
+                valid.add(new TopicFile(file, id));
             }
         }
         return valid;
@@ -349,8 +406,7 @@ public final class ContentLoader {
         return name.substring(0, name.lastIndexOf('.'));
     }
 
-    private static Optional<TopicDraft> readTopic(Path file, Problems problems) throws IOException {
-        String id = topicId(file);
+    private static Optional<TopicDraft> readTopic(Path file, String id, Problems problems) throws IOException {
         Optional<Node> root = YamlSource.read(file, problems);
         if (root.isEmpty()) {
             if (!problems.hasErrorsFor(file)) {

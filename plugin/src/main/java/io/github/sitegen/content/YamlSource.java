@@ -24,6 +24,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -46,6 +51,8 @@ final class YamlSource {
     static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
     /** How many aliases to a list or mapping one file may use. */
     static final int MAX_COLLECTION_ALIASES = 20;
+    /** How deep lists and mappings may nest in one file. */
+    static final int MAX_NESTING = 20;
     /** How many times its own length the text of a file may grow by aliases. */
     static final int MAX_EXPANSION = 4;
     /** Small files may stand for this much text, aliases expanded, whatever their length. */
@@ -80,7 +87,7 @@ final class YamlSource {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         options.setCodePointLimit(MAX_FILE_BYTES);
-        options.setNestingDepthLimit(20);
+        options.setNestingDepthLimit(MAX_NESTING);
         options.setProcessComments(false);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         Node root;
@@ -91,13 +98,13 @@ final class YamlSource {
             problems.add(file, mark, Problem.Severity.ERROR, syntaxMessage(e), syntaxHint(e));
             return Optional.empty();
         } catch (YAMLException e) {
-            // SnakeYAML reports these two limits without a position.
+            // SnakeYAML reports its two limits without a position: find it by reading the events again.
             String message = String.valueOf(e.getMessage());
-            if (message.startsWith("Number of aliases")) {
-                problems.add(Problem.error(file, 0, 0, "too many aliases (more than " + MAX_COLLECTION_ALIASES
-                        + " to lists or mappings)", "write the repeated content out, or use fewer anchors"));
+            Optional<Limit> limit = limitCrossed(text.get());
+            if (limit.isPresent()) {
+                problems.add(file, limit.get().at(), Problem.Severity.ERROR, limit.get().message(), limit.get().hint());
             } else {
-                problems.add(Problem.error(file, 0, 0, "cannot read YAML: " + message, null));
+                problems.add(Problem.error(file, 1, 1, "cannot read YAML: " + message, null));
             }
             return Optional.empty();
         }
@@ -108,6 +115,51 @@ final class YamlSource {
             return Optional.empty();
         }
         return Optional.of(root);
+    }
+
+    /** A limit of the reader crossed at a position. */
+    private record Limit(Mark at, String message, String hint) {
+    }
+
+    /**
+     * Where {@code text} crosses the alias or the nesting limit, counted as SnakeYAML's composer
+     * counts them: the alias to a list or mapping past {@link #MAX_COLLECTION_ALIASES}, or the list
+     * or mapping that opens level {@link #MAX_NESTING} + 1. Events are read without building nodes,
+     * so an alias bomb costs nothing here.
+     */
+    private static Optional<Limit> limitCrossed(String text) {
+        Map<String, Boolean> collectionAnchors = new HashMap<>();
+        int aliases = 0;
+        int depth = 0;
+        try {
+            for (Event event : new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text))) {
+                boolean node = event instanceof CollectionStartEvent || event instanceof ScalarEvent;
+                if (node && depth > MAX_NESTING) {
+                    return Optional.of(new Limit(event.getStartMark(), "lists and mappings nest more than "
+                            + MAX_NESTING + " levels deep here",
+                            "content never needs that depth: check the indentation, or flatten the data"));
+                }
+                if (event instanceof CollectionStartEvent start) {
+                    if (start.getAnchor() != null) {
+                        collectionAnchors.put(start.getAnchor(), true);
+                    }
+                    depth++;
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                } else if (event instanceof ScalarEvent scalar && scalar.getAnchor() != null) {
+                    collectionAnchors.put(scalar.getAnchor(), false);
+                } else if (event instanceof AliasEvent alias
+                        && collectionAnchors.getOrDefault(alias.getAnchor(), false)
+                        && ++aliases > MAX_COLLECTION_ALIASES) {
+                    return Optional.of(new Limit(alias.getStartMark(), "too many aliases: this is alias number " + aliases
+                            + " to a list or mapping, and the limit is " + MAX_COLLECTION_ALIASES,
+                            "write the repeated content out, or use fewer anchors"));
+                }
+            }
+        } catch (YAMLException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> decode(Path file, byte[] bytes, Problems problems) {

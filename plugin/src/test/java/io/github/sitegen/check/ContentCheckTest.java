@@ -67,6 +67,23 @@ class ContentCheckTest {
     }
 
     @Test
+    void anErrorDoesNotHideTheSiteWideFindingsOfTheCheck() throws Exception {
+        Files.createDirectories(root.resolve("out"));
+        Files.writeString(root.resolve("out/faq.json"), "{\"topics\": [{\"id\": \"a\", \"questions\":"
+                + " [{\"id\": \"gone\", \"question\": \"Gone?\"}]}]}");
+        List<String> found = check("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: How do I start?
+                    answer: Open the app and sign in with your account.
+                    related: [nowhere]
+                """);
+        assertHas(found, "content/a.yaml:5:15: error: related question 'nowhere' does not exist");
+        assertHas(found, "out/faq.json: error: the previous build published the question id 'gone'");
+    }
+
+    @Test
     void repeatedAndNearlyRepeatedQuestionsAcrossTopicsAreFoundAliasesIncluded() throws Exception {
         List<String> found = check("""
                 -- content/a.yaml --

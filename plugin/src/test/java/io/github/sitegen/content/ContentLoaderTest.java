@@ -324,7 +324,28 @@ class ContentLoaderTest {
                 title: A
                 questions: [{question: q, answer: a}]
                 """);
-        assertHas(errors, "content/a.yaml: error: too many aliases (more than 20 to lists or mappings)");
+        assertHas(errors, "content/a.yaml:4:14: error: too many aliases: this is alias number 21 to a list or mapping,"
+                + " and the limit is 20 (write the repeated content out, or use fewer anchors)");
+    }
+
+    @Test
+    void nestingPastTheLimitIsReportedWhereItHappens() throws Exception {
+        List<String> errors = errors("-- content/a.yaml --\ntitle: A\nquestions: " + "[".repeat(25) + "x"
+                + "]".repeat(25) + "\n");
+        assertHas(errors, "content/a.yaml:2:32: error: lists and mappings nest more than 20 levels deep here");
+    }
+
+    @Test
+    void aMisnamedTopicFileIsStillReadSoItsMistakesShowInTheSameRun() throws Exception {
+        List<String> errors = errors("""
+                -- content/Account_Help.yaml --
+                title: Account help
+                questions:
+                  - question: How do I sign in?
+                    answr: With your email address.
+                """);
+        assertHas(errors, "content/Account_Help.yaml: error: 'Account_Help.yaml' is not a valid topic file name");
+        assertHas(errors, "content/Account_Help.yaml:4:5: error: unknown key 'answr'");
     }
 
     @Test
