@@ -74,6 +74,50 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void headingsInTheIntroductionSummariesAndAnswersNeverSkipALevelOnAnyPage() throws Exception {
+        String site = """
+                -- content/site.yaml --
+                title: Acme
+                introduction: |
+                  ### Welcome
+                  Read on.
+                  #### Before you start
+                  Sign in.
+                -- content/billing.yaml --
+                title: Billing
+                summary: |
+                  ## What is here
+                  Invoices.
+                  <h4>Cards</h4>
+                  And cards.
+                questions:
+                  - question: How do I pay?
+                    answer: |
+                      ## Steps
+                      Open the page.
+                      <h1>Raw heading</h1>
+                      Done.
+                """;
+        Fixture.write(root, site);
+        Fixture.build(root);
+        Document home = Fixture.html(out().resolve("index.html"));
+        Document topic = Fixture.html(out().resolve("billing/index.html"));
+        assertEquals(List.of(), Fixture.skippedHeadings(home));
+        assertEquals(List.of(), Fixture.skippedHeadings(topic));
+        assertEquals("h2", home.selectFirst(".intro :is(h1,h2,h3,h4,h5,h6)").normalName());
+        assertEquals("h3", home.selectFirst(".topic-card .summary :is(h1,h2,h3,h4,h5,h6)").normalName());
+        assertEquals("h2", topic.selectFirst(".summary :is(h1,h2,h3,h4,h5,h6)").normalName());
+        assertEquals("h3", topic.selectFirst(".answer :is(h1,h2,h3,h4,h5,h6)").normalName());
+
+        Fixture.write(root, site);
+        Fixture.build(config().trustRawHtml(true));
+        Document trusted = Fixture.html(out().resolve("billing/index.html"));
+        assertEquals(List.of(), Fixture.skippedHeadings(trusted));
+        assertEquals("h3", trusted.select(".answer :is(h1,h2,h3,h4,h5,h6)").get(1).normalName(),
+                "a trusted raw <h1> is renumbered like a Markdown one");
+    }
+
+    @Test
     void theHomePageIndexesEveryTopicWithItsSummaryCountAndQuestionLinks() throws Exception {
         Fixture.write(root, SITE);
         Fixture.build(root);

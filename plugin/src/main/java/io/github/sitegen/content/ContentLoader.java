@@ -50,10 +50,13 @@ public final class ContentLoader {
     static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds",
             "aliases", "reviewed", "owner", "draft");
 
-    /** Headings in answers and summaries start at {@code <h3>}: pages use h1 and h2. */
-    private static final int TOP_HEADING = 3;
-    /** The introduction sits right below the home page's h1. */
+    /** Headings in answers start at {@code <h3>}: each answer sits below its question's h2. */
+    private static final int ANSWER_TOP_HEADING = 3;
+    /** The introduction sits right below the home page's h1, a summary right below its topic page's h1. */
     private static final int INTRODUCTION_TOP_HEADING = 2;
+    private static final int SUMMARY_TOP_HEADING = 2;
+    /** On the home page a summary sits below its topic's h2. */
+    private static final int HOME_SUMMARY_TOP_HEADING = 3;
     private static final String DEFAULT_LANGUAGE = "en";
     /**
      * How many topics, spread evenly over the site, tell its script by their titles and questions;
@@ -516,12 +519,15 @@ public final class ContentLoader {
                                   Problems problems) {
         Period reviewEvery = draft.reviewEvery() != null ? draft.reviewEvery() : siteReviewEvery;
         Html summary = Html.EMPTY;
+        Html homeSummary = Html.EMPTY;
         String summaryText = "";
         if (draft.summary() != null) {
             MarkdownRenderer.Rendered rendered = render(draft.file(), draft.summaryAt(), draft.summary(),
-                    TOP_HEADING, problems);
+                    SUMMARY_TOP_HEADING, problems);
             summary = rendered.html();
             summaryText = rendered.text();
+            // The same text one level deeper; its problems are those just reported.
+            homeSummary = markdown.render(draft.summary(), HOME_SUMMARY_TOP_HEADING).html();
         }
         List<Question> questions = new ArrayList<>();
         for (QuestionDraft question : draft.questions()) {
@@ -556,7 +562,7 @@ public final class ContentLoader {
         if (questions.isEmpty()) {
             return Optional.empty(); // an error says why
         }
-        return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions));
+        return Optional.of(new Topic(draft.id(), draft.title(), summary, homeSummary, summaryText, draft.order(), questions));
     }
 
     /**
@@ -569,7 +575,7 @@ public final class ContentLoader {
         Problems problems = new Problems();
         // Editorial findings are the check goal's; a build resolves short links all the same.
         Problems editorial = options.editorial() ? problems : new Problems();
-        MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), TOP_HEADING,
+        MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), ANSWER_TOP_HEADING,
                 link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), problems);
         if (options.editorial()) {
             Lint.question(question, answer.text(), reviewEvery, options.today(), problems);

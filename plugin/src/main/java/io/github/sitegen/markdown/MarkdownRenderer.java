@@ -131,15 +131,15 @@ public final class MarkdownRenderer {
                         + " decorative (alt=\"\")");
             }
         }
-        if (!trustRawHtml) {
-            // Headings written as raw HTML follow the same rule as Markdown ones.
-            Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
-            int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
-            for (int i = 0; i < levels.length; i++) {
-                headings.get(i).tagName("h" + levels[i]);
-            }
+        // Headings written as raw HTML, trusted or not, follow the same rule as Markdown ones.
+        Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
+        int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
+        boolean renumbered = false;
+        for (int i = 0; i < levels.length; i++) {
+            renumbered |= !headings.get(i).normalName().equals("h" + levels[i]);
+            headings.get(i).tagName("h" + levels[i]);
         }
-        String markup = trustRawHtml ? html.strip() : kept.body().html().strip();
+        String markup = trustRawHtml && !renumbered ? html.strip() : kept.body().html().strip();
         return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired);
     }
 

@@ -13,16 +13,20 @@ import io.github.sitegen.problem.Problem;
  * @param id        the topic id, from the file name; also the page's folder name
  * @param title     the topic's title as plain text
  * @param summary   the optional summary, rendered from Markdown; empty when absent
+ * @param homeSummary the summary as the home page shows it, below the topic's {@code <h2>}: its
+ *                    highest heading is {@code <h3>} (in {@code summary}, shown below the topic
+ *                    page's {@code <h1>}, it is {@code <h2>}); empty when absent
  * @param summaryText the summary as plain text; empty when absent
  * @param order     the sort key given in the file, or {@link Integer#MAX_VALUE} when absent
  * @param questions the questions in the order written, at least one
  */
-public record Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions) {
+public record Topic(String id, String title, Html summary, Html homeSummary, String summaryText, int order, List<Question> questions) {
 
     public Topic {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(homeSummary, "homeSummary");
         Objects.requireNonNull(summaryText, "summaryText");
         questions = List.copyOf(questions);
         if (questions.isEmpty()) {
@@ -39,7 +43,7 @@ public record Topic(String id, String title, Html summary, String summaryText, i
         for (Question question : questions) {
             rendered.add(question.withAnswer(question.answer().render(problems)));
         }
-        return new Topic(id, title, summary, summaryText, order, rendered);
+        return new Topic(id, title, summary, homeSummary, summaryText, order, rendered);
     }
 
     public int questionCount() {
