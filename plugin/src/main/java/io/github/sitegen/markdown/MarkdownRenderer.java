@@ -60,7 +60,7 @@ public final class MarkdownRenderer {
             .addAttributes("td", "class")
             .addAttributes("time", "datetime")
             .addAttributes("details", "open")
-            // commonmark marks every Markdown link rel="nofollow" when it sanitises URLs
+            // an author may mark a link of raw HTML rel="nofollow" (or sponsored, ugc) where it is meant
             .addAttributes("a", "rel")
             .addProtocols("a", "href", "#")
             .preserveRelativeLinks(true);
@@ -82,6 +82,12 @@ public final class MarkdownRenderer {
                 .softbreak("\n")
                 // HTML5 has no align attribute: table cells get a class the theme styles instead.
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    // commonmark marks every link rel="nofollow" when it sanitises URLs, the site's own
+                    // links included. The content is the site owner's, links out are editorial
+                    // references: no link of a Markdown text gets a rel, as none of raw HTML does.
+                    if (node instanceof Link) {
+                        attributes.remove("rel");
+                    }
                     String align = attributes.remove("align");
                     if (align != null) {
                         attributes.put("class", "align-" + align);

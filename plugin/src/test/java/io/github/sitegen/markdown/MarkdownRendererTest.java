@@ -33,6 +33,18 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksGetNoNofollowWhetherTheyAreTheSitesOwnOrLeadOutAndRawHtmlKeepsWhatItSays() {
+        Document doc = html("""
+                [anchor](#other) [page](../billing/index.html#pay) [out](https://example.org/x)
+                <https://example.org/auto> www.example.org
+
+                <a href="https://example.org/raw">raw</a> <a href="https://ads.example" rel="sponsored">ad</a>
+                """);
+        assertEquals(7, doc.select("a").size());
+        assertEquals(List.of("", "", "", "", "", "", "sponsored"), doc.select("a").stream().map(a -> a.attr("rel")).toList());
+    }
+
+    @Test
     void headingsStartAtTheGivenLevelAndNeverSkipOne() {
         Document doc = html("""
                 ### Deep first
