@@ -601,7 +601,8 @@ class ContentLoaderTest {
                 questions: [{question: q, answer: "# Part"}]
                 """).site();
         assertTrue(site.info().introduction().markup().startsWith("<h2>Welcome</h2>"));
-        assertEquals("<h3>Overview</h3>", site.topics().get(0).summary().markup());
+        assertEquals("<h2>Overview</h2>", site.topics().get(0).summary().markup(), "below the topic page's h1");
+        assertEquals("<h3>Overview</h3>", site.topics().get(0).homeSummary().markup(), "below the topic's h2 on the home page");
         assertEquals("<h3>Part</h3>", site.topics().get(0).questions().get(0).answer().html().markup());
     }
 }
