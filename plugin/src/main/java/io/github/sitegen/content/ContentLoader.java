@@ -595,6 +595,10 @@ public final class ContentLoader {
             problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");
         }
+        for (String link : rendered.emptyLinks()) {
+            problems.warning(file, at, "the link to '" + Text.abbreviate(link, 60) + "' has no text, so a screen reader"
+                    + " announces nothing; it shows its address instead", "write the words a reader clicks: [text](url)");
+        }
         if (!rendered.repaired().isEmpty()) {
             problems.warning(file, at, "raw HTML corrected: " + String.join("; ", rendered.repaired()),
                     "fix it in the content: a URL holds one '#' and no spaces, an image needs alt text");

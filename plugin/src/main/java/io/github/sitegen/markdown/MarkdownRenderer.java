@@ -118,17 +118,29 @@ public final class MarkdownRenderer {
         document.accept(inspection);
         inspection.renumber(topHeading);
         String html = htmlRenderer.render(document);
+        List<String> emptyLinks = new ArrayList<>(inspection.emptyLinks);
         if (!inspection.rawHtml) {
             // The plain text is what readers see: no link targets, no markup.
             PlainText text = new PlainText();
             document.accept(text);
-            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of());
+            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of(), emptyLinks);
         }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
         Document kept = trustRawHtml ? parsed : new Cleaner(ALLOWED).clean(parsed);
         kept.outputSettings().prettyPrint(false);
         List<String> repaired = trustRawHtml ? List.of() : repairUrls(kept.body());
+        if (!trustRawHtml) {
+            // A link whose href the allowlist removed (<a name="x">) is no link: its text stays.
+            kept.body().select("a:not([href])").forEach(Element::unwrap);
+            // A link without text is announced as nothing: it shows its address instead.
+            for (Element link : kept.body().select("a[href]")) {
+                if (link.text().isBlank() && link.select("img[alt]").stream().allMatch(i -> i.attr("alt").isBlank())) {
+                    link.appendText(link.attr("href"));
+                    emptyLinks.add(link.attr("href"));
+                }
+            }
+        }
         if (!trustRawHtml) {
             // An image needs a text alternative; without one it is marked decorative and reported.
             for (Element image : kept.body().select("img:not([alt])")) {
@@ -146,7 +158,7 @@ public final class MarkdownRenderer {
             headings.get(i).tagName("h" + levels[i]);
         }
         String markup = trustRawHtml && !renumbered ? html.strip() : kept.body().html().strip();
-        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired);
+        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired, emptyLinks);
     }
 
     /**
@@ -238,11 +250,14 @@ public final class MarkdownRenderer {
      * @param removed  descriptions of raw HTML the allowlist removed, empty when none
      * @param repaired descriptions of what was corrected in raw HTML to keep the page valid and
      *                 accessible (invalid URLs encoded, missing alt text)
+     * @param emptyLinks the targets of links written without text, Markdown or raw HTML, which now
+     *                   show their target as their text
      */
-    public record Rendered(Html html, String text, List<String> removed, List<String> repaired) {
+    public record Rendered(Html html, String text, List<String> removed, List<String> repaired, List<String> emptyLinks) {
         public Rendered {
             removed = List.copyOf(removed);
             repaired = List.copyOf(repaired);
+            emptyLinks = List.copyOf(emptyLinks);
         }
     }
 
@@ -315,6 +330,7 @@ public final class MarkdownRenderer {
     /** Moves headings down and notes whether the document holds raw HTML. */
     private static final class Inspection extends AbstractVisitor {
         private final List<Heading> headings = new ArrayList<>();
+        private final List<String> emptyLinks = new ArrayList<>();
         private final UnaryOperator<String> links;
         private boolean rawHtml;
 
@@ -326,6 +342,15 @@ public final class MarkdownRenderer {
         public void visit(Link link) {
             link.setDestination(links.apply(link.getDestination()));
             visitChildren(link);
+            PlainText text = new PlainText();
+            for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+                child.accept(text);
+            }
+            if (text.toString().isBlank()) {
+                // [](url): a link a screen reader announces as nothing shows its address instead.
+                link.appendChild(new org.commonmark.node.Text(link.getDestination()));
+                emptyLinks.add(link.getDestination());
+            }
         }
 
         @Override

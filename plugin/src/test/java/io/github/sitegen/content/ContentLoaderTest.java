@@ -446,6 +446,22 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aLinkWithoutTextIsAWarningAtItsAnswer() throws Exception {
+        ContentLoader.Loaded loaded = load("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: Q?
+                    answer: See [](https://x.example/a).
+                """);
+        List<Problem> found = new ArrayList<>();
+        loaded.site().topics().get(0).rendered(found::add);
+        assertEquals(List.of("content/a.yaml:4:13: warning: the link to 'https://x.example/a' has no text, so a screen"
+                + " reader announces nothing; it shows its address instead (write the words a reader clicks: [text](url))"),
+                found.stream().map(p -> p.format(root)).toList());
+    }
+
+    @Test
     void foldersInTheContentDirectoryAreReportedAsIgnored() throws Exception {
         ContentLoader.Loaded loaded = load("""
                 -- content/a.yaml --

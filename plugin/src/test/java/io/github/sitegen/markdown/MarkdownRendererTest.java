@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
@@ -42,6 +43,32 @@ class MarkdownRendererTest {
                 """);
         assertEquals(7, doc.select("a").size());
         assertEquals(List.of("", "", "", "", "", "", "sponsored"), doc.select("a").stream().map(a -> a.attr("rel")).toList());
+    }
+
+    @Test
+    void aLinkThatLosesItsHrefIsUnwrappedAndItsTextKept() {
+        MarkdownRenderer.Rendered rendered = safe.render("""
+                <a name="x">Title</a> and <a href="javascript:alert(1)">here</a>.
+                """, 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(0, doc.select("a").size(), rendered.html().markup());
+        assertEquals("Title and here.", doc.text());
+    }
+
+    @Test
+    void aLinkWithoutTextShowsItsAddressAndIsReported() {
+        MarkdownRenderer.Rendered rendered = safe.render("""
+                See [](https://x.example/a) and [![](logo.png)](https://x.example/b) and [![Logo](logo.png)](https://x.example/c).
+
+                Or <a href="https://y.example/"></a>.
+                """, 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of("https://x.example/a", "https://x.example/b", "", "https://y.example/"),
+                doc.select("a").stream().map(Element::ownText).toList());
+        assertEquals(List.of("https://x.example/a", "https://x.example/b", "https://y.example/"), rendered.emptyLinks());
+        MarkdownRenderer.Rendered plain = safe.render("[](#other-question)", 3);
+        assertEquals("<p><a href=\"#other-question\">#other-question</a></p>", plain.html().markup());
+        assertEquals(List.of("#other-question"), plain.emptyLinks());
     }
 
     @Test
