@@ -118,6 +118,29 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void theHomePageAlwaysHasAMetaDescriptionInTheSitesLanguage() throws Exception {
+        String topics = """
+                -- content/billing.yaml --
+                title: Billing
+                order: 2
+                questions: [{question: "How do I pay?", answer: By card.}]
+                -- content/start.yaml --
+                title: Getting started
+                order: 1
+                questions: [{question: "Where do I begin?", answer: Here.}]
+                """;
+        Fixture.write(root, "-- content/site.yaml --\ntitle: Acme\n" + topics);
+        Fixture.build(root);
+        assertEquals("Acme: answers to common questions about Getting started, Billing.",
+                Fixture.html(out().resolve("index.html")).selectFirst("meta[name=description]").attr("content"));
+
+        Fixture.write(root, "-- content/site.yaml --\ntitle: Acme\nlanguage: ja\n" + topics);
+        Fixture.build(root);
+        assertEquals("Acme：Getting started、Billingについてのよくある質問と回答。",
+                Fixture.html(out().resolve("index.html")).selectFirst("meta[name=description]").attr("content"));
+    }
+
+    @Test
     void theHomePageIndexesEveryTopicWithItsSummaryCountAndQuestionLinks() throws Exception {
         Fixture.write(root, SITE);
         Fixture.build(root);

@@ -190,7 +190,7 @@ public final class ContentLoader {
                 }
             }
         }
-        SiteSettings settings = readSite(siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
+        SiteSettings settings = readSite(contentDirectory, siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
         SiteInfo given = settings.info();
         List<TopicFile> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
@@ -266,7 +266,7 @@ public final class ContentLoader {
     private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven) {
     }
 
-    private SiteSettings readSite(Path file, String defaultTitle, String baseUrl, String defaultLanguage,
+    private SiteSettings readSite(Path contentDirectory, Path file, String defaultTitle, String baseUrl, String defaultLanguage,
                                   Problems problems) throws IOException {
         Optional<Fields> fields = Optional.empty();
         if (file != null) {
@@ -294,8 +294,16 @@ public final class ContentLoader {
             introduction = rendered.html();
             introductionText = rendered.text();
         }
-        String description = fields.flatMap(f -> f.text("description")).map(String::strip).filter(d -> !d.isEmpty())
-                .orElse(Text.firstSentence(introductionText));
+        Optional<String> given = fields.flatMap(f -> f.text("description")).map(String::strip).filter(d -> !d.isEmpty());
+        String description = given.orElse(Text.firstSentence(introductionText));
+        if (given.isEmpty() && options.editorial()) {
+            String instead = description.isEmpty() ? "one made from the site's title and topic titles"
+                    : "the introduction's first sentence";
+            problems.add(new Problem(file == null ? contentDirectory : file, file == null ? 0 : 1, file == null ? 0 : 1,
+                    Problem.Severity.WARNING, (file == null ? "the site has no site.yaml, so no 'description'"
+                            : "site.yaml has no 'description'") + ": search results and link previews show " + instead,
+                    "add 'description:' to site.yaml, a sentence or two on what the site answers"));
+        }
         String image = fields.flatMap(f -> f.text("image")).map(String::strip).orElse("");
         if (!image.isEmpty() && !image.matches("(?i)https?://.+")) {
             if (image.startsWith("/") || image.contains("..") || image.contains("://")) {
