@@ -349,13 +349,6 @@ class ContentLoaderTest {
     }
 
     @Test
-    void tabsInIndentationGetAHintToUseSpaces() throws Exception {
-        List<String> errors = errors("-- content/a.yaml --\ntitle: A\nquestions:\n\t- question: Q?\n");
-        assertHas(errors, "content/a.yaml:3:1: error: invalid YAML");
-        assertHas(errors, "indent with spaces; YAML does not allow tabs for indentation");
-    }
-
-    @Test
     void filesThatAreNotUtf8AreRejectedWithTheirPosition() throws Exception {
         Fixture.write(root, "-- content/ok.yaml --\ntitle: OK\nquestions: [{question: q, answer: a}]\n");
         Files.write(root.resolve("content/latin1.yaml"),
