@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
@@ -200,8 +201,15 @@ public final class ContentLoader {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
                     "add one <topic-id>.yaml file per topic, with a title and a list of questions"));
         }
-        SiteInfo info = settings.languageGiven() || !defaultLanguage.equals(DEFAULT_LANGUAGE) ? given
+        SiteInfo detected = settings.languageGiven() || !defaultLanguage.equals(DEFAULT_LANGUAGE) ? given
                 : withDetectedLanguage(given, drafts, siteFile == null ? contentDirectory : siteFile, problems);
+        UnaryOperator<String> alertTitles = alertTitles(detected.language(), detected.messages());
+        SiteInfo info = detected == given || settings.introduction() == null ? detected
+                // The introduction's alerts are titled in the language found (its problems are reported).
+                : new SiteInfo(detected.title(), detected.description(), detected.language(),
+                        markdown.render(settings.introduction(), INTRODUCTION_TOP_HEADING, UnaryOperator.identity(),
+                                alertTitles).html(),
+                        detected.baseUrl(), detected.image(), detected.direction(), detected.messages());
         drafts.sort(Comparator.comparingInt(TopicDraft::order)
                 .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TopicDraft::id));
@@ -212,7 +220,7 @@ public final class ContentLoader {
         }
         List<Topic> topics = new ArrayList<>();
         parallel.map(drafts, RuntimeException.class, RuntimeException.class,
-                        draft -> build(draft, byId, settings.reviewEvery(), problems))
+                        draft -> build(draft, byId, settings.reviewEvery(), alertTitles, problems))
                 .forEach(topic -> topic.ifPresent(topics::add));
         Set<String> ids = new java.util.HashSet<>();
         for (TopicDraft draft : drafts) {
@@ -263,7 +271,7 @@ public final class ContentLoader {
     }
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
-    private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven) {
+    private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven, String introduction) {
     }
 
     private SiteSettings readSite(Path contentDirectory, Path file, String defaultTitle, String baseUrl, String defaultLanguage,
@@ -285,12 +293,14 @@ public final class ContentLoader {
                     "use a BCP 47 tag such as en, de, pt-BR or zh-Hans");
             language = DEFAULT_LANGUAGE;
         }
+        Map<String, String> messages = fields.isPresent() ? messages(file, fields.get(), problems) : Map.of();
         Html introduction = Html.EMPTY;
         String introductionText = "";
         Optional<String> introSource = fields.flatMap(f -> f.text("introduction"));
         if (introSource.isPresent()) {
             MarkdownRenderer.Rendered rendered = render(file, Position.of(fields.get().at("introduction")),
-                    introSource.get(), INTRODUCTION_TOP_HEADING, problems);
+                    introSource.get(), INTRODUCTION_TOP_HEADING, UnaryOperator.identity(),
+                    alertTitles(language, messages), problems);
             introduction = rendered.html();
             introductionText = rendered.text();
         }
@@ -318,11 +328,10 @@ public final class ContentLoader {
                 image = baseUrl + image;
             }
         }
-        Map<String, String> messages = fields.isPresent() ? messages(file, fields.get(), problems) : Map.of();
         Period reviewEvery = fields.isPresent() ? reviewEvery(file, fields.get(), problems) : null;
         boolean languageGiven = fields.flatMap(f -> f.text("language")).isPresent();
         return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
-                Messages.direction(language), messages), reviewEvery, languageGiven);
+                Messages.direction(language), messages), reviewEvery, languageGiven, introSource.orElse(null));
     }
 
     /** A review interval such as 180d, 12w, 6m or 1y; {@code null} when not set. */
@@ -524,25 +533,26 @@ public final class ContentLoader {
     }
 
     private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Period siteReviewEvery,
-                                  Problems problems) {
+                                  UnaryOperator<String> alertTitles, Problems problems) {
         Period reviewEvery = draft.reviewEvery() != null ? draft.reviewEvery() : siteReviewEvery;
         Html summary = Html.EMPTY;
         Html homeSummary = Html.EMPTY;
         String summaryText = "";
         if (draft.summary() != null) {
             MarkdownRenderer.Rendered rendered = render(draft.file(), draft.summaryAt(), draft.summary(),
-                    SUMMARY_TOP_HEADING, problems);
+                    SUMMARY_TOP_HEADING, UnaryOperator.identity(), alertTitles, problems);
             summary = rendered.html();
             summaryText = rendered.text();
             // The same text one level deeper; its problems are those just reported.
-            homeSummary = markdown.render(draft.summary(), HOME_SUMMARY_TOP_HEADING).html();
+            homeSummary = markdown.render(draft.summary(), HOME_SUMMARY_TOP_HEADING, UnaryOperator.identity(), alertTitles)
+                    .html();
         }
         List<Question> questions = new ArrayList<>();
         for (QuestionDraft question : draft.questions()) {
             if (!question.complete() || question.review().draft() && !options.drafts()) {
                 continue;
             }
-            Answer answer = Answer.of(found -> renderAnswer(question, byId, reviewEvery, found));
+            Answer answer = Answer.of(found -> renderAnswer(question, byId, reviewEvery, alertTitles, found));
             List<QuestionLink> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (Fields.Item item : question.related()) {
@@ -579,12 +589,12 @@ public final class ContentLoader {
      * {@code found} rather than to the load's.
      */
     private Answer.Rendered renderAnswer(QuestionDraft question, Map<String, QuestionDraft> byId, Period reviewEvery,
-                                         Consumer<Problem> found) {
+                                         UnaryOperator<String> alertTitles, Consumer<Problem> found) {
         Problems problems = new Problems();
         // Editorial findings are the check goal's; a build resolves short links all the same.
         Problems editorial = options.editorial() ? problems : new Problems();
         MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), ANSWER_TOP_HEADING,
-                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), problems);
+                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), alertTitles, problems);
         if (options.editorial()) {
             Lint.question(question, answer.text(), reviewEvery, options.today(), problems);
         }
@@ -592,13 +602,16 @@ public final class ContentLoader {
         return new Answer.Rendered(answer.html(), answer.text());
     }
 
-    private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading, Problems problems) {
-        return render(file, at, source, topHeading, java.util.function.UnaryOperator.identity(), problems);
+    /** The titles of alerts ({@code > [!NOTE]}) in {@code language}, the site's own strings first. */
+    private static UnaryOperator<String> alertTitles(String language, Map<String, String> overrides) throws IOException {
+        Messages messages = Messages.load(language, overrides);
+        return kind -> messages.format("alert." + kind, List.of());
     }
 
     private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading,
-                                             java.util.function.UnaryOperator<String> links, Problems problems) {
-        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links);
+                                             UnaryOperator<String> links, UnaryOperator<String> alertTitles,
+                                             Problems problems) {
+        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links, alertTitles);
         if (!rendered.removed().isEmpty()) {
             problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");

@@ -12,6 +12,7 @@ import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.CustomNode;
@@ -49,7 +50,23 @@ import org.jsoup.safety.Safelist;
 public final class MarkdownRenderer {
 
     /** The tags and attributes raw HTML may use. Everything else is removed (text is kept). */
-    static final Safelist ALLOWED = Safelist.relaxed()
+    static final Safelist ALLOWED = new Safelist(Safelist.relaxed()) {
+                // The markup of an alert (> [!NOTE]) passes, and no other class or role on div and p.
+                @Override
+                public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
+                    String key = attribute.getKey();
+                    if (tagName.equals("div") && key.equals("class")) {
+                        return attribute.getValue().matches("alert alert-(note|tip|important|warning|caution)");
+                    }
+                    if (tagName.equals("div") && key.equals("role")) {
+                        return attribute.getValue().equals("note");
+                    }
+                    if (tagName.equals("p") && key.equals("class")) {
+                        return attribute.getValue().equals("alert-title");
+                    }
+                    return super.isSafeAttribute(tagName, element, attribute);
+                }
+            }
             .addTags("abbr", "del", "s", "ins", "kbd", "mark", "samp", "var", "hr", "figure", "figcaption",
                     "details", "summary", "time", "bdi", "bdo", "wbr")
             .addAttributes("abbr", "title")
@@ -60,6 +77,8 @@ public final class MarkdownRenderer {
             .addAttributes("td", "class")
             .addAttributes("time", "datetime")
             .addAttributes("details", "open")
+            .addAttributes("div", "class", "role")
+            .addAttributes("p", "class")
             // an author may mark a link of raw HTML rel="nofollow" (or sponsored, ugc) where it is meant
             .addAttributes("a", "rel")
             .addProtocols("a", "href", "#")
@@ -80,6 +99,7 @@ public final class MarkdownRenderer {
                 .sanitizeUrls(!trustRawHtml)
                 .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
                 .softbreak("\n")
+                .nodeRendererFactory(AlertRenderer::new)
                 // HTML5 has no align attribute: table cells get a class the theme styles instead.
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     // commonmark marks every link rel="nofollow" when it sanitises URLs, the site's own
@@ -113,8 +133,21 @@ public final class MarkdownRenderer {
      * {@code links} first (to resolve short links between questions).
      */
     public Rendered render(String markdown, int topHeading, UnaryOperator<String> links) {
+        return render(markdown, topHeading, links, ENGLISH_ALERTS);
+    }
+
+    /** The titles of alerts in English, by kind ({@code note}, {@code tip}, ...). */
+    public static final UnaryOperator<String> ENGLISH_ALERTS =
+            kind -> Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+
+    /**
+     * Renders one Markdown text, with {@code alertTitles} giving the title of each kind of alert
+     * ({@code note}, {@code tip}, {@code important}, {@code warning}, {@code caution}) in the
+     * site's language.
+     */
+    public Rendered render(String markdown, int topHeading, UnaryOperator<String> links, UnaryOperator<String> alertTitles) {
         Node document = parser.parse(markdown);
-        Inspection inspection = new Inspection(links);
+        Inspection inspection = new Inspection(links, alertTitles);
         document.accept(inspection);
         inspection.renumber(topHeading);
         String html = htmlRenderer.render(document);
@@ -327,15 +360,102 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** Moves headings down and notes whether the document holds raw HTML. */
+    private static final java.util.regex.Pattern ALERT = java.util.regex.Pattern.compile(
+            "\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\]\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A GitHub alert: a callout of one kind, with its title in the site's language. */
+    static final class Alert extends CustomBlock {
+        final String kind;
+        final String title;
+
+        Alert(String kind, String title) {
+            this.kind = kind;
+            this.title = title;
+        }
+    }
+
+    /**
+     * Writes an alert as {@code <div class="alert alert-note" role="note">} with its title as the
+     * first paragraph: a note to assistive technology, not a landmark (an aside in main is one).
+     */
+    private static final class AlertRenderer implements org.commonmark.renderer.NodeRenderer {
+        private final org.commonmark.renderer.html.HtmlNodeRendererContext context;
+
+        AlertRenderer(org.commonmark.renderer.html.HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Alert.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            Alert alert = (Alert) node;
+            org.commonmark.renderer.html.HtmlWriter html = context.getWriter();
+            html.line();
+            java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            attributes.put("class", "alert alert-" + alert.kind);
+            attributes.put("role", "note");
+            html.tag("div", attributes);
+            html.line();
+            html.tag("p", java.util.Map.of("class", "alert-title"));
+            html.text(alert.title);
+            html.tag("/p");
+            html.line();
+            for (Node child = alert.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            html.line();
+            html.tag("/div");
+            html.line();
+        }
+    }
+
+    /** Moves headings down, turns quotes marked [!NOTE] into alerts, and notes whether the document holds raw HTML. */
     private static final class Inspection extends AbstractVisitor {
         private final List<Heading> headings = new ArrayList<>();
         private final List<String> emptyLinks = new ArrayList<>();
         private final UnaryOperator<String> links;
         private boolean rawHtml;
 
-        Inspection(UnaryOperator<String> links) {
+        private final UnaryOperator<String> alertTitles;
+
+        Inspection(UnaryOperator<String> links, UnaryOperator<String> alertTitles) {
             this.links = links;
+            this.alertTitles = alertTitles;
+        }
+
+        /** A quote whose first line is only {@code [!NOTE]} (or TIP, IMPORTANT, WARNING, CAUTION) is an alert. */
+        @Override
+        public void visit(BlockQuote quote) {
+            visitChildren(quote);
+            if (!(quote.getFirstChild() instanceof Paragraph first)
+                    || !(first.getFirstChild() instanceof org.commonmark.node.Text marker)) {
+                return;
+            }
+            java.util.regex.Matcher m = ALERT.matcher(marker.getLiteral());
+            Node after = marker.getNext();
+            if (!m.matches() || !(after == null || after instanceof SoftLineBreak || after instanceof HardLineBreak)) {
+                return;
+            }
+            marker.unlink();
+            if (after != null) {
+                after.unlink();
+            }
+            if (first.getFirstChild() == null) {
+                first.unlink();
+            }
+            String kind = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            Alert alert = new Alert(kind, alertTitles.apply(kind));
+            for (Node child = quote.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                alert.appendChild(child);
+                child = next;
+            }
+            quote.insertAfter(alert);
+            quote.unlink();
         }
 
         @Override

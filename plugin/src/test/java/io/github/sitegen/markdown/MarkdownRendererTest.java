@@ -72,6 +72,38 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void gitHubAlertsBecomeCalloutsTitledInTheGivenLanguage() {
+        String source = """
+                > [!NOTE]
+                > Plain **note**.
+
+                > [!warning]
+                > Not <em>safe</em>.
+
+                > [!TIP] not alone on its line
+
+                > Just a quote.
+                """;
+        MarkdownRenderer.Rendered rendered = safe.render(source, 3, java.util.function.UnaryOperator.identity(),
+                kind -> kind.equals("note") ? "Hinweis" : "Warnung");
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of("alert alert-note", "alert alert-warning"), doc.select("div[role=note]").eachAttr("class"));
+        assertEquals(List.of("Hinweis", "Warnung"), doc.select("div[role=note] > p.alert-title").eachText());
+        assertEquals("Plain note.", doc.select("div.alert-note > p").get(1).text());
+        assertEquals(2, doc.select("blockquote").size(), "a marker not alone on its line, and a plain quote, stay quotes");
+        assertEquals(List.of(), rendered.removed(), "the allowlist keeps an alert's own markup");
+    }
+
+    @Test
+    void rawHtmlCannotBorrowClassesOrRolesBeyondAnAlertsOwn() {
+        MarkdownRenderer.Rendered rendered = safe.render("""
+                <div class="banner" role="alert"><p class="big">Hi</p></div>
+                """, 3);
+        assertEquals("<div><p>Hi</p></div>", rendered.html().markup());
+        assertEquals(List.of("div class=\"banner\"", "div role=\"alert\"", "p class=\"big\""), rendered.removed());
+    }
+
+    @Test
     void headingsStartAtTheGivenLevelAndNeverSkipOne() {
         Document doc = html("""
                 ### Deep first
