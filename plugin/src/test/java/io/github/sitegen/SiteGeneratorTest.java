@@ -118,6 +118,35 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void aSummarysRelativeUrlsAreRewrittenForTheHomePageThatShowsItOneFolderUp() throws Exception {
+        Fixture.write(root, """
+                -- content/billing.yaml --
+                title: Billing
+                summary: |
+                  See [paying](#how-to-pay), [getting started](../start/index.html), ![chart](../img/chart.png),
+                  [the guide](https://example.org/guide) and <a href="../start/">the start</a>.
+                questions:
+                  - id: how-to-pay
+                    question: How do I pay?
+                    answer: By card.
+                -- content/start.yaml --
+                title: Start
+                questions:
+                  - question: Where do I begin?
+                    answer: Here.
+                """);
+        Fixture.build(root);
+        Document home = Fixture.html(out().resolve("index.html"));
+        assertEquals(List.of("billing/index.html#how-to-pay", "start/index.html", "https://example.org/guide", "start/"),
+                home.select(".topic-card .summary a").eachAttr("href"));
+        assertEquals("img/chart.png", home.selectFirst(".topic-card .summary img").attr("src"));
+        Document topic = Fixture.html(out().resolve("billing/index.html"));
+        assertEquals(List.of("#how-to-pay", "../start/index.html", "https://example.org/guide", "../start/"),
+                topic.select(".summary a").eachAttr("href"), "on its own page the summary is as written");
+        assertEquals("../img/chart.png", topic.selectFirst(".summary img").attr("src"));
+    }
+
+    @Test
     void theHomePageAlwaysHasAMetaDescriptionInTheSitesLanguage() throws Exception {
         String topics = """
                 -- content/billing.yaml --

@@ -36,6 +36,7 @@ import io.github.sitegen.model.Topic;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
+import io.github.sitegen.render.Urls;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -544,8 +545,10 @@ public final class ContentLoader {
             summary = rendered.html();
             summaryText = rendered.text();
             // The same text one level deeper; its problems are those just reported.
-            homeSummary = markdown.render(draft.summary(), HOME_SUMMARY_TOP_HEADING, UnaryOperator.identity(), alertTitles)
-                    .html();
+            // Its relative URLs are written for the topic page; the home page is one folder up.
+            homeSummary = MarkdownRenderer.withUrls(markdown.render(draft.summary(), HOME_SUMMARY_TOP_HEADING,
+                            UnaryOperator.identity(), alertTitles).html(),
+                    url -> Urls.rebase(url, Urls.topicPath(draft.id()), Urls.HOME));
         }
         List<Question> questions = new ArrayList<>();
         for (QuestionDraft question : draft.questions()) {

@@ -195,6 +195,26 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * {@code html} with every {@code href} and {@code src} passed through {@code urls}: rendered
+     * text shown on another page than the one it was written for.
+     */
+    public static Html withUrls(Html html, UnaryOperator<String> urls) {
+        if (!html.markup().contains("href=") && !html.markup().contains("src=")) {
+            return html;
+        }
+        Document parsed = Jsoup.parseBodyFragment(html.markup());
+        parsed.outputSettings().prettyPrint(false);
+        for (Element element : parsed.body().select("[href], [src]")) {
+            for (String attribute : List.of("href", "src")) {
+                if (element.hasAttr(attribute)) {
+                    element.attr(attribute, urls.apply(element.attr(attribute)));
+                }
+            }
+        }
+        return new Html(parsed.body().html());
+    }
+
+    /**
      * New levels for headings in document order: the highest becomes {@code top}, none skips a
      * level, and relative depth is kept where it can be (HTML checkers and screen readers expect no
      * gaps). Levels never exceed 6.
