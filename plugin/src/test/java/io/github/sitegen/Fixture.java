@@ -98,4 +98,25 @@ public final class Fixture {
     public static Document html(Path file) throws IOException {
         return Jsoup.parse(file.toFile(), "UTF-8");
     }
+
+    /**
+     * The headings of a page that skip a level (an {@code <h3>} right after an {@code <h1>}), each
+     * as "h1 'Title' then h3 'Sub'"; empty when the outline never skips one. The first heading may
+     * have any level (the navigation comes before the page's h1).
+     */
+    public static List<String> skippedHeadings(Document page) {
+        List<String> skipped = new ArrayList<>();
+        int previous = 0;
+        String previousText = "";
+        for (org.jsoup.nodes.Element heading : page.select("h1, h2, h3, h4, h5, h6")) {
+            int level = heading.normalName().charAt(1) - '0';
+            if (previous > 0 && level > previous + 1) {
+                skipped.add("h" + previous + " '" + previousText + "' then h" + level
+                        + " '" + heading.text() + "'");
+            }
+            previous = level;
+            previousText = heading.text();
+        }
+        return skipped;
+    }
 }

@@ -39,9 +39,61 @@ class HtmlValidationTest {
         Path site = out.resolve(name);
         new SiteGenerator().generate(SiteGenConfig.builder(content, site)
                 .baseUrl("https://acme.github.io/" + name).build(), BuildListener.SILENT);
+        List<String> errors = new ArrayList<>();
+        int[] counts = validate(site, errors);
+        int pages = counts[0];
+        int styleSheets = counts[1];
+        assertTrue(pages >= 3 && styleSheets >= 1, "checked " + pages + " pages and " + styleSheets + " style sheets");
+        assertEquals(List.of(), errors);
+    }
+
+    /**
+     * Every GitHub alert kind, in an answer, a summary and the introduction, passes the Nu HTML
+     * Checker, whether the text holds raw HTML (and goes through the allowlist) or not.
+     */
+    @org.junit.jupiter.api.Test
+    void alertsInAnswersSummariesAndTheIntroductionPassTheNuHtmlChecker() throws Exception {
+        Path root = out.resolve("alerts");
+        Fixture.write(root, """
+                -- content/site.yaml --
+                title: Alerts
+                language: de
+                introduction: |
+                  > [!NOTE]
+                  > Read this first.
+                -- content/a.yaml --
+                title: A
+                summary: |
+                  > [!TIP]
+                  > A tip with <kbd>Ctrl</kbd>.
+                questions:
+                  - question: How?
+                    answer: |
+                      > [!IMPORTANT]
+                      > Important.
+
+                      > [!WARNING]
+                      > A warning
+                      > on two lines.
+
+                      > [!CAUTION]
+                      > Careful, <em>really</em>.
+                """);
+        Path site = root.resolve("out");
+        new SiteGenerator().generate(SiteGenConfig.builder(root.resolve("content"), site).build(), BuildListener.SILENT);
+        List<String> errors = new ArrayList<>();
+        validate(site, errors);
+        assertEquals(List.of(), errors);
+        assertEquals(4, Fixture.html(site.resolve("a/index.html")).select("div.alert[role=note]").size(),
+                "three in the answer, one in the summary");
+        assertEquals(List.of("Hinweis", "Tipp"), Fixture.html(site.resolve("index.html")).select("div.alert > p.alert-title")
+                .eachText(), "the introduction's and the summary's, titled in the site's language");
+    }
+
+    /** Validates every page and style sheet below {@code site}; returns the numbers of pages and style sheets. */
+    private static int[] validate(Path site, List<String> errors) throws Exception {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
-        List<String> errors = new ArrayList<>();
         int pages = 0;
         int styleSheets = 0;
         try (Stream<Path> walk = Files.walk(site)) {
@@ -60,8 +112,7 @@ class HtmlValidationTest {
                 cssErrors(file).forEach(e -> errors.add(site.relativize(file) + ":" + e));
             }
         }
-        assertTrue(pages >= 3 && styleSheets >= 1, "checked " + pages + " pages and " + styleSheets + " style sheets");
-        assertEquals(List.of(), errors);
+        return new int[] {pages, styleSheets};
     }
 
     /** The checker's CSS validation (the embedded HTML validator skips style sheets). */

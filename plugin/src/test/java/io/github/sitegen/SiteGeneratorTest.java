@@ -74,6 +74,102 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void headingsInTheIntroductionSummariesAndAnswersNeverSkipALevelOnAnyPage() throws Exception {
+        String site = """
+                -- content/site.yaml --
+                title: Acme
+                introduction: |
+                  ### Welcome
+                  Read on.
+                  #### Before you start
+                  Sign in.
+                -- content/billing.yaml --
+                title: Billing
+                summary: |
+                  ## What is here
+                  Invoices.
+                  <h4>Cards</h4>
+                  And cards.
+                questions:
+                  - question: How do I pay?
+                    answer: |
+                      ## Steps
+                      Open the page.
+                      <h1>Raw heading</h1>
+                      Done.
+                """;
+        Fixture.write(root, site);
+        Fixture.build(root);
+        Document home = Fixture.html(out().resolve("index.html"));
+        Document topic = Fixture.html(out().resolve("billing/index.html"));
+        assertEquals(List.of(), Fixture.skippedHeadings(home));
+        assertEquals(List.of(), Fixture.skippedHeadings(topic));
+        assertEquals("h2", home.selectFirst(".intro :is(h1,h2,h3,h4,h5,h6)").normalName());
+        assertEquals("h3", home.selectFirst(".topic-card .summary :is(h1,h2,h3,h4,h5,h6)").normalName());
+        assertEquals("h2", topic.selectFirst(".summary :is(h1,h2,h3,h4,h5,h6)").normalName());
+        assertEquals("h3", topic.selectFirst(".answer :is(h1,h2,h3,h4,h5,h6)").normalName());
+
+        Fixture.write(root, site);
+        Fixture.build(config().trustRawHtml(true));
+        Document trusted = Fixture.html(out().resolve("billing/index.html"));
+        assertEquals(List.of(), Fixture.skippedHeadings(trusted));
+        assertEquals("h3", trusted.select(".answer :is(h1,h2,h3,h4,h5,h6)").get(1).normalName(),
+                "a trusted raw <h1> is renumbered like a Markdown one");
+    }
+
+    @Test
+    void aSummarysRelativeUrlsAreRewrittenForTheHomePageThatShowsItOneFolderUp() throws Exception {
+        Fixture.write(root, """
+                -- content/billing.yaml --
+                title: Billing
+                summary: |
+                  See [paying](#how-to-pay), [getting started](../start/index.html), ![chart](../img/chart.png),
+                  [the guide](https://example.org/guide) and <a href="../start/">the start</a>.
+                questions:
+                  - id: how-to-pay
+                    question: How do I pay?
+                    answer: By card.
+                -- content/start.yaml --
+                title: Start
+                questions:
+                  - question: Where do I begin?
+                    answer: Here.
+                """);
+        Fixture.build(root);
+        Document home = Fixture.html(out().resolve("index.html"));
+        assertEquals(List.of("billing/index.html#how-to-pay", "start/index.html", "https://example.org/guide", "start/"),
+                home.select(".topic-card .summary a").eachAttr("href"));
+        assertEquals("img/chart.png", home.selectFirst(".topic-card .summary img").attr("src"));
+        Document topic = Fixture.html(out().resolve("billing/index.html"));
+        assertEquals(List.of("#how-to-pay", "../start/index.html", "https://example.org/guide", "../start/"),
+                topic.select(".summary a").eachAttr("href"), "on its own page the summary is as written");
+        assertEquals("../img/chart.png", topic.selectFirst(".summary img").attr("src"));
+    }
+
+    @Test
+    void theHomePageAlwaysHasAMetaDescriptionInTheSitesLanguage() throws Exception {
+        String topics = """
+                -- content/billing.yaml --
+                title: Billing
+                order: 2
+                questions: [{question: "How do I pay?", answer: By card.}]
+                -- content/start.yaml --
+                title: Getting started
+                order: 1
+                questions: [{question: "Where do I begin?", answer: Here.}]
+                """;
+        Fixture.write(root, "-- content/site.yaml --\ntitle: Acme\n" + topics);
+        Fixture.build(root);
+        assertEquals("Acme: answers to common questions about Getting started, Billing.",
+                Fixture.html(out().resolve("index.html")).selectFirst("meta[name=description]").attr("content"));
+
+        Fixture.write(root, "-- content/site.yaml --\ntitle: Acme\nlanguage: ja\n" + topics);
+        Fixture.build(root);
+        assertEquals("Acme：Getting started、Billingについてのよくある質問と回答。",
+                Fixture.html(out().resolve("index.html")).selectFirst("meta[name=description]").attr("content"));
+    }
+
+    @Test
     void theHomePageIndexesEveryTopicWithItsSummaryCountAndQuestionLinks() throws Exception {
         Fixture.write(root, SITE);
         Fixture.build(root);

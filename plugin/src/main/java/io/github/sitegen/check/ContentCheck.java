@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +15,6 @@ import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.content.ContentLoader;
 import io.github.sitegen.content.LanguageFolders;
 import io.github.sitegen.markdown.MarkdownRenderer;
-import io.github.sitegen.model.Question;
-import io.github.sitegen.model.Site;
-import io.github.sitegen.model.Topic;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
@@ -71,14 +67,17 @@ public final class ContentCheck {
         }
         for (LanguageFolders.LanguageFolder folder : folders) {
             try {
-                ContentLoader.Loaded loaded = loader.load(folder.content(), config.defaultTitle(), "", folder.tag());
-                problems.addAll(loaded.warnings());
+                // Errors do not end the check: the site-wide findings are reported with them.
+                ContentLoader.Inspected loaded = loader.inspect(folder.content(), config.defaultTitle(), "", folder.tag());
+                problems.addAll(loaded.problems());
                 problems.addAll(loader.answerProblems(loaded.site().topics()));
                 Messages.untranslated(loaded.site().info(), folder.content()).ifPresent(problems::add);
                 topics += loaded.site().topics().size();
                 questions += loaded.site().questionCount();
-                Path previous = config.outputDirectory().resolve(folder.outputFolder()).resolve("faq.json");
-                problems.addAll(removedIds(previous, loaded.site()));
+                if (loaded.everyFile()) {
+                    Path previous = config.outputDirectory().resolve(folder.outputFolder()).resolve("faq.json");
+                    problems.addAll(removedIds(previous, loaded.ids()));
+                }
             } catch (SiteGenException e) {
                 problems.addAll(e.problems());
             }
@@ -88,16 +87,9 @@ public final class ContentCheck {
 
     /** Ids in the previous build's faq.json that no question has now, not even as a previous id. */
     @SuppressWarnings("unchecked")
-    static List<Problem> removedIds(Path faqJson, Site site) throws IOException {
+    static List<Problem> removedIds(Path faqJson, Set<String> known) throws IOException {
         if (!Files.isRegularFile(faqJson)) {
             return List.of();
-        }
-        Set<String> known = new HashSet<>();
-        for (Topic topic : site.topics()) {
-            for (Question question : topic.questions()) {
-                known.add(question.id());
-                known.addAll(question.previousIds());
-            }
         }
         Map<String, Object> published;
         try (Reader reader = Files.newBufferedReader(faqJson)) {

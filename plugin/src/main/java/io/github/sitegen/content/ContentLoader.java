@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
@@ -35,6 +36,7 @@ import io.github.sitegen.model.Topic;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
+import io.github.sitegen.render.Urls;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -50,10 +52,13 @@ public final class ContentLoader {
     static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds",
             "aliases", "reviewed", "owner", "draft");
 
-    /** Headings in answers and summaries start at {@code <h3>}: pages use h1 and h2. */
-    private static final int TOP_HEADING = 3;
-    /** The introduction sits right below the home page's h1. */
+    /** Headings in answers start at {@code <h3>}: each answer sits below its question's h2. */
+    private static final int ANSWER_TOP_HEADING = 3;
+    /** The introduction sits right below the home page's h1, a summary right below its topic page's h1. */
     private static final int INTRODUCTION_TOP_HEADING = 2;
+    private static final int SUMMARY_TOP_HEADING = 2;
+    /** On the home page a summary sits below its topic's h2. */
+    private static final int HOME_SUMMARY_TOP_HEADING = 3;
     private static final String DEFAULT_LANGUAGE = "en";
     /**
      * How many topics, spread evenly over the site, tell its script by their titles and questions;
@@ -122,6 +127,40 @@ public final class ContentLoader {
      */
     public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
             throws SiteGenException, IOException {
+        Inspected inspected = inspect(contentDirectory, defaultTitle, baseUrl, defaultLanguage);
+        if (inspected.hasErrors()) {
+            // No page will render these answers: render them here, so that one run reports everything.
+            List<Problem> all = new ArrayList<>(inspected.problems());
+            all.addAll(answerProblems(inspected.site().topics()));
+            throw new SiteGenException(all);
+        }
+        return new Loaded(inspected.site(), inspected.problems(), inspected.nanos());
+    }
+
+    /**
+     * Everything a load finds, errors included, with the site built from what could be read: the
+     * check goal reports the site-wide warnings (and compares ids with the previous build) even
+     * when some file has an error. Answers are not rendered yet ({@link #answerProblems}).
+     *
+     * @param site      the topics and questions that could be read
+     * @param problems  errors and warnings, in the order found
+     * @param ids       the id and previous ids of every published question, complete or not
+     * @param everyFile whether every topic file could be read (else an id may be in the unread one)
+     */
+    public record Inspected(Site site, List<Problem> problems, Set<String> ids, boolean everyFile, long nanos) {
+        public Inspected {
+            problems = List.copyOf(problems);
+            ids = Set.copyOf(ids);
+        }
+
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+    }
+
+    /** Reads and checks {@code contentDirectory} as {@link #load} does, but returns errors rather than throwing them. */
+    public Inspected inspect(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
+            throws SiteGenException, IOException {
         long start = System.nanoTime();
         Problems problems = new Problems();
         if (!Files.isDirectory(contentDirectory)) {
@@ -153,18 +192,25 @@ public final class ContentLoader {
                 }
             }
         }
-        SiteSettings settings = readSite(siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
+        SiteSettings settings = readSite(contentDirectory, siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
         SiteInfo given = settings.info();
-        List<Path> readable = topicFilesWithValidIds(topicFiles, problems);
+        List<TopicFile> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
-        parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file, problems))
+        parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file.path(), file.id(), problems))
                 .forEach(draft -> draft.ifPresent(drafts::add));
         if (topicFiles.isEmpty()) {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
                     "add one <topic-id>.yaml file per topic, with a title and a list of questions"));
         }
-        SiteInfo info = settings.languageGiven() || !defaultLanguage.equals(DEFAULT_LANGUAGE) ? given
+        SiteInfo detected = settings.languageGiven() || !defaultLanguage.equals(DEFAULT_LANGUAGE) ? given
                 : withDetectedLanguage(given, drafts, siteFile == null ? contentDirectory : siteFile, problems);
+        UnaryOperator<String> alertTitles = alertTitles(detected.language(), detected.messages());
+        SiteInfo info = detected == given || settings.introduction() == null ? detected
+                // The introduction's alerts are titled in the language found (its problems are reported).
+                : new SiteInfo(detected.title(), detected.description(), detected.language(),
+                        markdown.render(settings.introduction(), INTRODUCTION_TOP_HEADING, UnaryOperator.identity(),
+                                alertTitles).html(),
+                        detected.baseUrl(), detected.image(), detected.direction(), detected.messages());
         drafts.sort(Comparator.comparingInt(TopicDraft::order)
                 .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TopicDraft::id));
@@ -175,14 +221,19 @@ public final class ContentLoader {
         }
         List<Topic> topics = new ArrayList<>();
         parallel.map(drafts, RuntimeException.class, RuntimeException.class,
-                        draft -> build(draft, byId, settings.reviewEvery(), problems))
+                        draft -> build(draft, byId, settings.reviewEvery(), alertTitles, problems))
                 .forEach(topic -> topic.ifPresent(topics::add));
-        if (problems.hasErrors()) {
-            // No page will render these answers: render them here, so that one run reports everything.
-            answerProblems(topics).forEach(problems::add);
-            throw new SiteGenException(problems.all());
+        Set<String> ids = new java.util.HashSet<>();
+        for (TopicDraft draft : drafts) {
+            for (QuestionDraft question : draft.questions()) {
+                if (question.id() != null && (!question.review().draft() || options.drafts())) {
+                    ids.add(question.id());
+                    question.previousIds().forEach(item -> ids.add(item.value()));
+                }
+            }
         }
-        return new Loaded(new Site(info, topics), problems.all(), System.nanoTime() - start);
+        return new Inspected(new Site(info, topics), problems.all(), ids, drafts.size() == topicFiles.size(),
+                System.nanoTime() - start);
     }
 
     /**
@@ -221,10 +272,10 @@ public final class ContentLoader {
     }
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
-    private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven) {
+    private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven, String introduction) {
     }
 
-    private SiteSettings readSite(Path file, String defaultTitle, String baseUrl, String defaultLanguage,
+    private SiteSettings readSite(Path contentDirectory, Path file, String defaultTitle, String baseUrl, String defaultLanguage,
                                   Problems problems) throws IOException {
         Optional<Fields> fields = Optional.empty();
         if (file != null) {
@@ -243,17 +294,27 @@ public final class ContentLoader {
                     "use a BCP 47 tag such as en, de, pt-BR or zh-Hans");
             language = DEFAULT_LANGUAGE;
         }
+        Map<String, String> messages = fields.isPresent() ? messages(file, fields.get(), problems) : Map.of();
         Html introduction = Html.EMPTY;
         String introductionText = "";
         Optional<String> introSource = fields.flatMap(f -> f.text("introduction"));
         if (introSource.isPresent()) {
             MarkdownRenderer.Rendered rendered = render(file, Position.of(fields.get().at("introduction")),
-                    introSource.get(), INTRODUCTION_TOP_HEADING, problems);
+                    introSource.get(), INTRODUCTION_TOP_HEADING, UnaryOperator.identity(),
+                    alertTitles(language, messages), problems);
             introduction = rendered.html();
             introductionText = rendered.text();
         }
-        String description = fields.flatMap(f -> f.text("description")).map(String::strip).filter(d -> !d.isEmpty())
-                .orElse(Text.firstSentence(introductionText));
+        Optional<String> given = fields.flatMap(f -> f.text("description")).map(String::strip).filter(d -> !d.isEmpty());
+        String description = given.orElse(Text.firstSentence(introductionText));
+        if (given.isEmpty() && options.editorial()) {
+            String instead = description.isEmpty() ? "one made from the site's title and topic titles"
+                    : "the introduction's first sentence";
+            problems.add(new Problem(file == null ? contentDirectory : file, file == null ? 0 : 1, file == null ? 0 : 1,
+                    Problem.Severity.WARNING, (file == null ? "the site has no site.yaml, so no 'description'"
+                            : "site.yaml has no 'description'") + ": search results and link previews show " + instead,
+                    "add 'description:' to site.yaml, a sentence or two on what the site answers"));
+        }
         String image = fields.flatMap(f -> f.text("image")).map(String::strip).orElse("");
         if (!image.isEmpty() && !image.matches("(?i)https?://.+")) {
             if (image.startsWith("/") || image.contains("..") || image.contains("://")) {
@@ -268,11 +329,10 @@ public final class ContentLoader {
                 image = baseUrl + image;
             }
         }
-        Map<String, String> messages = fields.isPresent() ? messages(file, fields.get(), problems) : Map.of();
         Period reviewEvery = fields.isPresent() ? reviewEvery(file, fields.get(), problems) : null;
         boolean languageGiven = fields.flatMap(f -> f.text("language")).isPresent();
         return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
-                Messages.direction(language), messages), reviewEvery, languageGiven);
+                Messages.direction(language), messages), reviewEvery, languageGiven, introSource.orElse(null));
     }
 
     /** A review interval such as 180d, 12w, 6m or 1y; {@code null} when not set. */
@@ -319,11 +379,22 @@ public final class ContentLoader {
         return messages;
     }
 
-    /** The topic files whose names are valid, unreserved and unique topic ids; the rest are errors. */
-    private static List<Path> topicFilesWithValidIds(List<Path> files, Problems problems) {
+    /** A topic file and the id its topic is read under. */
+    private record TopicFile(Path path, String id) {
+    }
+
+    /**
+     * The topic files to read, each with its topic id. A file name that is not a valid topic id, or
+     * a reserved one, is an error, and the file is still read (under the suggested id) so that the
+     * mistakes inside it are reported in the same run; of two files for one topic, the second is not read.
+     */
+    private static List<TopicFile> topicFilesWithValidIds(List<Path> files, Problems problems) {
         Map<String, Path> topicIds = new HashMap<>();
-        List<Path> valid = new ArrayList<>();
-        for (Path file : files) {
+        List<TopicFile> valid = new ArrayList<>();
+        // Valid names first, so that a misnamed file never takes the id of a well-named one.
+        List<Path> ordered = new ArrayList<>(files);
+        ordered.sort(Comparator.comparing((Path file) -> !Ids.isTopicId(topicId(file))));
+        for (Path file : ordered) {
             String name = file.getFileName().toString();
             String id = topicId(file);
             if (!Ids.isTopicId(id)) {
@@ -331,14 +402,21 @@ public final class ContentLoader {
                 problems.add(Problem.error(file, 0, 0, "'" + name + "' is not a valid topic file name: topic ids are"
                         + " lowercase a-z and 0-9 words joined by '-', because they become folder names",
                         suggestion.isEmpty() ? "rename the file" : "rename it to " + suggestion + ".yaml"));
-            } else if (Ids.RESERVED_TOPIC_IDS.contains(id)) {
-                problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
-                        "rename the file, for example to " + id + "-faq.yaml"));
+                String readAs = suggestion.isEmpty() ? "topic" : suggestion;
+                while (topicIds.containsKey(readAs)) {
+                    readAs = readAs + "-x";
+                }
+                topicIds.put(readAs, file);
+                valid.add(new TopicFile(file, readAs));
             } else if (topicIds.putIfAbsent(id, file) != null) {
                 problems.add(Problem.error(file, 0, 0, "topic '" + id + "' is also defined by "
                         + topicIds.get(id).getFileName(), "keep one file per topic"));
             } else {
-                valid.add(file);
+                if (Ids.RESERVED_TOPIC_IDS.contains(id)) {
+                    problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
+                            "rename the file, for example to " + id + "-faq.yaml"));
+                }
+                valid.add(new TopicFile(file, id));
             }
         }
         return valid;
@@ -349,8 +427,7 @@ public final class ContentLoader {
         return name.substring(0, name.lastIndexOf('.'));
     }
 
-    private static Optional<TopicDraft> readTopic(Path file, Problems problems) throws IOException {
-        String id = topicId(file);
+    private static Optional<TopicDraft> readTopic(Path file, String id, Problems problems) throws IOException {
         Optional<Node> root = YamlSource.read(file, problems);
         if (root.isEmpty()) {
             if (!problems.hasErrorsFor(file)) {
@@ -472,22 +549,28 @@ public final class ContentLoader {
     }
 
     private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Period siteReviewEvery,
-                                  Problems problems) {
+                                  UnaryOperator<String> alertTitles, Problems problems) {
         Period reviewEvery = draft.reviewEvery() != null ? draft.reviewEvery() : siteReviewEvery;
         Html summary = Html.EMPTY;
+        Html homeSummary = Html.EMPTY;
         String summaryText = "";
         if (draft.summary() != null) {
             MarkdownRenderer.Rendered rendered = render(draft.file(), draft.summaryAt(), draft.summary(),
-                    TOP_HEADING, problems);
+                    SUMMARY_TOP_HEADING, UnaryOperator.identity(), alertTitles, problems);
             summary = rendered.html();
             summaryText = rendered.text();
+            // The same text one level deeper; its problems are those just reported.
+            // Its relative URLs are written for the topic page; the home page is one folder up.
+            homeSummary = MarkdownRenderer.withUrls(markdown.render(draft.summary(), HOME_SUMMARY_TOP_HEADING,
+                            UnaryOperator.identity(), alertTitles).html(),
+                    url -> Urls.rebase(url, Urls.topicPath(draft.id()), Urls.HOME));
         }
         List<Question> questions = new ArrayList<>();
         for (QuestionDraft question : draft.questions()) {
             if (!question.complete() || question.review().draft() && !options.drafts()) {
                 continue;
             }
-            Answer answer = Answer.of(found -> renderAnswer(question, byId, reviewEvery, found));
+            Answer answer = Answer.of(found -> renderAnswer(question, byId, reviewEvery, alertTitles, found));
             List<QuestionLink> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (Fields.Item item : question.related()) {
@@ -515,7 +598,7 @@ public final class ContentLoader {
         if (questions.isEmpty()) {
             return Optional.empty(); // an error says why
         }
-        return Optional.of(new Topic(draft.id(), draft.title(), summary, summaryText, draft.order(), questions,
+        return Optional.of(new Topic(draft.id(), draft.title(), summary, homeSummary, summaryText, draft.order(), questions,
                 draft.previousIds().stream().map(Fields.Item::value).toList()));
     }
 
@@ -525,12 +608,12 @@ public final class ContentLoader {
      * {@code found} rather than to the load's.
      */
     private Answer.Rendered renderAnswer(QuestionDraft question, Map<String, QuestionDraft> byId, Period reviewEvery,
-                                         Consumer<Problem> found) {
+                                         UnaryOperator<String> alertTitles, Consumer<Problem> found) {
         Problems problems = new Problems();
         // Editorial findings are the check goal's; a build resolves short links all the same.
         Problems editorial = options.editorial() ? problems : new Problems();
-        MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), TOP_HEADING,
-                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), problems);
+        MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), ANSWER_TOP_HEADING,
+                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), alertTitles, problems);
         if (options.editorial()) {
             Lint.question(question, answer.text(), reviewEvery, options.today(), problems);
         }
@@ -538,16 +621,23 @@ public final class ContentLoader {
         return new Answer.Rendered(answer.html(), answer.text());
     }
 
-    private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading, Problems problems) {
-        return render(file, at, source, topHeading, java.util.function.UnaryOperator.identity(), problems);
+    /** The titles of alerts ({@code > [!NOTE]}) in {@code language}, the site's own strings first. */
+    private static UnaryOperator<String> alertTitles(String language, Map<String, String> overrides) throws IOException {
+        Messages messages = Messages.load(language, overrides);
+        return kind -> messages.format("alert." + kind, List.of());
     }
 
     private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading,
-                                             java.util.function.UnaryOperator<String> links, Problems problems) {
-        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links);
+                                             UnaryOperator<String> links, UnaryOperator<String> alertTitles,
+                                             Problems problems) {
+        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links, alertTitles);
         if (!rendered.removed().isEmpty()) {
             problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");
+        }
+        for (String link : rendered.emptyLinks()) {
+            problems.warning(file, at, "the link to '" + Text.abbreviate(link, 60) + "' has no text, so a screen reader"
+                    + " announces nothing; it shows its address instead", "write the words a reader clicks: [text](url)");
         }
         if (!rendered.repaired().isEmpty()) {
             problems.warning(file, at, "raw HTML corrected: " + String.join("; ", rendered.repaired()),

@@ -24,6 +24,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -46,6 +51,8 @@ final class YamlSource {
     static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
     /** How many aliases to a list or mapping one file may use. */
     static final int MAX_COLLECTION_ALIASES = 20;
+    /** How deep lists and mappings may nest in one file. */
+    static final int MAX_NESTING = 20;
     /** How many times its own length the text of a file may grow by aliases. */
     static final int MAX_EXPANSION = 4;
     /** Small files may stand for this much text, aliases expanded, whatever their length. */
@@ -80,24 +87,24 @@ final class YamlSource {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         options.setCodePointLimit(MAX_FILE_BYTES);
-        options.setNestingDepthLimit(20);
+        options.setNestingDepthLimit(MAX_NESTING);
         options.setProcessComments(false);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         Node root;
         try {
             root = yaml.compose(new StringReader(text.get()));
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(file, mark, Problem.Severity.ERROR, syntaxMessage(e), syntaxHint(e));
+            Syntax syntax = Syntax.explain(e, text.get());
+            problems.add(file, syntax.at(), Problem.Severity.ERROR, syntax.message(), syntax.hint());
             return Optional.empty();
         } catch (YAMLException e) {
-            // SnakeYAML reports these two limits without a position.
+            // SnakeYAML reports its two limits without a position: find it by reading the events again.
             String message = String.valueOf(e.getMessage());
-            if (message.startsWith("Number of aliases")) {
-                problems.add(Problem.error(file, 0, 0, "too many aliases (more than " + MAX_COLLECTION_ALIASES
-                        + " to lists or mappings)", "write the repeated content out, or use fewer anchors"));
+            Optional<Limit> limit = limitCrossed(text.get());
+            if (limit.isPresent()) {
+                problems.add(file, limit.get().at(), Problem.Severity.ERROR, limit.get().message(), limit.get().hint());
             } else {
-                problems.add(Problem.error(file, 0, 0, "cannot read YAML: " + message, null));
+                problems.add(Problem.error(file, 1, 1, "cannot read YAML: " + message, null));
             }
             return Optional.empty();
         }
@@ -108,6 +115,51 @@ final class YamlSource {
             return Optional.empty();
         }
         return Optional.of(root);
+    }
+
+    /** A limit of the reader crossed at a position. */
+    private record Limit(Mark at, String message, String hint) {
+    }
+
+    /**
+     * Where {@code text} crosses the alias or the nesting limit, counted as SnakeYAML's composer
+     * counts them: the alias to a list or mapping past {@link #MAX_COLLECTION_ALIASES}, or the list
+     * or mapping that opens level {@link #MAX_NESTING} + 1. Events are read without building nodes,
+     * so an alias bomb costs nothing here.
+     */
+    private static Optional<Limit> limitCrossed(String text) {
+        Map<String, Boolean> collectionAnchors = new HashMap<>();
+        int aliases = 0;
+        int depth = 0;
+        try {
+            for (Event event : new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text))) {
+                boolean node = event instanceof CollectionStartEvent || event instanceof ScalarEvent;
+                if (node && depth > MAX_NESTING) {
+                    return Optional.of(new Limit(event.getStartMark(), "lists and mappings nest more than "
+                            + MAX_NESTING + " levels deep here",
+                            "content never needs that depth: check the indentation, or flatten the data"));
+                }
+                if (event instanceof CollectionStartEvent start) {
+                    if (start.getAnchor() != null) {
+                        collectionAnchors.put(start.getAnchor(), true);
+                    }
+                    depth++;
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                } else if (event instanceof ScalarEvent scalar && scalar.getAnchor() != null) {
+                    collectionAnchors.put(scalar.getAnchor(), false);
+                } else if (event instanceof AliasEvent alias
+                        && collectionAnchors.getOrDefault(alias.getAnchor(), false)
+                        && ++aliases > MAX_COLLECTION_ALIASES) {
+                    return Optional.of(new Limit(alias.getStartMark(), "too many aliases: this is alias number " + aliases
+                            + " to a list or mapping, and the limit is " + MAX_COLLECTION_ALIASES,
+                            "write the repeated content out, or use fewer anchors"));
+                }
+            }
+        } catch (YAMLException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> decode(Path file, byte[] bytes, Problems problems) {
@@ -153,28 +205,123 @@ final class YamlSource {
         return result.isError() ? in.position() : start;
     }
 
-    private static String syntaxMessage(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-        if (problem.startsWith(GLOBAL_TAG)) {
-            return "YAML tag '" + shortTag(new Tag(problem.substring(GLOBAL_TAG.length()).strip())) + "' is not allowed";
-        }
-        String context = e.getContext();
-        problem = problem.replace("\t", "\\t");
-        return context == null ? "invalid YAML: " + problem : "invalid YAML " + context + ": " + problem;
-    }
+    /** A YAML syntax error told plainly: where, what is wrong on that line, how to fix it. */
+    record Syntax(Mark at, String message, String hint) {
 
-    private static String syntaxHint(MarkedYAMLException e) {
-        String problem = String.valueOf(e.getProblem());
-        if (problem.startsWith(GLOBAL_TAG)) {
-            return TAG_HINT;
+        /**
+         * What the parser's words mean for the line they point at. The parser's own words follow
+         * the explanation, as a detail.
+         */
+        static Syntax explain(MarkedYAMLException e, String text) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() == null ? String.valueOf(e.getMessage()) : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext();
+            if (problem.startsWith(GLOBAL_TAG)) {
+                return new Syntax(mark, "YAML tag '" + shortTag(new Tag(problem.substring(GLOBAL_TAG.length()).strip()))
+                        + "' is not allowed", TAG_HINT);
+            }
+            String detail = " [YAML: " + (context.isEmpty() ? "" : context + ": ") + problem.replace("\t", "\\t") + "]";
+            String[] lines = text.split("\\R", -1);
+            int line = mark == null ? 0 : mark.getLine();
+            int column = mark == null ? 0 : mark.getColumn();
+            String here = line < lines.length ? lines[line] : "";
+            String upTo = here.substring(0, Math.min(column, here.length())).stripTrailing();
+            char before = upTo.isEmpty() ? ' ' : upTo.charAt(upTo.length() - 1);
+            if (problem.contains("\t") || problem.contains("TAB")) {
+                return new Syntax(mark, "a tab is used for indentation on this line" + detail,
+                        "YAML indents with spaces only: replace the tab with spaces");
+            }
+            if (problem.contains("mapping values are not allowed")) {
+                int colon = keyColon(here);
+                if (colon >= 0 && colon < column) {
+                    return new Syntax(mark, "the value on this line contains ': ', which YAML reads as the start of"
+                            + " another key" + detail, "put the value in quotes (\"...\"), or write it as a block:"
+                            + " the key, ': |', and the text indented on the lines below");
+                }
+                int previous = previousLine(lines, line);
+                if (previous >= 0 && keyColon(lines[previous]) < 0 && !lines[previous].strip().endsWith(":")) {
+                    return new Syntax(mark, "line " + (previous + 1) + " has no ':' after its key, so YAML reads it"
+                            + " and this line as one text" + detail,
+                            "write the key, a colon and a space, then the value, such as 'title: Billing', on line "
+                                    + (previous + 1));
+                }
+                return new Syntax(mark, "this line is indented more than the key above it, so YAML reads it as part"
+                        + " of that key's value" + detail, "start the keys of one question in the same column;"
+                        + " indent with the same number of spaces as the line above");
+            }
+            if (context.contains("quoted scalar") && problem.contains("end of stream")) {
+                Mark opened = e.getContextMark() != null ? e.getContextMark() : mark;
+                return new Syntax(opened, "the quote that opens here is never closed, so the rest of the file is"
+                        + " read as its text" + detail, "close the value with the same quote mark; inside \"...\""
+                        + " write a quote as \\\", inside '...' write it as ''");
+            }
+            if (problem.contains("found '-'") || problem.contains("found '<block sequence start>'")) {
+                return new Syntax(mark, "a list item ('- ') stands where a key of a mapping belongs" + detail,
+                        "put the list under its key, indented (such as 'questions:' and then '  - question: ...'),"
+                                + " or give the item its key");
+            }
+            if (problem.contains("could not find expected ':'")) {
+                return new Syntax(mark, "YAML expected a ':' after the key that starts here" + detail,
+                        "write 'key: value'; if the value goes on over several lines, indent them more than the key,"
+                                + " or write the value as a block with '|'");
+            }
+            if (problem.startsWith("expected ',' or")) {
+                return new Syntax(mark, "inside [ ] or { }, text with '?', ':', ',' or brackets needs quotes" + detail,
+                        "quote the text, such as {question: \"Why?\"}, or write the list one item a line with '- '");
+            }
+            if (problem.contains("expected <block end>")) {
+                if (problem.contains("'<scalar>'") && (before == '"' || before == '\'')) {
+                    return new Syntax(mark, "more text follows the closing quote of the value" + detail,
+                            "put the whole value inside the quotes, or leave the quotes out");
+                }
+                if (problem.contains("'<scalar>'") && (before == ']' || before == '}')) {
+                    return new Syntax(mark, "the value starts with '[' or '{', which YAML reads as a list or a"
+                            + " mapping, and more text follows it" + detail,
+                            "put the value in quotes, or write it as a block: the key, ': |', and the text on the lines below");
+                }
+                return new Syntax(mark, "the indentation of this line does not match the lines above: it belongs to"
+                        + " no list or mapping there" + detail, "keys of one mapping start in the same column, and so"
+                        + " do the '- ' of one list; line this one up with its neighbours");
+            }
+            if (problem.contains("cannot start any token")) {
+                return new Syntax(mark, "a value cannot start with '" + (column < here.length() ? here.charAt(column) : '?')
+                        + "' in YAML" + detail, "put the value in quotes");
+            }
+            if (context.contains("scanning an alias") || context.contains("scanning an anchor")) {
+                return new Syntax(e.getContextMark() != null ? e.getContextMark() : mark, "a value that starts with"
+                        + " '*' or '&' is read as a YAML alias or anchor" + detail,
+                        "put the value in quotes, such as \"*bold* text\"");
+            }
+            return new Syntax(mark, "invalid YAML" + detail, "check the indentation and quoting around this position");
         }
-        if (problem.contains("\t") || problem.contains("TAB")) {
-            return "indent with spaces; YAML does not allow tabs for indentation";
+
+        /** The column of the ': ' (or final ':') after the key that starts {@code line}; -1 when none. */
+        private static int keyColon(String line) {
+            String content = line.stripLeading();
+            int indent = line.length() - content.length();
+            if (content.startsWith("- ")) {
+                content = content.substring(2);
+                indent += 2;
+            }
+            if (content.startsWith("\"") || content.startsWith("'") || content.startsWith("#")) {
+                return -1;
+            }
+            int colon = content.indexOf(": ");
+            if (colon < 0 && content.endsWith(":")) {
+                colon = content.length() - 1;
+            }
+            return colon < 0 ? -1 : indent + colon;
         }
-        if (problem.contains("mapping values are not allowed")) {
-            return "a value that contains ': ' must be quoted, or written as a block with |";
+
+        private static int previousLine(String[] lines, int line) {
+            for (int i = line - 1; i >= 0; i--) {
+                String content = lines[i].strip();
+                if (!content.isEmpty() && !content.startsWith("#")) {
+                    return i;
+                }
+            }
+            return -1;
         }
-        return "check the indentation and quoting around this position";
     }
 
     /**

@@ -12,6 +12,7 @@ import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.CustomNode;
@@ -49,7 +50,23 @@ import org.jsoup.safety.Safelist;
 public final class MarkdownRenderer {
 
     /** The tags and attributes raw HTML may use. Everything else is removed (text is kept). */
-    static final Safelist ALLOWED = Safelist.relaxed()
+    static final Safelist ALLOWED = new Safelist(Safelist.relaxed()) {
+                // The markup of an alert (> [!NOTE]) passes, and no other class or role on div and p.
+                @Override
+                public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
+                    String key = attribute.getKey();
+                    if (tagName.equals("div") && key.equals("class")) {
+                        return attribute.getValue().matches("alert alert-(note|tip|important|warning|caution)");
+                    }
+                    if (tagName.equals("div") && key.equals("role")) {
+                        return attribute.getValue().equals("note");
+                    }
+                    if (tagName.equals("p") && key.equals("class")) {
+                        return attribute.getValue().equals("alert-title");
+                    }
+                    return super.isSafeAttribute(tagName, element, attribute);
+                }
+            }
             .addTags("abbr", "del", "s", "ins", "kbd", "mark", "samp", "var", "hr", "figure", "figcaption",
                     "details", "summary", "time", "bdi", "bdo", "wbr")
             .addAttributes("abbr", "title")
@@ -60,7 +77,9 @@ public final class MarkdownRenderer {
             .addAttributes("td", "class")
             .addAttributes("time", "datetime")
             .addAttributes("details", "open")
-            // commonmark marks every Markdown link rel="nofollow" when it sanitises URLs
+            .addAttributes("div", "class", "role")
+            .addAttributes("p", "class")
+            // an author may mark a link of raw HTML rel="nofollow" (or sponsored, ugc) where it is meant
             .addAttributes("a", "rel")
             .addProtocols("a", "href", "#")
             .preserveRelativeLinks(true);
@@ -80,8 +99,15 @@ public final class MarkdownRenderer {
                 .sanitizeUrls(!trustRawHtml)
                 .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
                 .softbreak("\n")
+                .nodeRendererFactory(AlertRenderer::new)
                 // HTML5 has no align attribute: table cells get a class the theme styles instead.
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    // commonmark marks every link rel="nofollow" when it sanitises URLs, the site's own
+                    // links included. The content is the site owner's, links out are editorial
+                    // references: no link of a Markdown text gets a rel, as none of raw HTML does.
+                    if (node instanceof Link) {
+                        attributes.remove("rel");
+                    }
                     String align = attributes.remove("align");
                     if (align != null) {
                         attributes.put("class", "align-" + align);
@@ -107,22 +133,47 @@ public final class MarkdownRenderer {
      * {@code links} first (to resolve short links between questions).
      */
     public Rendered render(String markdown, int topHeading, UnaryOperator<String> links) {
+        return render(markdown, topHeading, links, ENGLISH_ALERTS);
+    }
+
+    /** The titles of alerts in English, by kind ({@code note}, {@code tip}, ...). */
+    public static final UnaryOperator<String> ENGLISH_ALERTS =
+            kind -> Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+
+    /**
+     * Renders one Markdown text, with {@code alertTitles} giving the title of each kind of alert
+     * ({@code note}, {@code tip}, {@code important}, {@code warning}, {@code caution}) in the
+     * site's language.
+     */
+    public Rendered render(String markdown, int topHeading, UnaryOperator<String> links, UnaryOperator<String> alertTitles) {
         Node document = parser.parse(markdown);
-        Inspection inspection = new Inspection(links);
+        Inspection inspection = new Inspection(links, alertTitles);
         document.accept(inspection);
         inspection.renumber(topHeading);
         String html = htmlRenderer.render(document);
+        List<String> emptyLinks = new ArrayList<>(inspection.emptyLinks);
         if (!inspection.rawHtml) {
             // The plain text is what readers see: no link targets, no markup.
             PlainText text = new PlainText();
             document.accept(text);
-            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of());
+            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of(), emptyLinks);
         }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
         Document kept = trustRawHtml ? parsed : new Cleaner(ALLOWED).clean(parsed);
         kept.outputSettings().prettyPrint(false);
         List<String> repaired = trustRawHtml ? List.of() : repairUrls(kept.body());
+        if (!trustRawHtml) {
+            // A link whose href the allowlist removed (<a name="x">) is no link: its text stays.
+            kept.body().select("a:not([href])").forEach(Element::unwrap);
+            // A link without text is announced as nothing: it shows its address instead.
+            for (Element link : kept.body().select("a[href]")) {
+                if (link.text().isBlank() && link.select("img[alt]").stream().allMatch(i -> i.attr("alt").isBlank())) {
+                    link.appendText(link.attr("href"));
+                    emptyLinks.add(link.attr("href"));
+                }
+            }
+        }
         if (!trustRawHtml) {
             // An image needs a text alternative; without one it is marked decorative and reported.
             for (Element image : kept.body().select("img:not([alt])")) {
@@ -131,16 +182,36 @@ public final class MarkdownRenderer {
                         + " decorative (alt=\"\")");
             }
         }
-        if (!trustRawHtml) {
-            // Headings written as raw HTML follow the same rule as Markdown ones.
-            Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
-            int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
-            for (int i = 0; i < levels.length; i++) {
-                headings.get(i).tagName("h" + levels[i]);
+        // Headings written as raw HTML, trusted or not, follow the same rule as Markdown ones.
+        Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
+        int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
+        boolean renumbered = false;
+        for (int i = 0; i < levels.length; i++) {
+            renumbered |= !headings.get(i).normalName().equals("h" + levels[i]);
+            headings.get(i).tagName("h" + levels[i]);
+        }
+        String markup = trustRawHtml && !renumbered ? html.strip() : kept.body().html().strip();
+        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired, emptyLinks);
+    }
+
+    /**
+     * {@code html} with every {@code href} and {@code src} passed through {@code urls}: rendered
+     * text shown on another page than the one it was written for.
+     */
+    public static Html withUrls(Html html, UnaryOperator<String> urls) {
+        if (!html.markup().contains("href=") && !html.markup().contains("src=")) {
+            return html;
+        }
+        Document parsed = Jsoup.parseBodyFragment(html.markup());
+        parsed.outputSettings().prettyPrint(false);
+        for (Element element : parsed.body().select("[href], [src]")) {
+            for (String attribute : List.of("href", "src")) {
+                if (element.hasAttr(attribute)) {
+                    element.attr(attribute, urls.apply(element.attr(attribute)));
+                }
             }
         }
-        String markup = trustRawHtml ? html.strip() : kept.body().html().strip();
-        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired);
+        return new Html(parsed.body().html());
     }
 
     /**
@@ -232,11 +303,14 @@ public final class MarkdownRenderer {
      * @param removed  descriptions of raw HTML the allowlist removed, empty when none
      * @param repaired descriptions of what was corrected in raw HTML to keep the page valid and
      *                 accessible (invalid URLs encoded, missing alt text)
+     * @param emptyLinks the targets of links written without text, Markdown or raw HTML, which now
+     *                   show their target as their text
      */
-    public record Rendered(Html html, String text, List<String> removed, List<String> repaired) {
+    public record Rendered(Html html, String text, List<String> removed, List<String> repaired, List<String> emptyLinks) {
         public Rendered {
             removed = List.copyOf(removed);
             repaired = List.copyOf(repaired);
+            emptyLinks = List.copyOf(emptyLinks);
         }
     }
 
@@ -306,20 +380,117 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** Moves headings down and notes whether the document holds raw HTML. */
+    private static final java.util.regex.Pattern ALERT = java.util.regex.Pattern.compile(
+            "\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\]\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A GitHub alert: a callout of one kind, with its title in the site's language. */
+    static final class Alert extends CustomBlock {
+        final String kind;
+        final String title;
+
+        Alert(String kind, String title) {
+            this.kind = kind;
+            this.title = title;
+        }
+    }
+
+    /**
+     * Writes an alert as {@code <div class="alert alert-note" role="note">} with its title as the
+     * first paragraph: a note to assistive technology, not a landmark (an aside in main is one).
+     */
+    private static final class AlertRenderer implements org.commonmark.renderer.NodeRenderer {
+        private final org.commonmark.renderer.html.HtmlNodeRendererContext context;
+
+        AlertRenderer(org.commonmark.renderer.html.HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Alert.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            Alert alert = (Alert) node;
+            org.commonmark.renderer.html.HtmlWriter html = context.getWriter();
+            html.line();
+            java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            attributes.put("class", "alert alert-" + alert.kind);
+            attributes.put("role", "note");
+            html.tag("div", attributes);
+            html.line();
+            html.tag("p", java.util.Map.of("class", "alert-title"));
+            html.text(alert.title);
+            html.tag("/p");
+            html.line();
+            for (Node child = alert.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            html.line();
+            html.tag("/div");
+            html.line();
+        }
+    }
+
+    /** Moves headings down, turns quotes marked [!NOTE] into alerts, and notes whether the document holds raw HTML. */
     private static final class Inspection extends AbstractVisitor {
         private final List<Heading> headings = new ArrayList<>();
+        private final List<String> emptyLinks = new ArrayList<>();
         private final UnaryOperator<String> links;
         private boolean rawHtml;
 
-        Inspection(UnaryOperator<String> links) {
+        private final UnaryOperator<String> alertTitles;
+
+        Inspection(UnaryOperator<String> links, UnaryOperator<String> alertTitles) {
             this.links = links;
+            this.alertTitles = alertTitles;
+        }
+
+        /** A quote whose first line is only {@code [!NOTE]} (or TIP, IMPORTANT, WARNING, CAUTION) is an alert. */
+        @Override
+        public void visit(BlockQuote quote) {
+            visitChildren(quote);
+            if (!(quote.getFirstChild() instanceof Paragraph first)
+                    || !(first.getFirstChild() instanceof org.commonmark.node.Text marker)) {
+                return;
+            }
+            java.util.regex.Matcher m = ALERT.matcher(marker.getLiteral());
+            Node after = marker.getNext();
+            if (!m.matches() || !(after == null || after instanceof SoftLineBreak || after instanceof HardLineBreak)) {
+                return;
+            }
+            marker.unlink();
+            if (after != null) {
+                after.unlink();
+            }
+            if (first.getFirstChild() == null) {
+                first.unlink();
+            }
+            String kind = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            Alert alert = new Alert(kind, alertTitles.apply(kind));
+            for (Node child = quote.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                alert.appendChild(child);
+                child = next;
+            }
+            quote.insertAfter(alert);
+            quote.unlink();
         }
 
         @Override
         public void visit(Link link) {
             link.setDestination(links.apply(link.getDestination()));
             visitChildren(link);
+            PlainText text = new PlainText();
+            for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+                child.accept(text);
+            }
+            if (text.toString().isBlank()) {
+                // [](url): a link a screen reader announces as nothing shows its address instead.
+                link.appendChild(new org.commonmark.node.Text(link.getDestination()));
+                emptyLinks.add(link.getDestination());
+            }
         }
 
         @Override

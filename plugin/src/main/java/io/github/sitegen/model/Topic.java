@@ -13,24 +13,23 @@ import io.github.sitegen.problem.Problem;
  * @param id        the topic id, from the file name; also the page's folder name
  * @param title     the topic's title as plain text
  * @param summary   the optional summary, rendered from Markdown; empty when absent
+ * @param homeSummary the summary as the home page shows it, below the topic's {@code <h2>}: its
+ *                    highest heading is {@code <h3>} (in {@code summary}, shown below the topic
+ *                    page's {@code <h1>}, it is {@code <h2>}); empty when absent
  * @param summaryText the summary as plain text; empty when absent
  * @param order     the sort key given in the file, or {@link Integer#MAX_VALUE} when absent
  * @param questions the questions in the order written, at least one
  * @param previousIds anchors the topic had before (such as the section anchor an old Maven site
  *                  published for an FML part), each kept as written; empty when there are none
  */
-public record Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions,
-                    List<String> previousIds) {
-
-    /** A topic without previous ids. */
-    public Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions) {
-        this(id, title, summary, summaryText, order, questions, List.of());
-    }
+public record Topic(String id, String title, Html summary, Html homeSummary, String summaryText, int order,
+                    List<Question> questions, List<String> previousIds) {
 
     public Topic {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(homeSummary, "homeSummary");
         Objects.requireNonNull(summaryText, "summaryText");
         questions = List.copyOf(questions);
         previousIds = List.copyOf(previousIds);
@@ -48,7 +47,7 @@ public record Topic(String id, String title, Html summary, String summaryText, i
         for (Question question : questions) {
             rendered.add(question.withAnswer(question.answer().render(problems)));
         }
-        return new Topic(id, title, summary, summaryText, order, rendered, previousIds);
+        return new Topic(id, title, summary, homeSummary, summaryText, order, rendered, previousIds);
     }
 
     public int questionCount() {

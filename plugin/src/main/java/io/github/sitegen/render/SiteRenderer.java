@@ -127,7 +127,7 @@ public final class SiteRenderer {
             throws SiteGenException, IOException {
         Messages messages = Messages.load(site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
-        Page home = new Page("home", Urls.HOME, site.info().title(), site.info().description(),
+        Page home = new Page("home", Urls.HOME, site.info().title(), description(site, messages),
                 Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false));
         List<Topic> topics = site.topics();
         // The home page is one more task beside the topics' (on a large site it is a large page).
@@ -167,7 +167,7 @@ public final class SiteRenderer {
 
     private void notFound(Site site, Edition edition, Messages messages, Sink sink) throws SiteGenException, IOException {
         Page notFound = new Page("notFound", Urls.NOT_FOUND, messages.format("notFound.title", List.of()),
-                site.info().description(), "", Html.EMPTY, edition.alternates(Urls.NOT_FOUND, null, true));
+                description(site, messages), "", Html.EMPTY, edition.alternates(Urls.NOT_FOUND, null, true));
         page(sink, "404.ftlh", site, messages, notFound, null, edition.absolute(site));
     }
 
@@ -181,7 +181,7 @@ public final class SiteRenderer {
             throws SiteGenException, IOException {
         Messages messages = Messages.load(site.info().language(), site.info().messages());
         Page chooser = new Page("languages", Urls.HOME, messages.format("languages.title", List.of()),
-                site.info().description(), Urls.canonical(rootBaseUrl, Urls.HOME), Html.EMPTY,
+                description(site, messages), Urls.canonical(rootBaseUrl, Urls.HOME), Html.EMPTY,
                 translations.homesFromRoot());
         page(sink, "languages.ftlh", site, messages, chooser, null, Urls.relativeFrom(Urls.HOME));
         assets.copy(sink);
@@ -193,7 +193,7 @@ public final class SiteRenderer {
         List<Topic> topics = site.topics();
         String path = Urls.topicPath(topic);
         String canonical = Urls.canonical(site.info().baseUrl(), path);
-        Page page = new Page("topic", path, topic.title(), describe(topic, site), canonical,
+        Page page = new Page("topic", path, topic.title(), describe(topic, site, messages), canonical,
                 structuredData ? StructuredData.faqPage(topic, canonical) : Html.EMPTY,
                 edition.alternates(path, topic.id(), false));
         Map<String, Object> extra = new HashMap<>();
@@ -223,11 +223,39 @@ public final class SiteRenderer {
     }
 
     /** A topic's description: its summary, else the first sentence of its first answer. */
-    private static String describe(Topic topic, Site site) {
+    private static String describe(Topic topic, Site site, Messages messages) {
         if (!topic.summaryText().isEmpty()) {
             return Text.firstSentence(topic.summaryText());
         }
         String first = Text.firstSentence(topic.questions().get(0).answerText());
-        return first.isEmpty() ? site.info().description() : first;
+        return first.isEmpty() ? description(site, messages) : first;
+    }
+
+    /** How many characters of topic titles a derived description names, at most (search results show about 150). */
+    private static final int DESCRIPTION_TOPICS = 110;
+
+    /**
+     * The site's description: its own ({@code description}, else the introduction's first
+     * sentence), else one derived from its title and topic titles in the site's language
+     * ({@code home.description}), so that the home page always has a meta description.
+     */
+    static String description(Site site, Messages messages) {
+        if (!site.info().description().isEmpty()) {
+            return site.info().description();
+        }
+        String language = java.util.Locale.forLanguageTag(site.info().language()).getLanguage();
+        String separator = switch (language) {
+            case "ja", "zh" -> "、";
+            case "ar", "fa", "ur" -> "، ";
+            default -> ", ";
+        };
+        StringBuilder titles = new StringBuilder();
+        for (Topic topic : site.topics()) {
+            if (titles.length() > 0 && titles.length() + topic.title().length() > DESCRIPTION_TOPICS) {
+                break;
+            }
+            titles.append(titles.length() == 0 ? "" : separator).append(topic.title());
+        }
+        return messages.format("home.description", List.of(site.info().title(), titles.toString()));
     }
 }

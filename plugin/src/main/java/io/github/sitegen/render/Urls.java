@@ -79,6 +79,38 @@ public final class Urls {
     }
 
     /**
+     * A relative URL written for the page at {@code writtenFor}, as the page at {@code shownOn}
+     * must write it to reach the same place: {@code #pay} and {@code ../img/chart.png} in a
+     * summary written for {@code billing/index.html} become {@code billing/index.html#pay} and
+     * {@code img/chart.png} on the home page. Absolute URLs, URLs with a scheme, and URLs that
+     * lead out of the site are returned unchanged.
+     */
+    public static String rebase(String url, String writtenFor, String shownOn) {
+        if (url.isEmpty() || url.startsWith("/") || url.startsWith("?") || url.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")
+                || writtenFor.equals(shownOn)) {
+            return url;
+        }
+        URI resolved;
+        try {
+            resolved = new URI("https", "site-gen.invalid", "/" + writtenFor, null).resolve(new URI(url));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return url;
+        }
+        String path = resolved.getRawPath();
+        if (path == null || !path.startsWith("/") || path.startsWith("/../") || path.equals("/..")) {
+            return url;
+        }
+        String sitePath = path.substring(1); // a folder ("", "start/") stays a folder
+        String rest = (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery())
+                + (resolved.getRawFragment() == null ? "" : "#" + resolved.getRawFragment());
+        String link = relativeFrom(shownOn).link(sitePath + rest);
+        if (link.isEmpty()) {
+            link = "./";
+        }
+        return link;
+    }
+
+    /**
      * The canonical absolute URL of a page: the base URL plus the page's clean path (a folder's
      * {@code index.html} is dropped, as GitHub Pages serves it there). Empty without a base URL.
      */

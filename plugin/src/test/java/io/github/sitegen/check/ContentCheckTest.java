@@ -67,6 +67,41 @@ class ContentCheckTest {
     }
 
     @Test
+    void anErrorDoesNotHideTheSiteWideFindingsOfTheCheck() throws Exception {
+        Files.createDirectories(root.resolve("out"));
+        Files.writeString(root.resolve("out/faq.json"), "{\"topics\": [{\"id\": \"a\", \"questions\":"
+                + " [{\"id\": \"gone\", \"question\": \"Gone?\"}]}]}");
+        List<String> found = check("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: How do I start?
+                    answer: Open the app and sign in with your account.
+                    related: [nowhere]
+                """);
+        assertHas(found, "content/a.yaml:5:15: error: related question 'nowhere' does not exist");
+        assertHas(found, "out/faq.json: error: the previous build published the question id 'gone'");
+    }
+
+    @Test
+    void aSiteWithoutADescriptionIsAWarning() throws Exception {
+        List<String> found = check("""
+                -- content/site.yaml --
+                title: Acme
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: How do I start?
+                    answer: Open the app and sign in with your account.
+                """);
+        assertHas(found, "content/site.yaml:1:1: warning: site.yaml has no 'description': search results and link"
+                + " previews show one made from the site's title and topic titles (add 'description:' to site.yaml");
+        Files.writeString(root.resolve("content/site.yaml"), "title: Acme\ndescription: Answers for Acme users.\n");
+        assertFalse(ContentCheck.run(config().build(), TODAY).problems().stream()
+                .anyMatch(p -> p.message().contains("'description'")));
+    }
+
+    @Test
     void repeatedAndNearlyRepeatedQuestionsAcrossTopicsAreFoundAliasesIncluded() throws Exception {
         List<String> found = check("""
                 -- content/a.yaml --
@@ -180,7 +215,8 @@ class ContentCheckTest {
         Fixture.build(config());
         Files.writeString(root.resolve("content/a.yaml"), Files.readString(root.resolve("content/a.yaml"))
                 .replace("id: how-to-pay", "id: paying").replace("id: refunds", "id: refund-policy\n    previousIds: [refunds]"));
-        List<String> found = ContentCheck.run(config().build(), TODAY).problems().stream().map(p -> p.format(root)).toList();
+        List<String> found = ContentCheck.run(config().build(), TODAY).problems().stream().filter(p -> p.isError())
+                .map(p -> p.format(root)).toList();
         assertEquals(List.of("out/faq.json: error: the previous build published the question id 'how-to-pay' (\"How do I"
                 + " pay?\"), and no question has it now (links to it would break: add it to the 'previousIds' of the"
                 + " question that replaces it)"), found);

@@ -324,14 +324,28 @@ class ContentLoaderTest {
                 title: A
                 questions: [{question: q, answer: a}]
                 """);
-        assertHas(errors, "content/a.yaml: error: too many aliases (more than 20 to lists or mappings)");
+        assertHas(errors, "content/a.yaml:4:14: error: too many aliases: this is alias number 21 to a list or mapping,"
+                + " and the limit is 20 (write the repeated content out, or use fewer anchors)");
     }
 
     @Test
-    void tabsInIndentationGetAHintToUseSpaces() throws Exception {
-        List<String> errors = errors("-- content/a.yaml --\ntitle: A\nquestions:\n\t- question: Q?\n");
-        assertHas(errors, "content/a.yaml:3:1: error: invalid YAML");
-        assertHas(errors, "indent with spaces; YAML does not allow tabs for indentation");
+    void nestingPastTheLimitIsReportedWhereItHappens() throws Exception {
+        List<String> errors = errors("-- content/a.yaml --\ntitle: A\nquestions: " + "[".repeat(25) + "x"
+                + "]".repeat(25) + "\n");
+        assertHas(errors, "content/a.yaml:2:32: error: lists and mappings nest more than 20 levels deep here");
+    }
+
+    @Test
+    void aMisnamedTopicFileIsStillReadSoItsMistakesShowInTheSameRun() throws Exception {
+        List<String> errors = errors("""
+                -- content/Account_Help.yaml --
+                title: Account help
+                questions:
+                  - question: How do I sign in?
+                    answr: With your email address.
+                """);
+        assertHas(errors, "content/Account_Help.yaml: error: 'Account_Help.yaml' is not a valid topic file name");
+        assertHas(errors, "content/Account_Help.yaml:4:5: error: unknown key 'answr'");
     }
 
     @Test
@@ -422,6 +436,22 @@ class ContentLoaderTest {
         assertEquals("content/a.yaml:4:13: warning: raw HTML removed: <script>, a href=\"javascript:alert(1)\","
                 + " a onclick=\"x()\" (use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is"
                 + " trusted)", warning.format(root));
+    }
+
+    @Test
+    void aLinkWithoutTextIsAWarningAtItsAnswer() throws Exception {
+        ContentLoader.Loaded loaded = load("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: Q?
+                    answer: See [](https://x.example/a).
+                """);
+        List<Problem> found = new ArrayList<>();
+        loaded.site().topics().get(0).rendered(found::add);
+        assertEquals(List.of("content/a.yaml:4:13: warning: the link to 'https://x.example/a' has no text, so a screen"
+                + " reader announces nothing; it shows its address instead (write the words a reader clicks: [text](url))"),
+                found.stream().map(p -> p.format(root)).toList());
     }
 
     @Test
@@ -580,7 +610,8 @@ class ContentLoaderTest {
                 questions: [{question: q, answer: "# Part"}]
                 """).site();
         assertTrue(site.info().introduction().markup().startsWith("<h2>Welcome</h2>"));
-        assertEquals("<h3>Overview</h3>", site.topics().get(0).summary().markup());
+        assertEquals("<h2>Overview</h2>", site.topics().get(0).summary().markup(), "below the topic page's h1");
+        assertEquals("<h3>Overview</h3>", site.topics().get(0).homeSummary().markup(), "below the topic's h2 on the home page");
         assertEquals("<h3>Part</h3>", site.topics().get(0).questions().get(0).answer().html().markup());
     }
 }

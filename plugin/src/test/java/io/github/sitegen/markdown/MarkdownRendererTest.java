@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
@@ -30,6 +31,76 @@ class MarkdownRendererTest {
         assertEquals("old", doc.selectFirst("del").text());
         assertEquals("https://example.org/x", doc.selectFirst("a").attr("href"));
         assertTrue(doc.select("[align]").isEmpty(), "HTML5 has no align attribute");
+    }
+
+    @Test
+    void linksGetNoNofollowWhetherTheyAreTheSitesOwnOrLeadOutAndRawHtmlKeepsWhatItSays() {
+        Document doc = html("""
+                [anchor](#other) [page](../billing/index.html#pay) [out](https://example.org/x)
+                <https://example.org/auto> www.example.org
+
+                <a href="https://example.org/raw">raw</a> <a href="https://ads.example" rel="sponsored">ad</a>
+                """);
+        assertEquals(7, doc.select("a").size());
+        assertEquals(List.of("", "", "", "", "", "", "sponsored"), doc.select("a").stream().map(a -> a.attr("rel")).toList());
+    }
+
+    @Test
+    void aLinkThatLosesItsHrefIsUnwrappedAndItsTextKept() {
+        MarkdownRenderer.Rendered rendered = safe.render("""
+                <a name="x">Title</a> and <a href="javascript:alert(1)">here</a>.
+                """, 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(0, doc.select("a").size(), rendered.html().markup());
+        assertEquals("Title and here.", doc.text());
+    }
+
+    @Test
+    void aLinkWithoutTextShowsItsAddressAndIsReported() {
+        MarkdownRenderer.Rendered rendered = safe.render("""
+                See [](https://x.example/a) and [![](logo.png)](https://x.example/b) and [![Logo](logo.png)](https://x.example/c).
+
+                Or <a href="https://y.example/"></a>.
+                """, 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of("https://x.example/a", "https://x.example/b", "", "https://y.example/"),
+                doc.select("a").stream().map(Element::ownText).toList());
+        assertEquals(List.of("https://x.example/a", "https://x.example/b", "https://y.example/"), rendered.emptyLinks());
+        MarkdownRenderer.Rendered plain = safe.render("[](#other-question)", 3);
+        assertEquals("<p><a href=\"#other-question\">#other-question</a></p>", plain.html().markup());
+        assertEquals(List.of("#other-question"), plain.emptyLinks());
+    }
+
+    @Test
+    void gitHubAlertsBecomeCalloutsTitledInTheGivenLanguage() {
+        String source = """
+                > [!NOTE]
+                > Plain **note**.
+
+                > [!warning]
+                > Not <em>safe</em>.
+
+                > [!TIP] not alone on its line
+
+                > Just a quote.
+                """;
+        MarkdownRenderer.Rendered rendered = safe.render(source, 3, java.util.function.UnaryOperator.identity(),
+                kind -> kind.equals("note") ? "Hinweis" : "Warnung");
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of("alert alert-note", "alert alert-warning"), doc.select("div[role=note]").eachAttr("class"));
+        assertEquals(List.of("Hinweis", "Warnung"), doc.select("div[role=note] > p.alert-title").eachText());
+        assertEquals("Plain note.", doc.select("div.alert-note > p").get(1).text());
+        assertEquals(2, doc.select("blockquote").size(), "a marker not alone on its line, and a plain quote, stay quotes");
+        assertEquals(List.of(), rendered.removed(), "the allowlist keeps an alert's own markup");
+    }
+
+    @Test
+    void rawHtmlCannotBorrowClassesOrRolesBeyondAnAlertsOwn() {
+        MarkdownRenderer.Rendered rendered = safe.render("""
+                <div class="banner" role="alert"><p class="big">Hi</p></div>
+                """, 3);
+        assertEquals("<div><p>Hi</p></div>", rendered.html().markup());
+        assertEquals(List.of("div class=\"banner\"", "div role=\"alert\"", "p class=\"big\""), rendered.removed());
     }
 
     @Test

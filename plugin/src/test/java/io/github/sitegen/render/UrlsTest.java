@@ -1,5 +1,7 @@
 package io.github.sitegen.render;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,5 +59,18 @@ class UrlsTest {
 
     private static Optional<String> normalise(String value) {
         return Urls.normaliseBaseUrl(value, new StringBuilder());
+    }
+
+    @Test
+    void aRelativeUrlIsRebasedFromThePageItWasWrittenForToThePageThatShowsIt() {
+        assertEquals("billing/index.html#pay", Urls.rebase("#pay", "billing/index.html", Urls.HOME));
+        assertEquals("img/a%20b.png", Urls.rebase("../img/a%20b.png", "billing/index.html", Urls.HOME));
+        assertEquals("billing/faq.pdf?v=2", Urls.rebase("faq.pdf?v=2", "billing/index.html", Urls.HOME));
+        assertEquals("./", Urls.rebase("../", "billing/index.html", Urls.HOME));
+        assertEquals("#pay", Urls.rebase("#pay", "billing/index.html", "billing/index.html"));
+        for (String unchanged : List.of("https://example.org/x", "mailto:a@example.org", "/root.html", "//cdn.example/x",
+                "../../outside.html", "a b<c>")) {
+            assertEquals(unchanged, Urls.rebase(unchanged, "billing/index.html", Urls.HOME), unchanged);
+        }
     }
 }

@@ -160,7 +160,7 @@ class SiteVerifierTest {
         Fixture.write(root, SITE.replace("See [two](../b/index.html#two).", "See [two](../b/index.html#tow)."));
         SiteVerifier.Report report = build("", config());
         assertFalse(report.failed());
-        assertEquals(List.of("out/a/index.html:" + position(out().resolve("a/index.html"), "<a rel=\"nofollow\" href=\"../b/index.html#tow\"")
+        assertEquals(List.of("out/a/index.html:" + position(out().resolve("a/index.html"), "<a href=\"../b/index.html#tow\"")
                 + ": warning: link in authored content: '../b/index.html#tow' points to"
                 + " a missing anchor: no id=\"tow\" in /b/index.html (fix the link in the content file)"), problems(report));
         assertTrue(new SiteVerifier(out(), "", true).verify().failed());
