@@ -529,6 +529,9 @@ public final class ContentLoader {
     private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading,
                                              java.util.function.UnaryOperator<String> links, Problems problems) {
         MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links);
+        for (String error : rendered.errors()) {
+            problems.error(file, at, error, "write such links out inline, or give a table's rows all their cells");
+        }
         if (!rendered.removed().isEmpty()) {
             problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");

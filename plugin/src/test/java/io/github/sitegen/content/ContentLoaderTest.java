@@ -425,6 +425,18 @@ class ContentLoaderTest {
     }
 
     @Test
+    void anAnswerWhoseLinkReferencesExpandTooFarIsAnError() throws Exception {
+        ContentLoader.Loaded loaded = load("-- content/a.yaml --\ntitle: A\nquestions:\n  - question: Q?\n    answer: |\n"
+                + "      [a]: /" + "x".repeat(2000) + "\n\n      " + "[a] ".repeat(200) + "\n");
+        List<Problem> found = new ArrayList<>();
+        loaded.site().topics().get(0).rendered(found::add);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).isError());
+        assertTrue(found.get(0).format(root).startsWith("content/a.yaml:4:13: error: link references repeat "),
+                found.get(0).format(root));
+    }
+
+    @Test
     void foldersInTheContentDirectoryAreReportedAsIgnored() throws Exception {
         ContentLoader.Loaded loaded = load("""
                 -- content/a.yaml --
