@@ -18,11 +18,16 @@ import java.util.Set;
 
 import io.github.sitegen.problem.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -75,10 +80,13 @@ final class YamlSource {
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setNestingDepthLimit(20);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        // What Yaml.compose does, keeping the reader: its position places the errors SnakeYAML
+        // reports without a mark (the nesting limit, a simple key that is not first on its line).
+        StreamReader reader = new StreamReader(new StringReader(text.get()));
+        LastEvent parser = new LastEvent(new ParserImpl(reader, options));
         Node root;
         try {
-            root = yaml.compose(new StringReader(text.get()));
+            root = new Composer(parser, new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             problems.add(file, mark, Problem.Severity.ERROR, syntaxMessage(e), syntaxHint(e));
@@ -89,6 +97,13 @@ final class YamlSource {
             if (message.startsWith("Number of aliases")) {
                 problems.add(Problem.error(file, 0, 0, "too many aliases (more than " + MAX_COLLECTION_ALIASES
                         + " to lists or mappings)", "write the repeated content out, or use fewer anchors"));
+            } else if (message.startsWith("Nesting Depth exceeded")) {
+                // the composer refuses the list or mapping it was given last
+                problems.add(file, parser.last == null ? reader.getMark() : parser.last.getStartMark(),
+                        Problem.Severity.ERROR, "nested more than "
+                        + options.getNestingDepthLimit() + " levels deep", "flatten the lists and mappings");
+            } else if (!(e instanceof ReaderException)) {
+                problems.add(file, reader.getMark(), Problem.Severity.ERROR, "cannot read YAML: " + message, null);
             } else {
                 problems.add(Problem.error(file, 0, 0, "cannot read YAML: " + message, null));
             }
@@ -101,6 +116,32 @@ final class YamlSource {
             return Optional.empty();
         }
         return Optional.of(root);
+    }
+
+    /** A parser that remembers the last event it handed out. */
+    private static final class LastEvent implements Parser {
+        private final Parser parser;
+        private Event last;
+
+        LastEvent(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            last = parser.getEvent();
+            return last;
+        }
     }
 
     private static Optional<String> decode(Path file, byte[] bytes, Problems problems) {

@@ -424,6 +424,29 @@ class ContentLoaderTest {
                 + " trusted)", warning.format(root));
     }
 
+    /** Found by ContentFuzzTest (seed siteFile/nested-deeper-than-20.yaml): SnakeYAML gives this error no mark. */
+    @Test
+    void nestingTooDeepIsAPositionedError() throws Exception {
+        List<String> errors = errors("-- content/a.yaml --\ntitle: A\nquestions: " + "[".repeat(25) + "\n");
+        assertEquals(List.of("content/a.yaml:2:31: error: nested more than 20 levels deep (flatten the lists and mappings)"),
+                errors);
+    }
+
+    /** Found by ContentFuzzTest (seed topicFile/simple-key-not-first-on-its-line.yaml): no mark either. */
+    @Test
+    void aSimpleKeyThatIsNotFirstOnItsLineIsAPositionedError() throws Exception {
+        List<String> errors = errors("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: Q?
+                    tags: [a
+                 ]d  answer: b
+                """);
+        assertEquals(List.of("content/a.yaml:5:3: error: cannot read YAML: A simple key is required only if it is the"
+                + " first token in the current line"), errors);
+    }
+
     @Test
     void anAnswerWhoseLinkReferencesExpandTooFarIsAnError() throws Exception {
         ContentLoader.Loaded loaded = load("-- content/a.yaml --\ntitle: A\nquestions:\n  - question: Q?\n    answer: |\n"
