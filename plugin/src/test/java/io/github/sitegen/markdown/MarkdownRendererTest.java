@@ -145,7 +145,10 @@ class MarkdownRendererTest {
                 rendered.repaired());
     }
 
-    /** Found by MarkdownFuzzTest: a reference's URL repeated at every use grows with the square of the input. */
+    /**
+     * Found while bounding MarkdownFuzzTest's output (seed link-reference-expansion.md): a reference's URL
+     * repeated at every use grows with the square of the input.
+     */
     @Test
     void repeatedLinkReferencesCannotExpandBeyondTheLimit() {
         String markdown = "[a]: /" + "x".repeat(5000) + "\n\n" + "[a] ".repeat(1250);
@@ -157,7 +160,10 @@ class MarkdownRendererTest {
         assertTrue(rendered.errors().get(0).startsWith("link references repeat "), rendered.errors().get(0));
     }
 
-    /** Found by MarkdownFuzzTest: a wide table header over many one-character rows fills in columns × rows cells. */
+    /**
+     * Found while bounding MarkdownFuzzTest's output (seed table-cell-expansion.md): a wide table header over many
+     * one-character rows fills in columns × rows cells.
+     */
     @Test
     void tablesCannotFillInCellsBeyondTheLimit() {
         String table = "|a".repeat(60) + "|\n" + "|-".repeat(60) + "|\n" + "x\n".repeat(150) + "\n";
@@ -169,7 +175,10 @@ class MarkdownRendererTest {
         assertTrue(rendered.errors().get(0).startsWith("tables fill in "), rendered.errors().get(0));
     }
 
-    /** Found by MarkdownFuzzTest: commonmark threw IllegalArgumentException at its own cell limit. */
+    /**
+     * Found while bounding MarkdownFuzzTest's output (seed table-over-cell-limit.md): commonmark threw
+     * IllegalArgumentException out of the build at its own cell limit.
+     */
     @Test
     void aTableWithTooManyCellsIsAnErrorNotAnException() {
         String markdown = "|a".repeat(1250) + "|\n" + "|-".repeat(1250) + "|\n" + "x\n".repeat(2500);
