@@ -39,7 +39,9 @@ class IdsAndUrlsFuzzTest {
         String questionId = Ids.derive(text);
         check(Ids.isQuestionId(questionId), "derived id '" + questionId + "' from '" + text + "' is not a question id");
         check(questionId.codePointCount(0, questionId.length()) <= 64, "derived id too long: " + questionId);
-        check(Ids.derive(questionId).equals(questionId), "deriving from id '" + questionId + "' changes it");
+        String again = Ids.derive(questionId);
+        check(again.equals(questionId), "deriving from id '" + questionId + "' " + codePoints(questionId) + " gives '"
+                + again + "' " + codePoints(again));
 
         String topicId = Ids.suggestTopicId(name);
         check(topicId.isEmpty() || Ids.isTopicId(topicId), "suggested '" + topicId + "' from '" + name
@@ -87,6 +89,10 @@ class IdsAndUrlsFuzzTest {
         } catch (URISyntaxException e) {
             throw new AssertionError("not a URI: " + url, e);
         }
+    }
+
+    private static String codePoints(String text) {
+        return text.codePoints().mapToObj(Integer::toHexString).toList().toString();
     }
 
     private static void check(boolean condition, String message) {
