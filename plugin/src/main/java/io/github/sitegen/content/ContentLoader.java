@@ -631,6 +631,9 @@ public final class ContentLoader {
                                              UnaryOperator<String> links, UnaryOperator<String> alertTitles,
                                              Problems problems) {
         MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links, alertTitles);
+        for (String error : rendered.errors()) {
+            problems.error(file, at, error, "write such links out inline, or give a table's rows all their cells");
+        }
         if (!rendered.removed().isEmpty()) {
             problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");

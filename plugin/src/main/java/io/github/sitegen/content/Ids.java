@@ -86,7 +86,10 @@ public final class Ids {
                 pendingSeparator = true;
             }
         }
-        String full = id.toString();
+        // Normalised again: taking out apostrophes (and what separates words) can leave combining
+        // marks next to each other out of their canonical order, and the id would then change when
+        // derived again from itself.
+        String full = Normalizer.normalize(id, Normalizer.Form.NFKC);
         if (full.isEmpty()) {
             return "question";
         }

@@ -20,6 +20,7 @@ import java.util.Set;
 import io.github.sitegen.problem.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -35,6 +36,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML file into a node tree, safely: the file must be UTF-8 and below a size limit, no
@@ -89,10 +94,12 @@ final class YamlSource {
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        // What Yaml.compose does, keeping the reader: its position places the errors SnakeYAML
+        // reports without a mark (a simple key that is not first on its line).
+        StreamReader reader = new StreamReader(new StringReader(text.get()));
         Node root;
         try {
-            root = yaml.compose(new StringReader(text.get()));
+            root = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Syntax syntax = Syntax.explain(e, text.get());
             problems.add(file, syntax.at(), Problem.Severity.ERROR, syntax.message(), syntax.hint());
@@ -103,6 +110,9 @@ final class YamlSource {
             Optional<Limit> limit = limitCrossed(text.get());
             if (limit.isPresent()) {
                 problems.add(file, limit.get().at(), Problem.Severity.ERROR, limit.get().message(), limit.get().hint());
+            } else if (!(e instanceof ReaderException)) {
+                // such as a simple key that is not the first token of its line: where the reader stopped
+                problems.add(file, reader.getMark(), Problem.Severity.ERROR, "cannot read YAML: " + message, null);
             } else {
                 problems.add(Problem.error(file, 1, 1, "cannot read YAML: " + message, null));
             }

@@ -104,6 +104,9 @@ final class AnswerConverter {
             return "";
         }
         MarkdownRenderer.Rendered rendered = markdown.render(result, 3);
+        for (String error : rendered.errors()) {
+            report.warning(file, answer, "site-gen:generate would refuse this answer: " + error, null);
+        }
         if (!rendered.removed().isEmpty()) {
             report.warning(file, answer, "site-gen's allowlist would remove: " + String.join(", ", rendered.removed()), null);
         }

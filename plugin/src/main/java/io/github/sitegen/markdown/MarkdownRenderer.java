@@ -10,7 +10,9 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
@@ -25,6 +27,7 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -86,12 +89,35 @@ public final class MarkdownRenderer {
 
     private static final String BASE_URI = "https://site-gen.invalid/";
 
+    /**
+     * How far Markdown may expand beyond its own size. Two constructs are not bounded by their
+     * source: a link reference ({@code [a]: <long URL>}) repeats its URL and title at every use
+     * ({@code [a] [a] [a] ...}), and a table fills in every cell its rows leave out, so that a wide
+     * header over many one-character rows grows with columns × rows. Both grow with the square of
+     * the input, so a 100 KB answer could produce gigabytes. Link targets and titles together may
+     * use at most {@value} × the source's length + {@link #EXPANSION_SLACK} characters, and a
+     * document's tables at most {@link #TABLE_CELLS_PER_CHARACTER} cells per character of the
+     * source + {@link #EXPANSION_SLACK} (a cell written out takes at least one); beyond that, the
+     * remaining links are rendered as their text and the remaining table rows left out, and the
+     * answer has an error. The HTML then stays below 64 × the source's length + a few KB.
+     */
+    static final int EXPANSION = 16;
+    static final int TABLE_CELLS_PER_CHARACTER = 2;
+    static final int EXPANSION_SLACK = 1024;
+    /**
+     * The most cells one table may have. commonmark counts them while it parses and gives up with
+     * an exception beyond its own limit (a million); this lower one keeps the memory a parse takes
+     * proportional to the text even before {@link #EXPANSION} is checked.
+     */
+    static final int MAX_TABLE_CELLS = 10_000;
+
     private final Parser parser;
     private final HtmlRenderer htmlRenderer;
     private final boolean trustRawHtml;
 
     public MarkdownRenderer(boolean trustRawHtml) {
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+        List<Extension> extensions = List.of(TablesExtension.builder().maxCells(MAX_TABLE_CELLS).build(),
+                StrikethroughExtension.create(),
                 AutolinkExtension.create());
         this.parser = Parser.builder().extensions(extensions).build();
         this.htmlRenderer = HtmlRenderer.builder()
@@ -146,17 +172,29 @@ public final class MarkdownRenderer {
      * site's language.
      */
     public Rendered render(String markdown, int topHeading, UnaryOperator<String> links, UnaryOperator<String> alertTitles) {
-        Node document = parser.parse(markdown);
-        Inspection inspection = new Inspection(links, alertTitles);
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        } catch (IllegalArgumentException e) {
+            // commonmark aborts the whole parse when a table reaches MAX_TABLE_CELLS
+            if (!String.valueOf(e.getMessage()).contains("maximum number of cells")) {
+                throw e;
+            }
+            return new Rendered(Html.EMPTY, "", List.of(), List.of(), List.of(), List.of("a table has more than " + MAX_TABLE_CELLS
+                    + " cells (counting the ones its rows leave out), so nothing of this text is rendered"));
+        }
+        Inspection inspection = new Inspection(links, alertTitles, (long) EXPANSION * markdown.length() + EXPANSION_SLACK,
+                (long) TABLE_CELLS_PER_CHARACTER * markdown.length() + EXPANSION_SLACK);
         document.accept(inspection);
         inspection.renumber(topHeading);
+        List<String> errors = inspection.limitExpansion();
         String html = htmlRenderer.render(document);
         List<String> emptyLinks = new ArrayList<>(inspection.emptyLinks);
         if (!inspection.rawHtml) {
             // The plain text is what readers see: no link targets, no markup.
             PlainText text = new PlainText();
             document.accept(text);
-            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of(), emptyLinks);
+            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of(), emptyLinks, errors);
         }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
@@ -191,7 +229,7 @@ public final class MarkdownRenderer {
             headings.get(i).tagName("h" + levels[i]);
         }
         String markup = trustRawHtml && !renumbered ? html.strip() : kept.body().html().strip();
-        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired, emptyLinks);
+        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired, emptyLinks, errors);
     }
 
     /**
@@ -305,12 +343,16 @@ public final class MarkdownRenderer {
      *                 accessible (invalid URLs encoded, missing alt text)
      * @param emptyLinks the targets of links written without text, Markdown or raw HTML, which now
      *                   show their target as their text
+     * @param errors   descriptions of Markdown that expands too far beyond its size (see
+     *                 {@link #EXPANSION}), left out of the HTML; each is an error in the content
      */
-    public record Rendered(Html html, String text, List<String> removed, List<String> repaired, List<String> emptyLinks) {
+    public record Rendered(Html html, String text, List<String> removed, List<String> repaired, List<String> emptyLinks,
+                           List<String> errors) {
         public Rendered {
             removed = List.copyOf(removed);
             repaired = List.copyOf(repaired);
             emptyLinks = List.copyOf(emptyLinks);
+            errors = List.copyOf(errors);
         }
     }
 
@@ -433,18 +475,30 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** Moves headings down, turns quotes marked [!NOTE] into alerts, and notes whether the document holds raw HTML. */
+    /**
+     * Moves headings down, turns quotes marked [!NOTE] into alerts, notes whether the document
+     * holds raw HTML, and measures what the document expands to (link targets and titles, table
+     * cells) against its limits.
+     */
     private static final class Inspection extends AbstractVisitor {
         private final List<Heading> headings = new ArrayList<>();
         private final List<String> emptyLinks = new ArrayList<>();
         private final UnaryOperator<String> links;
+        private final long limit;
+        private final long cellLimit;
         private boolean rawHtml;
+        private long linkCharacters;
+        private long tableCells;
+        private final List<Node> overLinks = new ArrayList<>();
+        private final List<Node> overRows = new ArrayList<>();
 
         private final UnaryOperator<String> alertTitles;
 
-        Inspection(UnaryOperator<String> links, UnaryOperator<String> alertTitles) {
+        Inspection(UnaryOperator<String> links, UnaryOperator<String> alertTitles, long limit, long cellLimit) {
             this.links = links;
             this.alertTitles = alertTitles;
+            this.limit = limit;
+            this.cellLimit = cellLimit;
         }
 
         /** A quote whose first line is only {@code [!NOTE]} (or TIP, IMPORTANT, WARNING, CAUTION) is an alert. */
@@ -481,6 +535,7 @@ public final class MarkdownRenderer {
         @Override
         public void visit(Link link) {
             link.setDestination(links.apply(link.getDestination()));
+            count(link, link.getDestination(), link.getTitle());
             visitChildren(link);
             PlainText text = new PlainText();
             for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
@@ -491,6 +546,60 @@ public final class MarkdownRenderer {
                 link.appendChild(new org.commonmark.node.Text(link.getDestination()));
                 emptyLinks.add(link.getDestination());
             }
+        }
+
+        @Override
+        public void visit(Image image) {
+            count(image, image.getDestination(), image.getTitle());
+            visitChildren(image);
+        }
+
+        private void count(Node node, String destination, String title) {
+            linkCharacters += (destination == null ? 0 : destination.length()) + (title == null ? 0 : title.length());
+            if (linkCharacters > limit) {
+                overLinks.add(node);
+            }
+        }
+
+        @Override
+        public void visit(CustomBlock block) {
+            if (block instanceof TableBlock) {
+                for (Node section = block.getFirstChild(); section != null; section = section.getNext()) {
+                    for (Node row = section instanceof TableRow ? section : section.getFirstChild(); row != null;
+                         row = row == section ? null : row.getNext()) {
+                        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                            tableCells++;
+                        }
+                        if (tableCells > cellLimit) {
+                            overRows.add(row);
+                        }
+                    }
+                }
+            }
+            visitChildren(block);
+        }
+
+        /** Leaves out what goes beyond the limit; returns a description of each kind, for an error. */
+        List<String> limitExpansion() {
+            List<String> errors = new ArrayList<>();
+            if (!overLinks.isEmpty()) {
+                errors.add("link references repeat " + linkCharacters + " characters of link targets and titles, more"
+                        + " than " + EXPANSION + " times the text's length allows (" + limit + "); the last "
+                        + overLinks.size() + " links are left as text");
+                for (Node link : overLinks) {
+                    while (link.getFirstChild() != null) {
+                        link.insertBefore(link.getFirstChild());
+                    }
+                    link.unlink();
+                }
+            }
+            if (!overRows.isEmpty()) {
+                errors.add("tables fill in " + tableCells + " cells, more than " + TABLE_CELLS_PER_CHARACTER + " per"
+                        + " character of the text allow (" + cellLimit + "); the last " + overRows.size()
+                        + " rows are left out");
+                overRows.forEach(Node::unlink);
+            }
+            return errors;
         }
 
         @Override

@@ -438,6 +438,33 @@ class ContentLoaderTest {
                 + " trusted)", warning.format(root));
     }
 
+    /** Found by ContentFuzzTest (seed topicFile/simple-key-not-first-on-its-line.yaml): no mark either. */
+    @Test
+    void aSimpleKeyThatIsNotFirstOnItsLineIsAPositionedError() throws Exception {
+        List<String> errors = errors("""
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: Q?
+                    tags: [a
+                 ]d  answer: b
+                """);
+        assertEquals(List.of("content/a.yaml:5:3: error: cannot read YAML: A simple key is required only if it is the"
+                + " first token in the current line"), errors);
+    }
+
+    @Test
+    void anAnswerWhoseLinkReferencesExpandTooFarIsAnError() throws Exception {
+        ContentLoader.Loaded loaded = load("-- content/a.yaml --\ntitle: A\nquestions:\n  - question: Q?\n    answer: |\n"
+                + "      [a]: /" + "x".repeat(2000) + "\n\n      " + "[a] ".repeat(200) + "\n");
+        List<Problem> found = new ArrayList<>();
+        loaded.site().topics().get(0).rendered(found::add);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).isError());
+        assertTrue(found.get(0).format(root).startsWith("content/a.yaml:4:13: error: link references repeat "),
+                found.get(0).format(root));
+    }
+
     @Test
     void aLinkWithoutTextIsAWarningAtItsAnswer() throws Exception {
         ContentLoader.Loaded loaded = load("""

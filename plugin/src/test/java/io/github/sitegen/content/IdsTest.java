@@ -39,4 +39,17 @@ class IdsTest {
             assertEquals(RULE.matcher(after).matches(), Ids.isQuestionId(after), "a " + name);
         }
     }
+
+    /**
+     * Found by IdsAndUrlsFuzzTest (seed idsAndUrls/apostrophe-between-combining-marks): the apostrophe was taken
+     * out after normalising, leaving U+036D before U+034D, so the id was not in normal form and changed when derived
+     * again from itself.
+     */
+    @Test
+    void aDerivedIdIsNormalisedAndDerivesToItself() {
+        String id = Ids.derive("Ka\u036d'\u034d");
+        assertEquals("ka\u034d\u036d", id);
+        assertEquals(id, Ids.derive(id));
+        assertTrue(Ids.isQuestionId(id));
+    }
 }

@@ -215,4 +215,64 @@ class MarkdownRendererTest {
         assertEquals(List.of("<img src=\"chart.png\"> had no alt text and is now marked decorative (alt=\"\")"),
                 rendered.repaired());
     }
+
+    /**
+     * Found while bounding MarkdownFuzzTest's output (seed link-reference-expansion.md): a reference's URL
+     * repeated at every use grows with the square of the input.
+     */
+    @Test
+    void repeatedLinkReferencesCannotExpandBeyondTheLimit() {
+        String markdown = "[a]: /" + "x".repeat(5000) + "\n\n" + "[a] ".repeat(1250);
+        MarkdownRenderer.Rendered rendered = safe.render(markdown, 3);
+        long limit = (long) MarkdownRenderer.EXPANSION * markdown.length() + MarkdownRenderer.EXPANSION_SLACK;
+        assertTrue(rendered.html().markup().length() < limit + 64 * 1024,
+                "HTML of " + rendered.html().markup().length() + " characters from " + markdown.length());
+        assertEquals(1, rendered.errors().size(), rendered.errors().toString());
+        assertTrue(rendered.errors().get(0).startsWith("link references repeat "), rendered.errors().get(0));
+    }
+
+    /**
+     * Found while bounding MarkdownFuzzTest's output (seed table-cell-expansion.md): a wide table header over many
+     * one-character rows fills in columns × rows cells.
+     */
+    @Test
+    void tablesCannotFillInCellsBeyondTheLimit() {
+        String table = "|a".repeat(60) + "|\n" + "|-".repeat(60) + "|\n" + "x\n".repeat(150) + "\n";
+        String markdown = table.repeat(8);
+        MarkdownRenderer.Rendered rendered = safe.render(markdown, 3);
+        assertTrue(rendered.html().markup().length() < 64L * markdown.length(),
+                "HTML of " + rendered.html().markup().length() + " characters from " + markdown.length());
+        assertEquals(1, rendered.errors().size(), rendered.errors().toString());
+        assertTrue(rendered.errors().get(0).startsWith("tables fill in "), rendered.errors().get(0));
+    }
+
+    /**
+     * Found while bounding MarkdownFuzzTest's output (seed table-over-cell-limit.md): commonmark threw
+     * IllegalArgumentException out of the build at its own cell limit.
+     */
+    @Test
+    void aTableWithTooManyCellsIsAnErrorNotAnException() {
+        String markdown = "|a".repeat(1250) + "|\n" + "|-".repeat(1250) + "|\n" + "x\n".repeat(2500);
+        MarkdownRenderer.Rendered rendered = safe.render(markdown, 3);
+        assertEquals("", rendered.html().markup());
+        assertEquals(List.of("a table has more than 10000 cells (counting the ones its rows leave out), so nothing of"
+                + " this text is rendered"), rendered.errors());
+    }
+
+    @Test
+    void ordinaryReferencesAndTablesAreWithinTheLimit() {
+        MarkdownRenderer.Rendered rendered = safe.render("""
+                See [the guide][g], [the guide][g] and [the guide][g].
+
+                | a | b | c |
+                |---|---|---|
+                | 1 |
+                | 2 | 3 |
+
+                [g]: https://example.org/a/rather/long/address/of/the/guide "The guide"
+                """, 3);
+        assertEquals(List.of(), rendered.errors());
+        assertEquals(3, Jsoup.parseBodyFragment(rendered.html().markup()).select("a").size());
+        assertEquals(6, Jsoup.parseBodyFragment(rendered.html().markup()).select("td").size());
+    }
 }
