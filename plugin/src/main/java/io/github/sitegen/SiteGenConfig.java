@@ -26,7 +26,7 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
                             Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml,
                             String cname, boolean structuredData, boolean drafts, int threads) {
 
-    public static final String DEFAULT_TITLE = "Frequently asked questions";
+    public static final String DEFAULT_TITLE = io.github.sitegen.content.ContentLoader.GENERIC_TITLE;
 
     public SiteGenConfig {
         Objects.requireNonNull(contentDirectory, "contentDirectory");

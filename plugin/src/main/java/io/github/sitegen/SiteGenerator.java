@@ -70,7 +70,8 @@ public final class SiteGenerator {
         List<Problem> problems = new ArrayList<>();
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
         ThemeAssets assets = ThemeAssets.load(config.templateDirectory(), problems::add);
-        List<Edition> editions = load(config, baseUrl, problems);
+        Editions loaded = load(config, baseUrl, problems);
+        List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
@@ -87,9 +88,9 @@ public final class SiteGenerator {
                 }
             }
             if (!translations.isEmpty()) {
-                Edition first = editions.get(0);
-                renderer.renderNotFound(first.site(), first.renderAs(translations), staging);
-                renderer.renderLanguageChooser(first.site(), translations, baseUrl, staging);
+                Edition main = loaded.defaultEdition();
+                renderer.renderNotFound(main.site(), main.renderAs(translations), staging);
+                renderer.renderLanguageChooser(main.site(), translations, baseUrl, staging);
                 pages += 2;
             }
             Publisher.writeRootFiles(baseUrl, translations, cname, staging);
@@ -120,16 +121,25 @@ public final class SiteGenerator {
     }
 
     /**
+     * Every language of the site, in folder-name order, and its default language (the root page's
+     * and the root 404 page's): a root site.yaml's {@code defaultLanguage}, else the first.
+     */
+    private record Editions(List<Edition> all, Edition defaultEdition) {
+    }
+
+    /**
      * Loads the content: one directory, or one folder per language. Problems of every language are
      * collected; errors throw them all together.
      */
-    private static List<Edition> load(SiteGenConfig config, String baseUrl, List<Problem> problems)
+    private static Editions load(SiteGenConfig config, String baseUrl, List<Problem> problems)
             throws SiteGenException, IOException {
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
                 new Parallel(config.threads()));
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         List<Edition> editions = new ArrayList<>();
+        String defaultFolder = folders.isEmpty() ? ""
+                : LanguageFolders.defaultLanguage(config.contentDirectory(), folders, problems::add).outputFolder();
         if (folders.isEmpty()) {
             load(loader, config.contentDirectory(), config, baseUrl, "en", problems)
                     .ifPresent(loaded -> editions.add(new Edition("", loaded)));
@@ -148,7 +158,9 @@ public final class SiteGenerator {
             Messages.untranslated(edition.site().info(), config.contentDirectory().resolve(edition.folder()))
                     .ifPresent(problems::add);
         }
-        return editions;
+        Edition defaultEdition = editions.stream().filter(e -> e.folder().equals(defaultFolder)).findFirst()
+                .orElse(editions.get(0));
+        return new Editions(editions, defaultEdition);
     }
 
     private static Optional<ContentLoader.Loaded> load(ContentLoader loader, Path content, SiteGenConfig config,

@@ -64,6 +64,8 @@ public final class ContentCheck {
         int questions = 0;
         if (folders.isEmpty()) {
             folders = List.of(new LanguageFolders.LanguageFolder(config.contentDirectory(), "en", ""));
+        } else {
+            LanguageFolders.defaultLanguage(config.contentDirectory(), folders, problems::add);
         }
         for (LanguageFolders.LanguageFolder folder : folders) {
             try {

@@ -46,6 +46,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ContentLoader {
 
+    /** The title of a site whose build names none (no Maven project): generic, and not warned about. */
+    public static final String GENERIC_TITLE = "Frequently asked questions";
+
     static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages",
             "reviewEvery");
     static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions", "previousIds");
@@ -193,6 +196,9 @@ public final class ContentLoader {
             }
         }
         SiteSettings settings = readSite(contentDirectory, siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
+        if (!settings.titleGiven() && !GENERIC_TITLE.equals(defaultTitle)) {
+            untitled(contentDirectory, siteFile, settings.info().title(), problems);
+        }
         SiteInfo given = settings.info();
         List<TopicFile> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
@@ -272,7 +278,25 @@ public final class ContentLoader {
     }
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
-    private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven, String introduction) {
+    private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven, boolean titleGiven,
+                                String introduction) {
+    }
+
+    /**
+     * A site without a title of its own takes the Maven project's name, often just its artifactId
+     * such as "faq", which readers see in every page title and header: said, with how to set one.
+     * (The generic {@link #GENERIC_TITLE}, used without a project, goes unsaid.)
+     */
+    private static void untitled(Path contentDirectory, Path siteFile, String used, Problems problems) {
+        if (siteFile == null) {
+            problems.add(Problem.warning(contentDirectory, 0, 0, "there is no site.yaml, so the site is titled '" + used + "'",
+                    "create site.yaml in this folder with 'title: ...', the name readers see in every page's title and"
+                    + " header; without one, it is the Maven project's name"));
+        } else {
+            problems.warning(siteFile, Position.START, "site.yaml sets no title, so the site is titled '" + used + "'",
+                    "add 'title: ...', the name readers see in every page's title and header; without one, it is the"
+                    + " Maven project's name");
+        }
     }
 
     private SiteSettings readSite(Path contentDirectory, Path file, String defaultTitle, String baseUrl, String defaultLanguage,
@@ -331,8 +355,9 @@ public final class ContentLoader {
         }
         Period reviewEvery = fields.isPresent() ? reviewEvery(file, fields.get(), problems) : null;
         boolean languageGiven = fields.flatMap(f -> f.text("language")).isPresent();
+        boolean titleGiven = fields.flatMap(f -> f.text("title")).map(String::strip).filter(t -> !t.isEmpty()).isPresent();
         return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
-                Messages.direction(language), messages), reviewEvery, languageGiven, introSource.orElse(null));
+                Messages.direction(language), messages), reviewEvery, languageGiven, titleGiven, introSource.orElse(null));
     }
 
     /** A review interval such as 180d, 12w, 6m or 1y; {@code null} when not set. */

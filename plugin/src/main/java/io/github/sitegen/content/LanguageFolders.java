@@ -80,6 +80,54 @@ public final class LanguageFolders {
         return List.copyOf(byOutput.values());
     }
 
+    /**
+     * The site's default language, whose page is the root language chooser and the root 404 page:
+     * the one named by {@code defaultLanguage} in a {@code site.yaml} at the top of the content
+     * directory, else the first language folder by name. A {@code defaultLanguage} that names none
+     * of the folders is an error at its value, listing them (and the first folder stands in).
+     *
+     * @param folders the directory's language folders, as {@link #detect} returns them; not empty
+     */
+    public static LanguageFolder defaultLanguage(Path contentDirectory, List<LanguageFolder> folders,
+                                                 Consumer<Problem> problems) throws IOException {
+        LanguageFolder first = folders.get(0);
+        Path file = rootSiteFile(contentDirectory);
+        if (file == null || !InputFolder.of(contentDirectory, "content folder").admits(file, problems)) {
+            return first;
+        }
+        Problems found = new Problems();
+        LanguageFolder chosen = first;
+        Optional<Fields> fields = YamlSource.read(file, found)
+                .flatMap(root -> Fields.of(file, root, "the site.yaml of a multilingual site", ROOT_KEYS, found));
+        Optional<String> named = fields.flatMap(f -> f.text("defaultLanguage")).map(String::strip);
+        if (named.isPresent()) {
+            String wanted = named.get().replace('_', '-').toLowerCase(Locale.ROOT);
+            Optional<LanguageFolder> match = folders.stream().filter(f -> f.outputFolder().equals(wanted)).findFirst();
+            if (match.isPresent()) {
+                chosen = match.get();
+            } else {
+                found.error(file, fields.get().at("defaultLanguage"), "defaultLanguage '" + named.get()
+                        + "' names none of the language folders", "use one of: "
+                        + String.join(", ", folders.stream().map(f -> f.content().getFileName().toString()).toList()));
+            }
+        }
+        found.all().forEach(problems);
+        return chosen;
+    }
+
+    /** The keys of the site.yaml at the top of a multilingual content directory. */
+    static final Set<String> ROOT_KEYS = Set.of("defaultLanguage");
+
+    private static Path rootSiteFile(Path contentDirectory) {
+        for (String name : List.of("site.yaml", "site.yml")) {
+            Path file = contentDirectory.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
     private static boolean isTopicFile(Path entry) {
         String lower = entry.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(entry) && (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !lower.startsWith("site.");

@@ -174,6 +174,10 @@ public final class Publisher {
                 xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(alternate.language())
                         .append("\" href=\"").append(StringUtil.XMLEnc(alternate.url())).append("\"/>");
             }
+            if (!translations.isEmpty()) {
+                xml.append("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
+                        .append(StringUtil.XMLEnc(translations.xDefault(language, paths.get(i), false))).append("\"/>");
+            }
             xml.append("</url>\n");
         }
         return xml.append("</urlset>\n").toString();

@@ -16,9 +16,17 @@ import io.github.sitegen.model.Html;
  * @param canonicalUrl the absolute URL of the page, or empty when no base URL is set
  * @param structuredData JSON-LD for the page (FAQPage on topic pages when enabled), or empty
  * @param alternates   the same page in every language of a multilingual site; empty otherwise
+ * @param xDefault     the {@code hreflang="x-default"} link of a multilingual site's page (its root
+ *                     language chooser); empty otherwise
  */
 public record Page(String kind, String path, String title, String description, String canonicalUrl,
-                   Html structuredData, List<Translations.Alternate> alternates) {
+                   Html structuredData, List<Translations.Alternate> alternates, String xDefault) {
+
+    /** A page without an x-default link (a single-language site's, or one not for search engines). */
+    public Page(String kind, String path, String title, String description, String canonicalUrl,
+                Html structuredData, List<Translations.Alternate> alternates) {
+        this(kind, path, title, description, canonicalUrl, structuredData, alternates, "");
+    }
 
     public Page {
         Objects.requireNonNull(kind, "kind");
@@ -28,5 +36,6 @@ public record Page(String kind, String path, String title, String description, S
         Objects.requireNonNull(canonicalUrl, "canonicalUrl");
         Objects.requireNonNull(structuredData, "structuredData");
         alternates = List.copyOf(alternates);
+        Objects.requireNonNull(xDefault, "xDefault");
     }
 }

@@ -108,6 +108,10 @@ public final class SiteRenderer {
             return translations.alternates(language, path, topicId, absolute);
         }
 
+        String xDefault(String path, boolean absolute) {
+            return translations.xDefault(language, path, absolute);
+        }
+
         /**
          * Links that start with the base path, for the 404 page, which is served at any depth: on
          * a multilingual site, into this language's folder even when there is no base URL.
@@ -128,7 +132,8 @@ public final class SiteRenderer {
         Messages messages = Messages.load(site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), description(site, messages),
-                Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false));
+                Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false),
+                edition.xDefault(Urls.HOME, false));
         List<Topic> topics = site.topics();
         // The home page is one more task beside the topics' (on a large site it is a large page).
         List<Integer> indexes = IntStream.range(HOME_TASK, topics.size()).boxed().toList();
@@ -167,7 +172,8 @@ public final class SiteRenderer {
 
     private void notFound(Site site, Edition edition, Messages messages, Sink sink) throws SiteGenException, IOException {
         Page notFound = new Page("notFound", Urls.NOT_FOUND, messages.format("notFound.title", List.of()),
-                description(site, messages), "", Html.EMPTY, edition.alternates(Urls.NOT_FOUND, null, true));
+                description(site, messages), "", Html.EMPTY, edition.alternates(Urls.NOT_FOUND, null, true),
+                edition.xDefault(Urls.NOT_FOUND, true));
         page(sink, "404.ftlh", site, messages, notFound, null, edition.absolute(site));
     }
 
@@ -175,14 +181,14 @@ public final class SiteRenderer {
      * The root page of a multilingual site ({@code languages.ftlh}): a link to every language, and a
      * script that sends the reader to theirs.
      *
-     * @param site the site of the default language, for its title and interface strings
+     * @param site the site of the default language, for its language, title and interface strings
      */
     public void renderLanguageChooser(Site site, Translations translations, String rootBaseUrl, Sink sink)
             throws SiteGenException, IOException {
         Messages messages = Messages.load(site.info().language(), site.info().messages());
         Page chooser = new Page("languages", Urls.HOME, messages.format("languages.title", List.of()),
                 description(site, messages), Urls.canonical(rootBaseUrl, Urls.HOME), Html.EMPTY,
-                translations.homesFromRoot());
+                translations.homesFromRoot(), translations.xDefault(null, Urls.HOME, false));
         page(sink, "languages.ftlh", site, messages, chooser, null, Urls.relativeFrom(Urls.HOME));
         assets.copy(sink);
     }
@@ -195,7 +201,7 @@ public final class SiteRenderer {
         String canonical = Urls.canonical(site.info().baseUrl(), path);
         Page page = new Page("topic", path, topic.title(), describe(topic, site, messages), canonical,
                 structuredData ? StructuredData.faqPage(topic, canonical) : Html.EMPTY,
-                edition.alternates(path, topic.id(), false));
+                edition.alternates(path, topic.id(), false), edition.xDefault(path, false));
         Map<String, Object> extra = new HashMap<>();
         extra.put("topic", topic);
         extra.put("previousTopic", index > 0 ? topics.get(index - 1) : null);

@@ -83,6 +83,27 @@ public final class Translations {
         return alternates;
     }
 
+    /**
+     * The {@code hreflang="x-default"} link of a page: the root language chooser, the page for
+     * readers whose language the site does not have (as Google recommends). Empty on a
+     * single-language site.
+     *
+     * @param current  the page's language, or {@code null} for the root page itself
+     * @param absolute whether the link must start with the base path (the 404 page)
+     */
+    public String xDefault(Language current, String pagePath, boolean absolute) {
+        if (languages.isEmpty()) {
+            return "";
+        }
+        if (!rootBaseUrl.isEmpty()) {
+            return Urls.canonical(rootBaseUrl, Urls.HOME);
+        }
+        if (absolute) {
+            return Urls.absolute(rootBaseUrl).link(Urls.HOME);
+        }
+        return Urls.relativeFrom(current == null ? pagePath : current.folder() + "/" + pagePath).link(Urls.HOME);
+    }
+
     /** Links into {@code language}'s folder that start with the site's base path (the 404 page). */
     public Urls absoluteIn(Language language) {
         return Urls.absolute(rootBaseUrl, language.folder());

@@ -239,6 +239,33 @@ class ReaderExperienceTest {
         assertEquals("true", driver.findElement(By.cssSelector(".theme-toggle")).getDomAttribute("aria-pressed"));
     }
 
+    @Test
+    void theDarkModeToggleKeepsItsNameAndSaysItsStateInBothDirections() {
+        driver.get(base.resolve("index.html").toString());
+        WebElement toggle = driver.findElement(By.cssSelector(".theme-toggle"));
+        await().until(d -> "false".equals(toggle.getDomAttribute("aria-pressed")));
+        assertEquals("Dark mode", toggle.getAccessibleName(), "what the button does, the same in both states");
+        assertEquals("button", toggle.getAriaRole());
+        toggle.click();
+        assertEquals("true", toggle.getDomAttribute("aria-pressed"));
+        assertEquals("Dark mode", toggle.getAccessibleName());
+        assertEquals("dark", driver.executeScript("return document.documentElement.getAttribute('data-theme');"));
+        toggle.click();
+        assertEquals("false", toggle.getDomAttribute("aria-pressed"), "pressed again, dark mode is off");
+        assertEquals("light", driver.executeScript("return localStorage.getItem('site-gen-theme');"));
+        // A remembered light choice wins over a dark system setting, and the toggle says so.
+        Browser.colourScheme(driver, "dark");
+        driver.navigate().refresh();
+        WebElement again = driver.findElement(By.cssSelector(".theme-toggle"));
+        assertEquals("false", again.getDomAttribute("aria-pressed"));
+        // Without a choice, the toggle follows the system's dark setting.
+        driver.executeScript("localStorage.clear();");
+        driver.navigate().refresh();
+        WebElement fresh = driver.findElement(By.cssSelector(".theme-toggle"));
+        await().until(d -> "true".equals(fresh.getDomAttribute("aria-pressed")));
+        assertEquals(List.of(), Browser.consoleErrors(driver));
+    }
+
     private String background() {
         return (String) driver.executeScript("return getComputedStyle(document.body).backgroundColor;");
     }

@@ -111,7 +111,7 @@ class MultilingualSiteTest {
         assertEquals(LANGUAGES.stream().map(l -> BASE + l + "/sitemap.xml").toList(), sitemaps);
         var german = factory.newDocumentBuilder().parse(site.resolve("de/sitemap.xml").toFile());
         var links = german.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link");
-        assertEquals(6 * 8, links.getLength(), "home and 7 topics, each with 6 languages");
+        assertEquals(7 * 8, links.getLength(), "home and 7 topics, each with 6 languages and x-default");
         assertTrue(Files.readString(site.resolve("robots.txt")).contains("Sitemap: " + BASE + "sitemap.xml"));
     }
 
