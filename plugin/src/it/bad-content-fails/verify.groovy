@@ -18,13 +18,13 @@ def expected = [
     // the list item, inside the [ ] flow list
     "src/site-gen/content/alpha.yaml:13:15: error: related question 'good-questoin' does not exist (did you mean 'good-question'?)",
     // broken.yaml: a tab at the start of line 3
-    "src/site-gen/content/broken.yaml:3:1: error: invalid YAML",
+    "src/site-gen/content/broken.yaml:3:1: error: a tab is used for indentation on this line",
 ]
 expected.each { prefix ->
     assert errors.any { it.startsWith('[ERROR] ' + prefix) } : "build.log reports: $prefix\nerrors were:\n${errors.join('\n')}"
 }
 assert errors.size() == expected.size() : "exactly the expected errors:\n${errors.join('\n')}"
-assert errors.find { it.contains('broken.yaml:3:1') }.contains('YAML does not allow tabs for indentation')
+assert errors.find { it.contains('broken.yaml:3:1') }.contains('YAML indents with spaces only: replace the tab with spaces')
 
 assert log.contains('site-gen found 6 errors; each is listed above as file:line:column')
 assert log.contains('BUILD FAILURE')
