@@ -79,6 +79,7 @@ class SiteTitleWarningTest {
         Fixture.write(root, TOPIC + """
                 -- content/site.yaml --
                 title: Tool FAQ
+                description: Answers about installing and running the tool.
                 """);
         assertTrue(generate().stream().noneMatch(line -> line.contains("title")), generate().toString());
         assertEquals(List.of(), check().stream().filter(line -> line.contains("title")).toList());
