@@ -210,6 +210,7 @@ public final class SiteRenderer {
         model.put("site", site.info());
         model.put("topics", site.topics());
         model.put("page", page);
+        model.put("theme", assets.extras());
         model.put("url", new UrlFunction(urls));
         model.put("t", new MessageFunction(messages));
         if (extra != null) {
