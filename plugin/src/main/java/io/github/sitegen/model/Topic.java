@@ -18,9 +18,16 @@ import io.github.sitegen.problem.Problem;
  * @param questions the questions in the order written, at least one
  * @param previousIds anchors the topic had before (such as the section anchor an old Maven site
  *                  published for an FML part), each kept as written; empty when there are none
+ * @param editUrl   the link that edits the topic's file (site.yaml's {@code editUrl}); empty when none
  */
 public record Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions,
-                    List<String> previousIds) {
+                    List<String> previousIds, String editUrl) {
+
+    /** A topic without an edit link. */
+    public Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions,
+                 List<String> previousIds) {
+        this(id, title, summary, summaryText, order, questions, previousIds, "");
+    }
 
     /** A topic without previous ids. */
     public Topic(String id, String title, Html summary, String summaryText, int order, List<Question> questions) {
@@ -34,6 +41,7 @@ public record Topic(String id, String title, Html summary, String summaryText, i
         Objects.requireNonNull(summaryText, "summaryText");
         questions = List.copyOf(questions);
         previousIds = List.copyOf(previousIds);
+        Objects.requireNonNull(editUrl, "editUrl");
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("a topic has at least one question");
         }
@@ -48,7 +56,7 @@ public record Topic(String id, String title, Html summary, String summaryText, i
         for (Question question : questions) {
             rendered.add(question.withAnswer(question.answer().render(problems)));
         }
-        return new Topic(id, title, summary, summaryText, order, rendered, previousIds);
+        return new Topic(id, title, summary, summaryText, order, rendered, previousIds, editUrl);
     }
 
     public int questionCount() {

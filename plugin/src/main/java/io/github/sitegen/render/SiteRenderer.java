@@ -104,6 +104,12 @@ public final class SiteRenderer {
     public record Edition(Translations translations, Translations.Language language) {
         public static final Edition SINGLE = new Edition(Translations.NONE, null);
 
+        /** Links from the page at {@code path}, relative to it, in this language's folder if any. */
+        Urls relativeFrom(String path) {
+            Urls urls = Urls.relativeFrom(path);
+            return language == null ? urls : urls.inLanguageFolder();
+        }
+
         List<Translations.Alternate> alternates(String path, String topicId, boolean absolute) {
             return translations.alternates(language, path, topicId, absolute);
         }
@@ -134,7 +140,7 @@ public final class SiteRenderer {
         List<Integer> indexes = IntStream.range(HOME_TASK, topics.size()).boxed().toList();
         parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
             if (i == HOME_TASK) {
-                page(sink, "index.ftlh", site, messages, home, null, Urls.relativeFrom(Urls.HOME));
+                page(sink, "index.ftlh", site, messages, home, null, edition.relativeFrom(Urls.HOME));
                 return NO_PARTS;
             }
             long start = System.nanoTime();
@@ -150,7 +156,7 @@ public final class SiteRenderer {
         if (topics.stream().flatMap(t -> t.questions().stream()).anyMatch(q -> q.reviewDue() != null || q.overdue())) {
             String path = REPORT;
             page(sink, "maintainers.ftlh", site, messages, new Page("report", path, messages.format("report.title", List.of()),
-                    "", "", Html.EMPTY, List.of()), null, Urls.relativeFrom(path));
+                    "", "", Html.EMPTY, List.of()), null, edition.relativeFrom(path));
         }
         assets.copy(sink);
         if (edition.language() == null) {
@@ -200,7 +206,7 @@ public final class SiteRenderer {
         extra.put("topic", topic);
         extra.put("previousTopic", index > 0 ? topics.get(index - 1) : null);
         extra.put("nextTopic", index + 1 < topics.size() ? topics.get(index + 1) : null);
-        page(sink, "topic.ftlh", site, messages, page, extra, Urls.relativeFrom(path));
+        page(sink, "topic.ftlh", site, messages, page, extra, edition.relativeFrom(path));
     }
 
     private void page(Sink sink, String template, Site site, Messages messages, Page page, Map<String, Object> extra,

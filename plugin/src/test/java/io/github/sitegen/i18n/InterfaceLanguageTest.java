@@ -118,7 +118,7 @@ class InterfaceLanguageTest {
         assertEquals("Skip to content", home.selectFirst(".skip-link").text());
         String warning = result.warnings().get(0).format(root);
         assertTrue(warning.startsWith("content/site.yaml: warning: " + (Messages.keys().size() - 1)
-                + " interface strings have no 'it' translation and show in English: footer.builtWith, "), warning);
+                + " interface strings have no 'it' translation and show in English: ask.link, ask.prompt, footer.builtWith, "), warning);
         assertTrue(warning.endsWith("(translate them under 'messages:' in site.yaml)"), warning);
     }
 
