@@ -21,7 +21,7 @@ import io.github.sitegen.problem.SiteGenException;
 /**
  * Renders every page of a site through the templates and hands each finished file to a
  * {@link Sink}: the home page ({@code index.ftlh}), one page per topic ({@code topic.ftlh}), the
- * 404 page ({@code 404.ftlh}) and the theme's assets.
+ * 404 page ({@code 404.ftlh}) and the theme's assets (on a multilingual site, once at its root).
  */
 public final class SiteRenderer {
 
@@ -158,8 +158,9 @@ public final class SiteRenderer {
             page(sink, "maintainers.ftlh", site, messages, new Page("report", path, messages.format("report.title", List.of()),
                     "", "", Html.EMPTY, List.of()), null, edition.relativeFrom(path));
         }
-        assets.copy(sink);
         if (edition.language() == null) {
+            // A multilingual site's languages share one copy, at its root (renderLanguageChooser).
+            assets.copy(sink);
             notFound(site, edition, messages, sink);
             return topics.size() + 2;
         }

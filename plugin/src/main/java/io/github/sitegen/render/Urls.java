@@ -84,8 +84,17 @@ public final class Urls {
         return topicPath(topicId) + "#" + questionId;
     }
 
-    /** The link from this page to {@code sitePath} (which may end in {@code #fragment}). */
+    /** Where the theme's assets are: at the root of the whole site, once for every language. */
+    public static final String ASSETS = "assets/";
+
+    /**
+     * The link from this page to {@code sitePath} (which may end in {@code #fragment}). The theme's
+     * assets ({@code assets/...}) are linked at the root of the whole site, above a language's folder.
+     */
     public String link(String sitePath) {
+        if (sitePath.startsWith(ASSETS)) {
+            return fromRoot(sitePath);
+        }
         if (absolutePrefix != null) {
             return absolutePrefix + sitePath;
         }

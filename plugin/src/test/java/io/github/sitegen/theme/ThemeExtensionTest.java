@@ -82,8 +82,8 @@ class ThemeExtensionTest {
                 """ + HOOKS);
         Fixture.build(config(root.resolve("content")));
         Path out = root.resolve("out");
-        assertPage(out.resolve("en/index.html"), "assets/", "index.html");
-        assertPage(out.resolve("de/billing/index.html"), "../assets/", "../index.html");
+        assertPage(out.resolve("en/index.html"), "../assets/", "index.html");
+        assertPage(out.resolve("de/billing/index.html"), "../../assets/", "../index.html");
         Document chooser = Fixture.html(out.resolve("index.html"));
         assertEquals("sg-test-head", chooser.head().child(chooser.head().childrenSize() - 1).attr("name"));
         assertEquals(1, chooser.select("head > link[rel=stylesheet][href$=assets/extra.css]").size());
