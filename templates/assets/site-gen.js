@@ -105,6 +105,8 @@
   var input = form.querySelector('input');
   var list = form.querySelector('[role=listbox]');
   var siteRoot = form.getAttribute('data-root');
+  /* Where a reader can ask when nothing matches (site.yaml's askUrl), {query} their search text. */
+  var ask = form.getAttribute('data-ask');
   var results = [];
   var active = -1;
   var entries = null;
@@ -225,6 +227,16 @@
       none.setAttribute('aria-selected', 'false');
       none.textContent = form.getAttribute('data-none');
       list.appendChild(none);
+      if (ask) {
+        var option = doc.createElement('li');
+        option.id = 'sg_result_ask';
+        option.className = 'ask-option';
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.textContent = form.getAttribute('data-ask-text');
+        option.addEventListener('mousedown', function (event) { event.preventDefault(); active = 0; go(0); });
+        list.appendChild(option);
+      }
     }
     if (open) announce(results.length ? form.getAttribute('data-count').replace('{0}', results.length) : form.getAttribute('data-none'));
   }
@@ -240,7 +252,12 @@
 
   function go(index) {
     var result = results[index];
-    if (!result) return;
+    if (!result) {
+      if (ask && !results.length && index === active) {
+        location.href = ask.split('{query}').join(encodeURIComponent(input.value.trim()));
+      }
+      return;
+    }
     var e = result.entry;
     var target = siteRoot + e.topic[0] + '#' + e.id;
     list.hidden = true;

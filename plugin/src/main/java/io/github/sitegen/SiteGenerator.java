@@ -135,7 +135,7 @@ public final class SiteGenerator {
             throws SiteGenException, IOException {
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
-                new Parallel(config.threads()));
+                new Parallel(config.threads())).withFolders(config.contentDirectory(), config.staticDirectory());
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         List<Edition> editions = new ArrayList<>();
         String defaultFolder = folders.isEmpty() ? ""

@@ -57,7 +57,8 @@ public final class ContentCheck {
      */
     public static Report run(SiteGenConfig config, LocalDate today) throws IOException {
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
-                new ContentLoader.Options(false, today, true), new Parallel(config.threads()));
+                new ContentLoader.Options(false, today, true), new Parallel(config.threads()))
+                .withFolders(config.contentDirectory(), config.staticDirectory());
         List<Problem> problems = new ArrayList<>();
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         int topics = 0;

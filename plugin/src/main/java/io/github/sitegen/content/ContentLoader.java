@@ -1,6 +1,10 @@
 package io.github.sitegen.content;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,6 +32,7 @@ import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.markdown.Text;
 import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
+import io.github.sitegen.model.Link;
 import io.github.sitegen.model.Question;
 import io.github.sitegen.model.QuestionLink;
 import io.github.sitegen.model.Site;
@@ -50,7 +55,8 @@ public final class ContentLoader {
     public static final String GENERIC_TITLE = "Frequently asked questions";
 
     static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages",
-            "reviewEvery");
+            "reviewEvery", "logo", "links", "footer", "editUrl", "askUrl");
+    static final Set<String> LINK_KEYS = Set.of("text", "url");
     static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions", "previousIds");
     static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds",
             "aliases", "reviewed", "owner", "draft");
@@ -72,6 +78,11 @@ public final class ContentLoader {
     private final MarkdownRenderer markdown;
     private final Options options;
     private final Parallel parallel;
+    /** Where edit links name topic files from; {@code null}: from the content directory loaded. */
+    private final Path contentRoot;
+    /** Whether site.yaml's logo is checked against {@link #staticDirectory}. */
+    private final boolean checkStatic;
+    private final Path staticDirectory;
 
     /**
      * How a load treats drafts and reviews.
@@ -96,9 +107,27 @@ public final class ContentLoader {
 
     /** @param parallel the threads that read and check topic files */
     public ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel) {
+        this(markdown, options, parallel, null, false, null);
+    }
+
+    private ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel, Path contentRoot,
+                          boolean checkStatic, Path staticDirectory) {
         this.markdown = markdown;
         this.options = options;
         this.parallel = parallel;
+        this.contentRoot = contentRoot;
+        this.checkStatic = checkStatic;
+        this.staticDirectory = staticDirectory;
+    }
+
+    /**
+     * This loader, for the folders of a build: edit links name topic files by their path from
+     * {@code contentRoot} (the content directory, above its language folders), and site.yaml's
+     * {@code logo} must be a file of {@code staticDirectory} (which may be {@code null} or missing:
+     * no static files). Without it, the logo's file is not looked for.
+     */
+    public ContentLoader withFolders(Path contentRoot, Path staticDirectory) {
+        return new ContentLoader(markdown, options, parallel, contentRoot, true, staticDirectory);
     }
 
     /**
@@ -213,10 +242,8 @@ public final class ContentLoader {
         UnaryOperator<String> alertTitles = alertTitles(detected.language(), detected.messages());
         SiteInfo info = detected == given || settings.introduction() == null ? detected
                 // The introduction's alerts are titled in the language found (its problems are reported).
-                : new SiteInfo(detected.title(), detected.description(), detected.language(),
-                        markdown.render(settings.introduction(), INTRODUCTION_TOP_HEADING, UnaryOperator.identity(),
-                                alertTitles).html(),
-                        detected.baseUrl(), detected.image(), detected.direction(), detected.messages());
+                : detected.withIntroduction(markdown.render(settings.introduction(), INTRODUCTION_TOP_HEADING,
+                        UnaryOperator.identity(), alertTitles).html());
         drafts.sort(Comparator.comparingInt(TopicDraft::order)
                 .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TopicDraft::id));
@@ -226,8 +253,10 @@ public final class ContentLoader {
             Lint.duplicates(drafts, problems);
         }
         List<Topic> topics = new ArrayList<>();
+        Path filesFrom = contentRoot != null ? contentRoot : contentDirectory;
         parallel.map(drafts, RuntimeException.class, RuntimeException.class,
-                        draft -> build(draft, byId, settings.reviewEvery(), alertTitles, problems))
+                        draft -> build(draft, byId, settings.reviewEvery(), alertTitles,
+                                editLink(info.editUrl(), filesFrom, draft.file()), problems))
                 .forEach(topic -> topic.ifPresent(topics::add));
         Set<String> ids = new java.util.HashSet<>();
         for (TopicDraft draft : drafts) {
@@ -273,8 +302,7 @@ public final class ContentLoader {
         }
         problems.warning(where, Position.START, "site.yaml sets no language; the text is written in a script of '"
                 + detected + "', so the site is published as '" + detected + "'", "set 'language:' in site.yaml");
-        return new SiteInfo(info.title(), info.description(), detected, info.introduction(), info.baseUrl(), info.image(),
-                Messages.direction(detected), info.messages());
+        return info.withLanguage(detected, Messages.direction(detected));
     }
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
@@ -356,8 +384,132 @@ public final class ContentLoader {
         Period reviewEvery = fields.isPresent() ? reviewEvery(file, fields.get(), problems) : null;
         boolean languageGiven = fields.flatMap(f -> f.text("language")).isPresent();
         boolean titleGiven = fields.flatMap(f -> f.text("title")).map(String::strip).filter(t -> !t.isEmpty()).isPresent();
+        Link logo = fields.isPresent() ? logo(file, fields.get(), title, problems) : null;
+        List<Link> links = fields.isPresent() ? links(file, fields.get(), problems) : List.of();
+        Html footer = Html.EMPTY;
+        Optional<String> footerSource = fields.flatMap(f -> f.text("footer"));
+        if (footerSource.isPresent() && !footerSource.get().isBlank()) {
+            footer = render(file, Position.of(fields.get().at("footer")), footerSource.get(), INTRODUCTION_TOP_HEADING,
+                    UnaryOperator.identity(), alertTitles(language, messages), problems).html();
+        }
+        String editUrl = fields.isPresent() ? urlPattern(file, fields.get(), "editUrl", "{file}", problems) : "";
+        String askUrl = fields.isPresent() ? urlPattern(file, fields.get(), "askUrl", "{query}", problems) : "";
         return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
-                Messages.direction(language), messages), reviewEvery, languageGiven, titleGiven, introSource.orElse(null));
+                Messages.direction(language), messages, logo, links, footer, editUrl, askUrl), reviewEvery, languageGiven,
+                titleGiven, introSource.orElse(null));
+    }
+
+    /** The logo: a file of the static folder, or an https URL; {@code null} when not set. */
+    private Link logo(Path file, Fields fields, String title, Problems problems) {
+        String value = fields.text("logo").map(String::strip).orElse("");
+        if (value.isEmpty()) {
+            return null;
+        }
+        String hint = "give a file of the static folder, such as img/logo.svg, or an https:// URL";
+        if (value.regionMatches(true, 0, "https://", 0, 8)) {
+            if (!isUrl(value)) {
+                problems.error(file, fields.at("logo"), "'logo' is not a valid URL: '" + value + "'", hint);
+                return null;
+            }
+            return new Link(title, value);
+        }
+        if (!isSitePath(value)) {
+            problems.error(file, fields.at("logo"), "'logo' must be a file of the static folder or an https:// URL, not '"
+                    + value + "'", hint);
+            return null;
+        }
+        if (checkStatic && (staticDirectory == null || !Files.isRegularFile(staticDirectory.resolve(value)))) {
+            String folder = staticDirectory == null ? "the static folder" : staticDirectory.toString().replace('\\', '/');
+            problems.error(file, fields.at("logo"), "'logo' names " + value + ", which is not a file of the static folder",
+                    "put the image at " + folder + "/" + value + ", or give an https:// URL");
+            return null;
+        }
+        return new Link(title, value);
+    }
+
+    /** The header's links: each a mapping of a non-empty text and a URL or site path. */
+    private static List<Link> links(Path file, Fields fields, Problems problems) {
+        List<Link> links = new ArrayList<>();
+        for (Node item : fields.list("links").orElse(List.of())) {
+            Optional<Fields> link = Fields.of(file, item, "a link of 'links'", LINK_KEYS, problems);
+            if (link.isEmpty()) {
+                continue;
+            }
+            Optional<String> text = link.get().requiredText("text", "write what the link says, such as: text: Contact us");
+            Optional<String> url = link.get().requiredText("url",
+                    "write an https, http or mailto URL, or a path in the site, such as: url: https://example.org/contact");
+            if (url.isPresent() && !isLinkUrl(url.get().strip())) {
+                problems.error(file, link.get().at("url"), "'url' of a link must be an https, http or mailto URL, or a path"
+                        + " in the site, not '" + url.get().strip() + "'", "for example: url: https://example.org/contact");
+                continue;
+            }
+            if (text.isPresent() && url.isPresent()) {
+                links.add(new Link(text.get().strip(), url.get().strip()));
+            }
+        }
+        return links;
+    }
+
+    /**
+     * An absolute URL with an optional {@code placeholder} ({@code {file}} must be in an editUrl);
+     * empty when not set or wrong (then with an error).
+     */
+    private static String urlPattern(Path file, Fields fields, String key, String placeholder, Problems problems) {
+        String value = fields.text(key).map(String::strip).orElse("");
+        if (value.isEmpty()) {
+            return "";
+        }
+        boolean edit = key.equals("editUrl");
+        String example = edit ? "https://github.com/acme/faq/edit/main/src/site-gen/content/{file}"
+                : "https://github.com/acme/faq/issues/new?title={query}";
+        if (edit && !value.contains(placeholder)) {
+            problems.error(file, fields.at(key), "'editUrl' has no {file}, where the topic file's path goes",
+                    "for example: editUrl: " + example);
+            return "";
+        }
+        String sample = value.replace(placeholder, "x");
+        boolean web = sample.matches("(?i)https?://.+");
+        if (!(web || !edit && sample.matches("(?i)mailto:.+")) || !isUrl(sample)) {
+            problems.error(file, fields.at(key), "'" + key + "' must be an absolute " + (edit ? "http(s)" : "http(s) or mailto")
+                    + " URL" + (edit ? " with {file}" : "") + ", not '" + value + "'", "for example: " + key + ": " + example);
+            return "";
+        }
+        return value;
+    }
+
+    /** A path inside the site: no leading slash, no '..', no scheme, no spaces. */
+    private static boolean isSitePath(String value) {
+        return !value.isEmpty() && !value.startsWith("/") && !value.contains("..") && !value.contains("\\")
+                && !Link.isExternal(value) && !value.matches(".*\\s.*") && isUrl(value);
+    }
+
+    private static boolean isLinkUrl(String value) {
+        if (value.matches("(?i)(https?://|mailto:).+")) {
+            return isUrl(value) && (value.regionMatches(true, 0, "mailto:", 0, 7) || URI.create(value).getHost() != null);
+        }
+        return isSitePath(value);
+    }
+
+    private static boolean isUrl(String value) {
+        try {
+            new URI(value);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The edit link of a topic file: its path from {@code root}, each part URL-encoded, in {@code pattern}. */
+    public static String editLink(String pattern, Path root, Path file) {
+        if (pattern.isEmpty()) {
+            return "";
+        }
+        Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        List<String> parts = new ArrayList<>();
+        for (Path part : relative) {
+            parts.add(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return pattern.replace("{file}", String.join("/", parts));
     }
 
     /** A review interval such as 180d, 12w, 6m or 1y; {@code null} when not set. */
@@ -574,7 +726,7 @@ public final class ContentLoader {
     }
 
     private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Period siteReviewEvery,
-                                  UnaryOperator<String> alertTitles, Problems problems) {
+                                  UnaryOperator<String> alertTitles, String editUrl, Problems problems) {
         Period reviewEvery = draft.reviewEvery() != null ? draft.reviewEvery() : siteReviewEvery;
         Html summary = Html.EMPTY;
         Html homeSummary = Html.EMPTY;
@@ -624,7 +776,7 @@ public final class ContentLoader {
             return Optional.empty(); // an error says why
         }
         return Optional.of(new Topic(draft.id(), draft.title(), summary, homeSummary, summaryText, draft.order(), questions,
-                draft.previousIds().stream().map(Fields.Item::value).toList()));
+                draft.previousIds().stream().map(Fields.Item::value).toList(), editUrl));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.sitegen.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +16,16 @@ import java.util.Objects;
  * @param image        the absolute URL of the image shown in link previews; empty when none
  * @param direction    {@code ltr}, or {@code rtl} for languages written right to left
  * @param messages     the site's own interface strings, overriding the theme's, by key
+ * @param logo         the logo shown in the header, with the title as its text; {@code null} when none
+ * @param links        the links shown in the header, in the order written; empty when none
+ * @param footer       Markdown rendered to HTML, shown in every page's footer; may be empty
+ * @param editUrl      the pattern of a topic file's edit link, with {@code {file}}; empty when none
+ * @param askUrl       where a reader can ask a question, with an optional {@code {query}}; empty
+ *                     when none
  */
 public record SiteInfo(String title, String description, String language, Html introduction, String baseUrl,
-                       String image, String direction, Map<String, String> messages) {
+                       String image, String direction, Map<String, String> messages, Link logo, List<Link> links,
+                       Html footer, String editUrl, String askUrl) {
 
     public SiteInfo {
         Objects.requireNonNull(title, "title");
@@ -28,5 +36,21 @@ public record SiteInfo(String title, String description, String language, Html i
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(direction, "direction");
         messages = Map.copyOf(messages);
+        links = List.copyOf(links);
+        Objects.requireNonNull(footer, "footer");
+        Objects.requireNonNull(editUrl, "editUrl");
+        Objects.requireNonNull(askUrl, "askUrl");
+    }
+
+    /** These settings in another language. */
+    /** The same settings with another introduction (rendered again once the language is known). */
+    public SiteInfo withIntroduction(Html introduction) {
+        return new SiteInfo(title, description, language, introduction, baseUrl, image, direction, messages, logo, links,
+                footer, editUrl, askUrl);
+    }
+
+    public SiteInfo withLanguage(String language, String direction) {
+        return new SiteInfo(title, description, language, introduction, baseUrl, image, direction, messages, logo, links,
+                footer, editUrl, askUrl);
     }
 }

@@ -21,9 +21,10 @@ import io.github.sitegen.problem.Problem;
  * @param questions the questions in the order written, at least one
  * @param previousIds anchors the topic had before (such as the section anchor an old Maven site
  *                  published for an FML part), each kept as written; empty when there are none
+ * @param editUrl   the link that edits the topic's file (site.yaml's {@code editUrl}); empty when none
  */
 public record Topic(String id, String title, Html summary, Html homeSummary, String summaryText, int order,
-                    List<Question> questions, List<String> previousIds) {
+                    List<Question> questions, List<String> previousIds, String editUrl) {
 
     public Topic {
         Objects.requireNonNull(id, "id");
@@ -33,6 +34,7 @@ public record Topic(String id, String title, Html summary, Html homeSummary, Str
         Objects.requireNonNull(summaryText, "summaryText");
         questions = List.copyOf(questions);
         previousIds = List.copyOf(previousIds);
+        Objects.requireNonNull(editUrl, "editUrl");
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("a topic has at least one question");
         }
@@ -47,7 +49,7 @@ public record Topic(String id, String title, Html summary, Html homeSummary, Str
         for (Question question : questions) {
             rendered.add(question.withAnswer(question.answer().render(problems)));
         }
-        return new Topic(id, title, summary, homeSummary, summaryText, order, rendered, previousIds);
+        return new Topic(id, title, summary, homeSummary, summaryText, order, rendered, previousIds, editUrl);
     }
 
     public int questionCount() {

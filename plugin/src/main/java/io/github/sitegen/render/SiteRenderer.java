@@ -21,7 +21,7 @@ import io.github.sitegen.problem.SiteGenException;
 /**
  * Renders every page of a site through the templates and hands each finished file to a
  * {@link Sink}: the home page ({@code index.ftlh}), one page per topic ({@code topic.ftlh}), the
- * 404 page ({@code 404.ftlh}) and the theme's assets.
+ * 404 page ({@code 404.ftlh}) and the theme's assets (on a multilingual site, once at its root).
  */
 public final class SiteRenderer {
 
@@ -104,6 +104,12 @@ public final class SiteRenderer {
     public record Edition(Translations translations, Translations.Language language) {
         public static final Edition SINGLE = new Edition(Translations.NONE, null);
 
+        /** Links from the page at {@code path}, relative to it, in this language's folder if any. */
+        Urls relativeFrom(String path) {
+            Urls urls = Urls.relativeFrom(path);
+            return language == null ? urls : urls.inLanguageFolder();
+        }
+
         List<Translations.Alternate> alternates(String path, String topicId, boolean absolute) {
             return translations.alternates(language, path, topicId, absolute);
         }
@@ -139,7 +145,7 @@ public final class SiteRenderer {
         List<Integer> indexes = IntStream.range(HOME_TASK, topics.size()).boxed().toList();
         parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
             if (i == HOME_TASK) {
-                page(sink, "index.ftlh", site, messages, home, null, Urls.relativeFrom(Urls.HOME));
+                page(sink, "index.ftlh", site, messages, home, null, edition.relativeFrom(Urls.HOME));
                 return NO_PARTS;
             }
             long start = System.nanoTime();
@@ -155,10 +161,11 @@ public final class SiteRenderer {
         if (topics.stream().flatMap(t -> t.questions().stream()).anyMatch(q -> q.reviewDue() != null || q.overdue())) {
             String path = REPORT;
             page(sink, "maintainers.ftlh", site, messages, new Page("report", path, messages.format("report.title", List.of()),
-                    "", "", Html.EMPTY, List.of()), null, Urls.relativeFrom(path));
+                    "", "", Html.EMPTY, List.of()), null, edition.relativeFrom(path));
         }
-        assets.copy(sink);
         if (edition.language() == null) {
+            // A multilingual site's languages share one copy, at its root (renderLanguageChooser).
+            assets.copy(sink);
             notFound(site, edition, messages, sink);
             return topics.size() + 2;
         }
@@ -206,7 +213,7 @@ public final class SiteRenderer {
         extra.put("topic", topic);
         extra.put("previousTopic", index > 0 ? topics.get(index - 1) : null);
         extra.put("nextTopic", index + 1 < topics.size() ? topics.get(index + 1) : null);
-        page(sink, "topic.ftlh", site, messages, page, extra, Urls.relativeFrom(path));
+        page(sink, "topic.ftlh", site, messages, page, extra, edition.relativeFrom(path));
     }
 
     private void page(Sink sink, String template, Site site, Messages messages, Page page, Map<String, Object> extra,
@@ -216,6 +223,7 @@ public final class SiteRenderer {
         model.put("site", site.info());
         model.put("topics", site.topics());
         model.put("page", page);
+        model.put("theme", assets.extras());
         model.put("url", new UrlFunction(urls));
         model.put("t", new MessageFunction(messages));
         if (extra != null) {

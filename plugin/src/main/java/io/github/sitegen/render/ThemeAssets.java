@@ -22,10 +22,25 @@ public final class ThemeAssets {
 
     static final String LIST = TemplateEngine.THEME_ROOT + "/assets.list";
 
+    /** The style sheet and script a template folder may add, linked on every page after the theme's. */
+    static final String EXTRA_CSS = "assets/extra.css";
+    static final String EXTRA_JS = "assets/extra.js";
+
     private final Map<String, Source> files;
 
     private ThemeAssets(Map<String, Source> files) {
         this.files = files;
+    }
+
+    /**
+     * What templates know of the theme's files: whether the template folder adds
+     * {@code assets/extra.css} and {@code assets/extra.js}.
+     */
+    public record Extras(boolean extraCss, boolean extraJs) {
+    }
+
+    Extras extras() {
+        return new Extras(files.containsKey(EXTRA_CSS), files.containsKey(EXTRA_JS));
     }
 
     /**

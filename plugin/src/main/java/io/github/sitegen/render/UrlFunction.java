@@ -2,6 +2,7 @@ package io.github.sitegen.render;
 
 import java.util.List;
 
+import io.github.sitegen.model.Link;
 import io.github.sitegen.model.Question;
 import io.github.sitegen.model.QuestionLink;
 import io.github.sitegen.model.Topic;
@@ -13,7 +14,8 @@ import freemarker.template.utility.DeepUnwrap;
 
 /**
  * The {@code url(...)} function templates call to link anything: a topic, a question, or a site
- * path such as {@code 'assets/site-gen.css'}. It is bound to the page being rendered, so templates
+ * path such as {@code 'assets/site-gen.css'}, or a link of site.yaml (its URL, or its path from the
+ * site's root). It is bound to the page being rendered, so templates
  * never build URLs by hand.
  */
 final class UrlFunction implements TemplateMethodModelEx {
@@ -27,7 +29,7 @@ final class UrlFunction implements TemplateMethodModelEx {
     @Override
     public Object exec(List arguments) throws TemplateModelException {
         if (arguments.size() != 1) {
-            throw new TemplateModelException("url() takes one argument: a topic, a question or a site path");
+            throw new TemplateModelException("url() takes one argument: a topic, a question, a link or a site path");
         }
         Object target = DeepUnwrap.unwrap((TemplateModel) arguments.get(0));
         if (target instanceof Topic topic) {
@@ -38,6 +40,9 @@ final class UrlFunction implements TemplateMethodModelEx {
         }
         if (target instanceof QuestionLink link) {
             return urls.link(Urls.questionPath(link));
+        }
+        if (target instanceof Link link) {
+            return link.external() ? link.url() : urls.fromRoot(link.url());
         }
         if (target instanceof String path) {
             if (path.startsWith("/") || path.contains("://") || path.contains("..")) {

@@ -27,26 +27,45 @@ public final class Urls {
     private final String from;
     private final String absolutePrefix;
     private final String up;
+    /** The way to the root of the whole site, above a language's folder: where static files are. */
+    private final String root;
 
-    private Urls(String from, String absolutePrefix) {
+    private Urls(String from, String absolutePrefix, String root) {
         this.from = from;
         this.absolutePrefix = absolutePrefix;
         this.up = "../".repeat(depth(from));
+        this.root = root != null ? root : this.up;
     }
 
     /** Links from the page at {@code sitePath}, relative to it. */
     public static Urls relativeFrom(String sitePath) {
-        return new Urls(sitePath, null);
+        return new Urls(sitePath, null, null);
     }
 
     /** Links that start with the base path of {@code baseUrl} ({@code /} when there is none). */
     public static Urls absolute(String baseUrl) {
-        return new Urls("", basePath(baseUrl));
+        return new Urls("", basePath(baseUrl), basePath(baseUrl));
     }
 
     /** Links into {@code folder} (a language's), below the base path of {@code baseUrl}. */
     public static Urls absolute(String baseUrl, String folder) {
-        return new Urls("", basePath(baseUrl) + folder + "/");
+        return new Urls("", basePath(baseUrl) + folder + "/", basePath(baseUrl));
+    }
+
+    /**
+     * These links, for a page of a language's folder of a multilingual site: site paths stay in the
+     * language's folder, {@link #fromRoot} goes one folder further up.
+     */
+    public Urls inLanguageFolder() {
+        return absolutePrefix != null ? this : new Urls(from, null, up + "../");
+    }
+
+    /**
+     * The link from this page to {@code sitePath} taken from the root of the whole site (above the
+     * language folders of a multilingual site), where the static folder's files are published.
+     */
+    public String fromRoot(String sitePath) {
+        return root + sitePath;
     }
 
     public static String topicPath(String topicId) {
@@ -65,8 +84,17 @@ public final class Urls {
         return topicPath(topicId) + "#" + questionId;
     }
 
-    /** The link from this page to {@code sitePath} (which may end in {@code #fragment}). */
+    /** Where the theme's assets are: at the root of the whole site, once for every language. */
+    public static final String ASSETS = "assets/";
+
+    /**
+     * The link from this page to {@code sitePath} (which may end in {@code #fragment}). The theme's
+     * assets ({@code assets/...}) are linked at the root of the whole site, above a language's folder.
+     */
     public String link(String sitePath) {
+        if (sitePath.startsWith(ASSETS)) {
+            return fromRoot(sitePath);
+        }
         if (absolutePrefix != null) {
             return absolutePrefix + sitePath;
         }

@@ -62,7 +62,8 @@ class TemplateEjectorTest {
         }
         assertEquals(inRepository, names(files).stream().sorted().toList(),
                 "theme.properties and assets.list name every file but the message bundles, which site.yaml overrides");
-        assertEquals(List.of("index.ftlh", "topic.ftlh", "404.ftlh", "assets/site-gen.css"),
+        assertEquals(List.of("index.ftlh", "topic.ftlh", "404.ftlh", "head-extra.ftlh", "header-extra.ftlh", "footer-extra.ftlh",
+                        "assets/site-gen.css"),
                 names(files.stream().filter(TemplateEjector.ThemeFile::stable).toList()));
         assertTrue(names(files.stream().filter(f -> !f.stable()).toList()).containsAll(List.of("layout.ftlh", "assets/favicon.svg")));
     }
@@ -78,7 +79,8 @@ class TemplateEjectorTest {
         }
         assertTrue(messages.contains("copied topic.ftlh (stable: meant to be changed)"), String.join("\n", messages));
         assertTrue(messages.contains("copied layout.ftlh (internal: it may change in any version, and your copy will not follow)"));
-        assertTrue(messages.contains("Meant to be overridden (stable): index.ftlh, topic.ftlh, 404.ftlh, assets/site-gen.css"));
+        assertTrue(messages.contains("Meant to be overridden (stable): index.ftlh, topic.ftlh, 404.ftlh, head-extra.ftlh,"
+                + " header-extra.ftlh, footer-extra.ftlh, assets/site-gen.css"));
         String internal = messages.stream().filter(m -> m.startsWith("Internal, may change between versions: ")).findFirst().orElseThrow();
         assertTrue(internal.contains("layout.ftlh") && internal.contains("assets/favicon.svg"), internal);
         assertFalse(internal.contains("topic.ftlh") || internal.contains("site-gen.css"), internal);
