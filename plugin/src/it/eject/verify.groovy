@@ -19,7 +19,7 @@ assert log.contains('[INFO] eject: copied 2 files to ')
 assert log.contains('[INFO] kept index.ftlh: ')
 assert log.contains('[INFO] kept topic.ftlh: ')
 assert log.contains('[INFO] copied layout.ftlh (internal: it may change in any version, and your copy will not follow)')
-assert log.contains('[INFO] Meant to be overridden (stable): index.ftlh, topic.ftlh, 404.ftlh, assets/site-gen.css')
+assert log.contains('[INFO] Meant to be overridden (stable): index.ftlh, topic.ftlh, 404.ftlh, head-extra.ftlh, header-extra.ftlh, footer-extra.ftlh, assets/site-gen.css')
 def internal = log.readLines().find { it.startsWith('[INFO] Internal, may change between versions: ') }
 assert internal != null && internal.contains('layout.ftlh') && internal.contains('assets/favicon.svg')
 assert !internal.contains('topic.ftlh') && !internal.contains('site-gen.css')
