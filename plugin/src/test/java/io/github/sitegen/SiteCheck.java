@@ -1,16 +1,23 @@
 package io.github.sitegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.verify.SiteVerifier;
+import nu.validator.client.EmbeddedValidator;
 
 /**
- * The tests' short way to ask whether a generated site, served at a host's root, has a broken
- * link, anchor or asset, or an unreachable page: what {@code site-gen:verify} reports as errors.
- * Links authors wrote in answers are their own and only warnings there, so they do not count.
+ * The tests' short ways to check a generated site: whether, served at a host's root, it has a
+ * broken link, anchor or asset, or an unreachable page (what {@code site-gen:verify} reports as
+ * errors; links authors wrote in answers are only warnings there, so they do not count), and
+ * whether every page passes the Nu HTML Checker.
  */
 public final class SiteCheck {
 
@@ -23,5 +30,23 @@ public final class SiteCheck {
                 .filter(Problem::isError)
                 .map(problem -> problem.format(site))
                 .toList();
+    }
+
+    /** Fails unless every page of {@code site} passes the Nu HTML Checker, listing each error. */
+    public static void assertValidHtml(Path site) throws Exception {
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
+        validator.setForceHTML(true);
+        List<String> errors = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                for (String line : validator.validate(file).split("\\R")) {
+                    if (line.contains(": error:") || line.contains(": fatal:")) {
+                        errors.add(site.relativize(file) + " " + line);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), errors);
     }
 }

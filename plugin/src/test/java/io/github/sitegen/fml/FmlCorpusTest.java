@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import nu.validator.client.EmbeddedValidator;
 import io.github.sitegen.BuildListener;
 import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteCheck;
@@ -186,7 +185,7 @@ class FmlCorpusTest {
         assertEquals(List.of(), problems);
         checkTables(pages.get("jackrabbit-pms/index.html"));
         assertEquals(38, checkPartAnchors(pages), "42 parts, 4 of them without a <title>, for which Doxia wrote no section");
-        assertValidHtml(site);
+        SiteCheck.assertValidHtml(site);
     }
 
     /**
@@ -329,20 +328,4 @@ class FmlCorpusTest {
         assertEquals("Persistence manager", tables.get(0).selectFirst("th").text());
     }
 
-    static void assertValidHtml(Path site) throws Exception {
-        EmbeddedValidator validator = new EmbeddedValidator();
-        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
-        validator.setForceHTML(true);
-        List<String> errors = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-                for (String line : validator.validate(file).split("\\R")) {
-                    if (line.contains(": error:") || line.contains(": fatal:")) {
-                        errors.add(site.relativize(file) + " " + line);
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), errors);
-    }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import io.github.sitegen.BuildListener;
 import io.github.sitegen.Fixture;
+import io.github.sitegen.SiteCheck;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import org.jsoup.nodes.Document;
@@ -732,7 +733,7 @@ class FmlImporterTest {
         assertEquals(2, page.select(".answer ul > li").size());
         assertEquals(1, page.select(".answer dl > dd").size());
         assertTrue(page.selectFirst(".answer").text().endsWith("term its definition"));
-        FmlCorpusTest.assertValidHtml(root.resolve("out"));
+        SiteCheck.assertValidHtml(root.resolve("out"));
     }
 
     @Test
@@ -825,7 +826,7 @@ class FmlImporterTest {
                 """));
         assertTrue(answer("p", 0).contains("<td>\n<div>Use\n<pre>"), answer("p", 0));
         page("p");
-        FmlCorpusTest.assertValidHtml(root.resolve("out"));
+        SiteCheck.assertValidHtml(root.resolve("out"));
     }
 
     @Test
@@ -842,6 +843,6 @@ class FmlImporterTest {
         assertHas(warnings, "faq.fml:6:25: warning: <span> around a list");
         assertEquals("Run\n\n```\nmvn clean\nmvn site\n```\n\nthen\n\n- check\n", answer("p", 0));
         page("p");
-        FmlCorpusTest.assertValidHtml(root.resolve("out"));
+        SiteCheck.assertValidHtml(root.resolve("out"));
     }
 }

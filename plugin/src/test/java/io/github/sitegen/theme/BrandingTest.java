@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import io.github.sitegen.Fixture;
+import io.github.sitegen.SiteCheck;
 import io.github.sitegen.SiteGenConfig;
-import nu.validator.client.EmbeddedValidator;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -106,7 +104,7 @@ class BrandingTest {
         assertEquals("Did not find your answer? Ask a question", ask.text());
         assertEquals("https://github.com/acme/faq/issues/new?title=", ask.selectFirst("a").attr("href"));
         assertTrue(html(out.resolve("index.html")).select("a.edit-link, p.ask").isEmpty(), "only topic pages");
-        assertValid(out);
+        SiteCheck.assertValidHtml(out);
     }
 
     @Test
@@ -143,7 +141,7 @@ class BrandingTest {
         assertEquals("../legal/terms.html", en.select("nav.site-links a").last().attr("href"));
         assertEquals("/faq/img/logo.svg", html(out.resolve("404.html")).selectFirst("img.site-logo").attr("src"));
         assertTrue(Files.isRegularFile(out.resolve("img/logo.svg")));
-        assertValid(out);
+        SiteCheck.assertValidHtml(out);
     }
 
     @Test
@@ -213,19 +211,4 @@ class BrandingTest {
         }
     }
 
-    static void assertValid(Path site) throws Exception {
-        EmbeddedValidator validator = new EmbeddedValidator();
-        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
-        List<String> errors = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-                for (String line : validator.validate(file).split("\\R")) {
-                    if (line.contains(": error:") || line.contains(": fatal:")) {
-                        errors.add(site.relativize(file) + " " + line);
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), errors);
-    }
 }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.github.sitegen.Fixture;
+import io.github.sitegen.SiteCheck;
 import io.github.sitegen.SiteGenConfig;
-import nu.validator.client.EmbeddedValidator;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -68,7 +66,7 @@ class ThemeExtensionTest {
         assertPage(out.resolve("index.html"), "assets/", "index.html");
         assertPage(out.resolve("billing/index.html"), "../assets/", "../index.html");
         assertPage(out.resolve("404.html"), "/faq/assets/", "/faq/index.html");
-        assertValid(out);
+        SiteCheck.assertValidHtml(out);
     }
 
     @Test
@@ -88,7 +86,7 @@ class ThemeExtensionTest {
         assertEquals("sg-test-head", chooser.head().child(chooser.head().childrenSize() - 1).attr("name"));
         assertEquals(1, chooser.select("head > link[rel=stylesheet][href$=assets/extra.css]").size());
         assertEquals(1, chooser.select("head > script[src$=assets/extra.js][defer]").size());
-        assertValid(out);
+        SiteCheck.assertValidHtml(out);
     }
 
     @Test
@@ -135,19 +133,4 @@ class ThemeExtensionTest {
         return -1;
     }
 
-    private static void assertValid(Path site) throws Exception {
-        EmbeddedValidator validator = new EmbeddedValidator();
-        validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
-        List<String> errors = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-                for (String line : validator.validate(file).split("\\R")) {
-                    if (line.contains(": error:") || line.contains(": fatal:")) {
-                        errors.add(site.relativize(file) + " " + line);
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), errors);
-    }
 }
