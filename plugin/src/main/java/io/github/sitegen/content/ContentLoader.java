@@ -211,6 +211,12 @@ public final class ContentLoader {
                 if (name.startsWith(".") || !folder.admits(entry, problems::add)) {
                     continue;
                 }
+                if (!Files.isDirectory(entry) && !Files.isRegularFile(entry)) {
+                    // Reading a pipe named faq.yaml would block the build.
+                    problems.add(Problem.warning(entry, 0, 0, "not a regular file (a pipe, socket or device), so it is"
+                            + " not read", "remove it from the content folder"));
+                    continue;
+                }
                 if (Files.isDirectory(entry)) {
                     problems.add(Problem.warning(entry, 0, 0, "folder ignored: topics are read from the top level of the content directory only", null));
                 } else if (lower.equals("site.yaml") || lower.equals("site.yml")) {
@@ -240,10 +246,10 @@ public final class ContentLoader {
         SiteInfo detected = settings.languageGiven() || !defaultLanguage.equals(DEFAULT_LANGUAGE) ? given
                 : withDetectedLanguage(given, drafts, siteFile == null ? contentDirectory : siteFile, problems);
         UnaryOperator<String> alertTitles = alertTitles(detected.language(), detected.messages());
-        SiteInfo info = detected == given || settings.introduction() == null ? detected
-                // The introduction's alerts are titled in the language found (its problems are reported).
-                : detected.withIntroduction(markdown.render(settings.introduction(), INTRODUCTION_TOP_HEADING,
-                        UnaryOperator.identity(), alertTitles).html());
+        // The introduction's and the footer's alerts are titled in the language found (their problems are reported).
+        SiteInfo info = detected == given ? detected
+                : detected.withRendered(rerender(settings.introduction(), detected.introduction(), alertTitles),
+                        rerender(settings.footer(), detected.footer(), alertTitles));
         drafts.sort(Comparator.comparingInt(TopicDraft::order)
                 .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TopicDraft::id));
@@ -307,7 +313,13 @@ public final class ContentLoader {
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
     private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven, boolean titleGiven,
-                                String introduction) {
+                                String introduction, String footer) {
+    }
+
+    /** Markdown of site.yaml rendered again with another language's alert titles; {@code rendered} when absent. */
+    private Html rerender(String source, Html rendered, UnaryOperator<String> alertTitles) {
+        return source == null ? rendered
+                : markdown.render(source, INTRODUCTION_TOP_HEADING, UnaryOperator.identity(), alertTitles).html();
     }
 
     /**
@@ -396,7 +408,7 @@ public final class ContentLoader {
         String askUrl = fields.isPresent() ? urlPattern(file, fields.get(), "askUrl", "{query}", problems) : "";
         return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
                 Messages.direction(language), messages, logo, links, footer, editUrl, askUrl), reviewEvery, languageGiven,
-                titleGiven, introSource.orElse(null));
+                titleGiven, introSource.orElse(null), footer.markup().isEmpty() ? null : footerSource.get());
     }
 
     /** The logo: a file of the static folder, or an https URL; {@code null} when not set. */
@@ -418,7 +430,12 @@ public final class ContentLoader {
                     + value + "'", hint);
             return null;
         }
-        if (checkStatic && (staticDirectory == null || !Files.isRegularFile(staticDirectory.resolve(value)))) {
+        if (value.startsWith(".") || value.startsWith("_") || value.contains("/.") || value.contains("/_")) {
+            problems.error(file, fields.at("logo"), "'logo' names " + value + ", which the site never publishes: hidden"
+                    + " files and names that start with '_' are left out", "rename the image, or give an https:// URL");
+            return null;
+        }
+        if (checkStatic && (staticDirectory == null || !isStaticFile(staticDirectory, value))) {
             String folder = staticDirectory == null ? "the static folder" : staticDirectory.toString().replace('\\', '/');
             problems.error(file, fields.at("logo"), "'logo' names " + value + ", which is not a file of the static folder",
                     "put the image at " + folder + "/" + value + ", or give an https:// URL");
@@ -478,6 +495,14 @@ public final class ContentLoader {
     }
 
     /** A path inside the site: no leading slash, no '..', no scheme, no spaces. */
+    private static boolean isStaticFile(Path staticDirectory, String value) {
+        try {
+            return Files.isRegularFile(staticDirectory.resolve(value));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // a name this file system cannot hold, such as img/*.svg on Windows
+        }
+    }
+
     private static boolean isSitePath(String value) {
         return !value.isEmpty() && !value.startsWith("/") && !value.contains("..") && !value.contains("\\")
                 && !Link.isExternal(value) && !value.matches(".*\\s.*") && isUrl(value);

@@ -142,7 +142,9 @@ final class YamlSource {
         int aliases = 0;
         int depth = 0;
         try {
-            for (Event event : new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(text))) {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(MAX_FILE_BYTES); // as the first reading, or a large file fails here too
+            for (Event event : new Yaml(new SafeConstructor(options)).parse(new StringReader(text))) {
                 boolean node = event instanceof CollectionStartEvent || event instanceof ScalarEvent;
                 if (node && depth > MAX_NESTING) {
                     return Optional.of(new Limit(event.getStartMark(), "lists and mappings nest more than "

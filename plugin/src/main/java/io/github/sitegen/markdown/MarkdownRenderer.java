@@ -535,13 +535,15 @@ public final class MarkdownRenderer {
         @Override
         public void visit(Link link) {
             link.setDestination(links.apply(link.getDestination()));
-            count(link, link.getDestination(), link.getTitle());
             visitChildren(link);
             PlainText text = new PlainText();
             for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
                 child.accept(text);
             }
-            if (text.toString().isBlank()) {
+            boolean empty = text.toString().isBlank();
+            // An empty link shows its address as its text, so the address counts twice.
+            boolean within = count(link, link.getDestination(), link.getTitle(), empty ? link.getDestination() : null);
+            if (empty && within) {
                 // [](url): a link a screen reader announces as nothing shows its address instead.
                 link.appendChild(new org.commonmark.node.Text(link.getDestination()));
                 emptyLinks.add(link.getDestination());
@@ -550,15 +552,22 @@ public final class MarkdownRenderer {
 
         @Override
         public void visit(Image image) {
-            count(image, image.getDestination(), image.getTitle());
+            count(image, image.getDestination(), image.getTitle(), null);
             visitChildren(image);
         }
 
-        private void count(Node node, String destination, String title) {
-            linkCharacters += (destination == null ? 0 : destination.length()) + (title == null ? 0 : title.length());
+        /** Adds what {@code node} writes out to the total; false (and noted) once past the limit. */
+        private boolean count(Node node, String destination, String title, String shown) {
+            linkCharacters += length(destination) + length(title) + length(shown);
             if (linkCharacters > limit) {
                 overLinks.add(node);
+                return false;
             }
+            return true;
+        }
+
+        private static int length(String text) {
+            return text == null ? 0 : text.length();
         }
 
         @Override

@@ -42,13 +42,16 @@ public record SiteInfo(String title, String description, String language, Html i
         Objects.requireNonNull(askUrl, "askUrl");
     }
 
-    /** These settings in another language. */
-    /** The same settings with another introduction (rendered again once the language is known). */
-    public SiteInfo withIntroduction(Html introduction) {
+    /**
+     * The same settings with another introduction and footer: rendered again once the language is
+     * known, or with links rewritten for the page that shows them.
+     */
+    public SiteInfo withRendered(Html introduction, Html footer) {
         return new SiteInfo(title, description, language, introduction, baseUrl, image, direction, messages, logo, links,
                 footer, editUrl, askUrl);
     }
 
+    /** These settings in another language. */
     public SiteInfo withLanguage(String language, String direction) {
         return new SiteInfo(title, description, language, introduction, baseUrl, image, direction, messages, logo, links,
                 footer, editUrl, askUrl);

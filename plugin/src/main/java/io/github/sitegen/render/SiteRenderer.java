@@ -11,9 +11,11 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.markdown.Text;
 import io.github.sitegen.model.Html;
 import io.github.sitegen.model.Site;
+import io.github.sitegen.model.SiteInfo;
 import io.github.sitegen.model.Topic;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
@@ -220,7 +222,10 @@ public final class SiteRenderer {
                       Urls urls) throws SiteGenException, IOException {
         long start = System.nanoTime();
         Map<String, Object> model = new HashMap<>();
-        model.put("site", site.info());
+        // The footer's relative links are written for the home page: rewritten for this one.
+        SiteInfo info = site.info();
+        Html footer = MarkdownRenderer.withUrls(info.footer(), url -> Urls.rebase(url, Urls.HOME, urls));
+        model.put("site", footer == info.footer() ? info : info.withRendered(info.introduction(), footer));
         model.put("topics", site.topics());
         model.put("page", page);
         model.put("theme", assets.extras());

@@ -114,8 +114,15 @@ public final class Urls {
      * lead out of the site are returned unchanged.
      */
     public static String rebase(String url, String writtenFor, String shownOn) {
-        if (url.isEmpty() || url.startsWith("/") || url.startsWith("?") || url.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")
-                || writtenFor.equals(shownOn)) {
+        return writtenFor.equals(shownOn) ? url : rebase(url, writtenFor, relativeFrom(shownOn));
+    }
+
+    /**
+     * A relative URL written for the page at {@code writtenFor}, as a page whose links {@code shownWith}
+     * forms must write it (relative for most pages, absolute for the 404 page).
+     */
+    public static String rebase(String url, String writtenFor, Urls shownWith) {
+        if (url.isEmpty() || url.startsWith("/") || url.startsWith("?") || url.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             return url;
         }
         URI resolved;
@@ -131,7 +138,7 @@ public final class Urls {
         String sitePath = path.substring(1); // a folder ("", "start/") stays a folder
         String rest = (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery())
                 + (resolved.getRawFragment() == null ? "" : "#" + resolved.getRawFragment());
-        String link = relativeFrom(shownOn).link(sitePath + rest);
+        String link = shownWith.link(sitePath + rest);
         if (link.isEmpty()) {
             link = "./";
         }

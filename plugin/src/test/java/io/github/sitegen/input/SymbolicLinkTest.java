@@ -18,6 +18,7 @@ import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.check.ContentCheck;
 import io.github.sitegen.problem.Problem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,5 +213,15 @@ class SymbolicLinkTest {
         assertHasLine(warnings.stream().map(p -> p.format(root)).toList(),
                 "static/pipe: warning: not a regular file (a pipe, socket or device), so it is not read");
         assertFalse(Files.exists(root.resolve("out/pipe")));
+    }
+
+    @Test
+    @Timeout(60) // before, the build waited for a writer that never came
+    void aPipeNamedLikeATopicFileIsLeftOutWithAWarningInsteadOfBlockingTheBuild() throws Exception {
+        Fixture.write(root, SITE);
+        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("content/stuck.yaml").toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        List<String> warnings = Fixture.build(config()).warnings().stream().map(p -> p.format(root)).toList();
+        assertHasLine(warnings, "content/stuck.yaml: warning: not a regular file (a pipe, socket or device), so it is not read");
     }
 }

@@ -231,6 +231,19 @@ class MarkdownRendererTest {
         assertTrue(rendered.errors().get(0).startsWith("link references repeat "), rendered.errors().get(0));
     }
 
+    /** Found in review: empty reference links showed their address even past the limit. */
+    @Test
+    void emptyReferenceLinksShowingTheirAddressCannotExpandBeyondTheLimitEither() {
+        String markdown = "[a]: /" + "x".repeat(2000) + "\n\n" + "[][a] ".repeat(2000);
+        MarkdownRenderer.Rendered rendered = safe.render(markdown, 3);
+        long limit = (long) MarkdownRenderer.EXPANSION * markdown.length() + MarkdownRenderer.EXPANSION_SLACK;
+        assertTrue(rendered.html().markup().length() < limit + 64 * 1024,
+                "HTML of " + rendered.html().markup().length() + " characters from " + markdown.length());
+        assertTrue(rendered.text().length() < limit + 64 * 1024, "text of " + rendered.text().length() + " characters");
+        assertTrue(rendered.emptyLinks().size() < 200, rendered.emptyLinks().size() + " empty-link warnings");
+        assertEquals(1, rendered.errors().size(), rendered.errors().toString());
+    }
+
     /**
      * Found while bounding MarkdownFuzzTest's output (seed table-cell-expansion.md): a wide table header over many
      * one-character rows fills in columns × rows cells.

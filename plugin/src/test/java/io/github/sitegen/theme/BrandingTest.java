@@ -200,7 +200,31 @@ class BrandingTest {
                 """);
         problems = Fixture.failures(root, config());
         assertHasLine(problems, "content/site.yaml:1:7: error: 'logo' must be a file of the static folder or an https:// URL");
+        Fixture.write(root, """
+                -- content/site.yaml --
+                logo: .brand/logo.svg
+                -- static/.brand/logo.svg --
+                <svg xmlns="http://www.w3.org/2000/svg"/>
+                """);
+        assertHasLine(Fixture.failures(root, config()), "content/site.yaml:1:7: error: 'logo' names .brand/logo.svg, which"
+                + " the site never publishes");
         assertHasLine(problems, "content/site.yaml:2:8: error: 'links' of site.yaml must be a list");
+    }
+
+    /** Found in review: the footer was written for the home page and printed unchanged one folder down. */
+    @Test
+    void theFootersRelativeLinksLeadToTheSameFileFromEveryPage() throws Exception {
+        Fixture.write(root, SITE.replace("© 2026 Acme · [Privacy](https://acme.example/privacy)",
+                "© 2026 Acme · [Terms](legal/terms.html) · [Privacy](https://acme.example/privacy)"));
+        Fixture.build(config());
+        Path out = root.resolve("out");
+        Map<String, String> expected = Map.of("index.html", "legal/terms.html", "billing/index.html", "../legal/terms.html",
+                "404.html", "/faq/legal/terms.html");
+        expected.forEach((page, href) -> {
+            Element footer = html(out.resolve(page)).selectFirst("footer.site-footer .footer-text");
+            assertEquals(href, footer.selectFirst("a").attr("href"), page);
+            assertEquals("https://acme.example/privacy", footer.select("a").get(1).attr("href"), page);
+        });
     }
 
     private static Document html(Path file) {
