@@ -15,9 +15,11 @@ import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.content.ContentLoader;
 import io.github.sitegen.content.LanguageFolders;
 import io.github.sitegen.markdown.MarkdownRenderer;
+import io.github.sitegen.output.StaticFiles;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
+import io.github.sitegen.render.ThemeAssets;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -60,6 +62,9 @@ public final class ContentCheck {
                 new ContentLoader.Options(false, today, true), new Parallel(config.threads()))
                 .withFolders(config.contentDirectory(), config.staticDirectory());
         List<Problem> problems = new ArrayList<>();
+        // What generate would refuse in the other folders, such as a link out of the static folder.
+        StaticFiles.scan(config.staticDirectory(), problems);
+        ThemeAssets.load(config.templateDirectory(), problems::add);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         int topics = 0;
         int questions = 0;

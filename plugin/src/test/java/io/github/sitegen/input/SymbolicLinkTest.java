@@ -188,6 +188,17 @@ class SymbolicLinkTest {
     }
 
     @Test
+    void theCheckGoalReportsLinksOutOfTheStaticAndTemplateFoldersAsGenerateWould() throws Exception {
+        Fixture.write(root, SITE);
+        link(root.resolve("static/env.txt"), secret());
+        link(root.resolve("templates/assets/env.txt"), secret());
+        List<String> problems = ContentCheck.run(config().build(), LocalDate.of(2026, 1, 1)).problems().stream()
+                .map(p -> p.format(root)).toList();
+        assertHasLine(problems, "static/env.txt: error: symbolic link leads outside the static folder");
+        assertHasLine(problems, "templates/assets/env.txt: error: symbolic link leads outside the template folder");
+    }
+
+    @Test
     void theFolderItselfMayBeALinkBecauseTheUserNamedIt() throws Exception {
         Fixture.write(root, """
                 -- real-content/faq.yaml --
