@@ -1,7 +1,6 @@
 package io.github.sitegen;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +28,7 @@ class ContentFuzzTest {
     private static final String SITE = "title: Fuzz\nintroduction: Answers.\n";
     private static final String TOPIC = "title: Topic\nquestions:\n  - question: Why?\n    answer: Because.\n";
 
-    private static final Path ROOT = temporaryFolder();
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("site-gen-fuzz-content");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path ROOT = FuzzProperties.temporaryFolder("content");
 
     @AfterAll
     static void cleanUp() throws IOException {

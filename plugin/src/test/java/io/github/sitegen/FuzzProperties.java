@@ -21,10 +21,19 @@ public final class FuzzProperties {
     private FuzzProperties() {
     }
 
+    /** A new temporary folder for one fuzz target's files, named after it. */
+    public static Path temporaryFolder(String target) {
+        try {
+            return Files.createTempDirectory("site-gen-fuzz-" + target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Fails unless every error of {@code e} names a file and, when it is about {@code input} (a file
-     * with line structure), a line. {@code unpositioned} lets a known defect through (with a TODO at
-     * the caller).
+     * with line structure), a line. {@code unpositioned} accepts the errors that are about the whole
+     * file and have nothing in it to point at (such as an empty topic file).
      */
     public static void assertPositioned(SiteGenException e, Path input, Predicate<Problem> unpositioned) {
         for (Problem problem : e.errors()) {

@@ -1,7 +1,6 @@
 package io.github.sitegen.fml;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,15 +22,7 @@ class FmlFuzzTest {
     static final long FACTOR = 64;
     static final long CONSTANT = 4096;
 
-    private static final Path ROOT = temporaryFolder();
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("site-gen-fuzz-fml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path ROOT = FuzzProperties.temporaryFolder("fml");
 
     @AfterAll
     static void cleanUp() throws IOException {
