@@ -70,12 +70,12 @@ public final class SiteGenerator {
         List<Problem> problems = new ArrayList<>();
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
         ThemeAssets assets = ThemeAssets.load(config.templateDirectory(), problems::add);
-        Editions loaded = load(config, baseUrl, problems);
+        Editions loaded = load(config, statics, baseUrl, problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
-                assets, config.structuredData(), new Parallel(config.threads()));
+                assets, statics::publishes, config.structuredData(), new Parallel(config.threads()));
         try (Staging staging = output.stage(listener::info)) {
             int pages = 0;
             List<Problem> found = Collections.synchronizedList(new ArrayList<>());
@@ -131,11 +131,11 @@ public final class SiteGenerator {
      * Loads the content: one directory, or one folder per language. Problems of every language are
      * collected; errors throw them all together.
      */
-    private static Editions load(SiteGenConfig config, String baseUrl, List<Problem> problems)
+    private static Editions load(SiteGenConfig config, StaticFiles statics, String baseUrl, List<Problem> problems)
             throws SiteGenException, IOException {
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
-                new Parallel(config.threads())).withFolders(config.contentDirectory(), config.staticDirectory());
+                new Parallel(config.threads())).withFolders(config.contentDirectory(), statics);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         List<Edition> editions = new ArrayList<>();
         String defaultFolder = folders.isEmpty() ? ""

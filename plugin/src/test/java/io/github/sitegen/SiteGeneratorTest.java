@@ -118,13 +118,13 @@ class SiteGeneratorTest {
     }
 
     @Test
-    void aSummarysRelativeUrlsAreRewrittenForTheHomePageThatShowsItOneFolderUp() throws Exception {
+    void aSummarysRelativeUrlsStartAtTheSiteRootAndAreRewrittenForEachPageThatShowsIt() throws Exception {
         Fixture.write(root, """
                 -- content/billing.yaml --
                 title: Billing
                 summary: |
-                  See [paying](#how-to-pay), [getting started](../start/index.html), ![chart](../img/chart.png),
-                  [the guide](https://example.org/guide) and <a href="../start/">the start</a>.
+                  See [paying](#how-to-pay), [getting started](start/index.html), ![chart](img/chart.png),
+                  [the guide](https://example.org/guide) and <a href="start/">the start</a>.
                 questions:
                   - id: how-to-pay
                     question: How do I pay?
@@ -134,16 +134,19 @@ class SiteGeneratorTest {
                 questions:
                   - question: Where do I begin?
                     answer: Here.
+                -- static/img/chart.png --
+                png
                 """);
-        Fixture.build(root);
+        Fixture.build(SiteGenConfig.builder(root.resolve("content"), out()).staticDirectory(root.resolve("static")));
         Document home = Fixture.html(out().resolve("index.html"));
         assertEquals(List.of("billing/index.html#how-to-pay", "start/index.html", "https://example.org/guide", "start/"),
                 home.select(".topic-card .summary a").eachAttr("href"));
         assertEquals("img/chart.png", home.selectFirst(".topic-card .summary img").attr("src"));
         Document topic = Fixture.html(out().resolve("billing/index.html"));
         assertEquals(List.of("#how-to-pay", "../start/index.html", "https://example.org/guide", "../start/"),
-                topic.select(".summary a").eachAttr("href"), "on its own page the summary is as written");
+                topic.select(".summary a").eachAttr("href"), "on the topic page, one folder down");
         assertEquals("../img/chart.png", topic.selectFirst(".summary img").attr("src"));
+        assertEquals(List.of(), SiteCheck.brokenLinks(out()));
     }
 
     @Test
@@ -298,10 +301,10 @@ class SiteGeneratorTest {
                 title: A
                 questions:
                   - question: First?
-                    answer: <img src="a.png">
+                    answer: <img src="https://example.org/a.png">
                 """);
         List<String> warnings = Fixture.build(root).warnings().stream().map(p -> p.format(root)).toList();
-        assertEquals(List.of("content/a.yaml:4:13: warning: raw HTML corrected: <img src=\"a.png\"> had no alt text and is"
+        assertEquals(List.of("content/a.yaml:4:13: warning: raw HTML corrected: <img src=\"https://example.org/a.png\"> had no alt text and is"
                         + " now marked decorative (alt=\"\") (fix it in the content: a URL holds one '#' and no spaces, an"
                         + " image needs alt text)",
                 "content/b.yaml:4:13: warning: raw HTML removed: <iframe> (use Markdown or allowed tags, or set"

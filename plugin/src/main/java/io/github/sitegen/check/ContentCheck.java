@@ -58,12 +58,12 @@ public final class ContentCheck {
      * @param today the day reviews are due against
      */
     public static Report run(SiteGenConfig config, LocalDate today) throws IOException {
-        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
-                new ContentLoader.Options(false, today, true), new Parallel(config.threads()))
-                .withFolders(config.contentDirectory(), config.staticDirectory());
         List<Problem> problems = new ArrayList<>();
         // What generate would refuse in the other folders, such as a link out of the static folder.
-        StaticFiles.scan(config.staticDirectory(), problems);
+        StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
+        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
+                new ContentLoader.Options(false, today, true), new Parallel(config.threads()))
+                .withFolders(config.contentDirectory(), statics);
         ThemeAssets.load(config.templateDirectory(), problems::add);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         int topics = 0;

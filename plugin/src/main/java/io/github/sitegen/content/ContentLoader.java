@@ -38,6 +38,7 @@ import io.github.sitegen.model.QuestionLink;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.model.SiteInfo;
 import io.github.sitegen.model.Topic;
+import io.github.sitegen.output.StaticFiles;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
@@ -80,9 +81,8 @@ public final class ContentLoader {
     private final Parallel parallel;
     /** Where edit links name topic files from; {@code null}: from the content directory loaded. */
     private final Path contentRoot;
-    /** Whether site.yaml's logo is checked against {@link #staticDirectory}. */
-    private final boolean checkStatic;
-    private final Path staticDirectory;
+    /** The static folder's files, against which the logo and links are checked; {@code null}: not checked. */
+    private final StaticFiles statics;
 
     /**
      * How a load treats drafts and reviews.
@@ -107,27 +107,26 @@ public final class ContentLoader {
 
     /** @param parallel the threads that read and check topic files */
     public ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel) {
-        this(markdown, options, parallel, null, false, null);
+        this(markdown, options, parallel, null, null);
     }
 
     private ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel, Path contentRoot,
-                          boolean checkStatic, Path staticDirectory) {
+                          StaticFiles statics) {
         this.markdown = markdown;
         this.options = options;
         this.parallel = parallel;
         this.contentRoot = contentRoot;
-        this.checkStatic = checkStatic;
-        this.staticDirectory = staticDirectory;
+        this.statics = statics;
     }
 
     /**
      * This loader, for the folders of a build: edit links name topic files by their path from
-     * {@code contentRoot} (the content directory, above its language folders), and site.yaml's
-     * {@code logo} must be a file of {@code staticDirectory} (which may be {@code null} or missing:
-     * no static files). Without it, the logo's file is not looked for.
+     * {@code contentRoot} (the content directory, above its language folders), site.yaml's
+     * {@code logo} must be one of {@code statics}, and relative URLs in content that point at no
+     * file of the site are reported. Without it, neither is looked for.
      */
-    public ContentLoader withFolders(Path contentRoot, Path staticDirectory) {
-        return new ContentLoader(markdown, options, parallel, contentRoot, true, staticDirectory);
+    public ContentLoader withFolders(Path contentRoot, StaticFiles statics) {
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics);
     }
 
     /**
@@ -230,7 +229,9 @@ public final class ContentLoader {
                 }
             }
         }
-        SiteSettings settings = readSite(contentDirectory, siteFile, defaultTitle, baseUrl, defaultLanguage, problems);
+        boolean inLanguageFolder = contentRoot != null && !contentRoot.equals(contentDirectory);
+        ContentUrls urls = new ContentUrls(statics == null ? null : statics::publishes, inLanguageFolder, baseUrl);
+        SiteSettings settings = readSite(contentDirectory, siteFile, defaultTitle, baseUrl, defaultLanguage, urls, problems);
         if (!settings.titleGiven() && !GENERIC_TITLE.equals(defaultTitle)) {
             untitled(contentDirectory, siteFile, settings.info().title(), problems);
         }
@@ -248,12 +249,14 @@ public final class ContentLoader {
         UnaryOperator<String> alertTitles = alertTitles(detected.language(), detected.messages());
         // The introduction's and the footer's alerts are titled in the language found (their problems are reported).
         SiteInfo info = detected == given ? detected
-                : detected.withRendered(rerender(settings.introduction(), detected.introduction(), alertTitles),
-                        rerender(settings.footer(), detected.footer(), alertTitles));
+                : detected.withRendered(rerender(settings.introduction(), detected.introduction(), urls.on(Urls.HOME), alertTitles),
+                        rerender(settings.footer(), detected.footer(), UnaryOperator.identity(), alertTitles));
         drafts.sort(Comparator.comparingInt(TopicDraft::order)
                 .thenComparing(TopicDraft::title, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(TopicDraft::id));
         Map<String, QuestionDraft> byId = assignIds(drafts, problems);
+        Set<String> topicIds = drafts.stream().map(TopicDraft::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        settings.linkReports().forEach(report -> report.accept(topicIds));
         checkPreviousIds(drafts, byId, problems);
         if (options.editorial()) {
             Lint.duplicates(drafts, problems);
@@ -261,7 +264,7 @@ public final class ContentLoader {
         List<Topic> topics = new ArrayList<>();
         Path filesFrom = contentRoot != null ? contentRoot : contentDirectory;
         parallel.map(drafts, RuntimeException.class, RuntimeException.class,
-                        draft -> build(draft, byId, settings.reviewEvery(), alertTitles,
+                        draft -> build(draft, byId, new Links(urls, topicIds), settings.reviewEvery(), alertTitles,
                                 editLink(info.editUrl(), filesFrom, draft.file()), problems))
                 .forEach(topic -> topic.ifPresent(topics::add));
         Set<String> ids = new java.util.HashSet<>();
@@ -313,13 +316,20 @@ public final class ContentLoader {
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
     private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven, boolean titleGiven,
-                                String introduction, String footer) {
+                                String introduction, String footer, List<Consumer<Set<String>>> linkReports) {
+    }
+
+    /** How relative URLs of content are written, and the site's topics they may lead to. */
+    private record Links(ContentUrls urls, Set<String> topicIds) {
+        void report(ContentUrls.Rewriter rewriter, Path file, Position at, Problems problems) {
+            urls.report(rewriter, topicIds, file, at, problems);
+        }
     }
 
     /** Markdown of site.yaml rendered again with another language's alert titles; {@code rendered} when absent. */
-    private Html rerender(String source, Html rendered, UnaryOperator<String> alertTitles) {
+    private Html rerender(String source, Html rendered, UnaryOperator<String> urls, UnaryOperator<String> alertTitles) {
         return source == null ? rendered
-                : markdown.render(source, INTRODUCTION_TOP_HEADING, UnaryOperator.identity(), alertTitles).html();
+                : markdown.render(source, INTRODUCTION_TOP_HEADING, UnaryOperator.identity(), urls, alertTitles).html();
     }
 
     /**
@@ -340,7 +350,8 @@ public final class ContentLoader {
     }
 
     private SiteSettings readSite(Path contentDirectory, Path file, String defaultTitle, String baseUrl, String defaultLanguage,
-                                  Problems problems) throws IOException {
+                                  ContentUrls urls, Problems problems) throws IOException {
+        List<Consumer<Set<String>>> linkReports = new ArrayList<>();
         Optional<Fields> fields = Optional.empty();
         if (file != null) {
             Optional<Node> root = YamlSource.read(file, problems);
@@ -363,9 +374,12 @@ public final class ContentLoader {
         String introductionText = "";
         Optional<String> introSource = fields.flatMap(f -> f.text("introduction"));
         if (introSource.isPresent()) {
-            MarkdownRenderer.Rendered rendered = render(file, Position.of(fields.get().at("introduction")),
-                    introSource.get(), INTRODUCTION_TOP_HEADING, UnaryOperator.identity(),
-                    alertTitles(language, messages), problems);
+            // The home page shows it: its relative URLs are written for the home page.
+            ContentUrls.Rewriter introUrls = urls.on(Urls.HOME);
+            Position at = Position.of(fields.get().at("introduction"));
+            MarkdownRenderer.Rendered rendered = render(file, at, introSource.get(), INTRODUCTION_TOP_HEADING,
+                    UnaryOperator.identity(), introUrls, alertTitles(language, messages), problems);
+            linkReports.add(topics -> urls.report(introUrls, topics, file, at, problems));
             introduction = rendered.html();
             introductionText = rendered.text();
         }
@@ -401,14 +415,21 @@ public final class ContentLoader {
         Html footer = Html.EMPTY;
         Optional<String> footerSource = fields.flatMap(f -> f.text("footer"));
         if (footerSource.isPresent() && !footerSource.get().isBlank()) {
-            footer = render(file, Position.of(fields.get().at("footer")), footerSource.get(), INTRODUCTION_TOP_HEADING,
-                    UnaryOperator.identity(), alertTitles(language, messages), problems).html();
+            // Every page shows it: its URLs stay written from the root, each page rewrites them.
+            ContentUrls.Rewriter footerUrls = urls.on(Urls.HOME);
+            Position at = Position.of(fields.get().at("footer"));
+            footer = render(file, at, footerSource.get(), INTRODUCTION_TOP_HEADING, UnaryOperator.identity(),
+                    url -> {
+                        footerUrls.apply(url);
+                        return url;
+                    }, alertTitles(language, messages), problems).html();
+            linkReports.add(topics -> urls.report(footerUrls, topics, file, at, problems));
         }
         String editUrl = fields.isPresent() ? urlPattern(file, fields.get(), "editUrl", "{file}", problems) : "";
         String askUrl = fields.isPresent() ? urlPattern(file, fields.get(), "askUrl", "{query}", problems) : "";
         return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
                 Messages.direction(language), messages, logo, links, footer, editUrl, askUrl), reviewEvery, languageGiven,
-                titleGiven, introSource.orElse(null), footer.markup().isEmpty() ? null : footerSource.get());
+                titleGiven, introSource.orElse(null), footer.markup().isEmpty() ? null : footerSource.get(), linkReports);
     }
 
     /** The logo: a file of the static folder, or an https URL; {@code null} when not set. */
@@ -435,8 +456,8 @@ public final class ContentLoader {
                     + " files and names that start with '_' are left out", "rename the image, or give an https:// URL");
             return null;
         }
-        if (checkStatic && (staticDirectory == null || !isStaticFile(staticDirectory, value))) {
-            String folder = staticDirectory == null ? "the static folder" : staticDirectory.toString().replace('\\', '/');
+        if (statics != null && !statics.publishes(value)) {
+            String folder = statics.directory() == null ? "the static folder" : statics.directory().toString().replace('\\', '/');
             problems.error(file, fields.at("logo"), "'logo' names " + value + ", which is not a file of the static folder",
                     "put the image at " + folder + "/" + value + ", or give an https:// URL");
             return null;
@@ -495,14 +516,6 @@ public final class ContentLoader {
     }
 
     /** A path inside the site: no leading slash, no '..', no scheme, no spaces. */
-    private static boolean isStaticFile(Path staticDirectory, String value) {
-        try {
-            return Files.isRegularFile(staticDirectory.resolve(value));
-        } catch (java.nio.file.InvalidPathException e) {
-            return false; // a name this file system cannot hold, such as img/*.svg on Windows
-        }
-    }
-
     private static boolean isSitePath(String value) {
         return !value.isEmpty() && !value.startsWith("/") && !value.contains("..") && !value.contains("\\")
                 && !Link.isExternal(value) && !value.matches(".*\\s.*") && isUrl(value);
@@ -750,29 +763,32 @@ public final class ContentLoader {
         }
     }
 
-    private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Period siteReviewEvery,
+    private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Links links, Period siteReviewEvery,
                                   UnaryOperator<String> alertTitles, String editUrl, Problems problems) {
         Period reviewEvery = draft.reviewEvery() != null ? draft.reviewEvery() : siteReviewEvery;
         Html summary = Html.EMPTY;
         Html homeSummary = Html.EMPTY;
         String summaryText = "";
         if (draft.summary() != null) {
+            // Shown on the topic page and on the home page: '#pay' is an anchor of the topic page.
+            String page = Urls.topicPath(draft.id());
+            UnaryOperator<String> anchors = url -> url.startsWith("#") ? page + url : url;
+            ContentUrls.Rewriter urls = links.urls().on(page);
             MarkdownRenderer.Rendered rendered = render(draft.file(), draft.summaryAt(), draft.summary(),
-                    SUMMARY_TOP_HEADING, UnaryOperator.identity(), alertTitles, problems);
+                    SUMMARY_TOP_HEADING, anchors, urls, alertTitles, problems);
+            links.report(urls, draft.file(), draft.summaryAt(), problems);
             summary = rendered.html();
             summaryText = rendered.text();
             // The same text one level deeper; its problems are those just reported.
-            // Its relative URLs are written for the topic page; the home page is one folder up.
-            homeSummary = MarkdownRenderer.withUrls(markdown.render(draft.summary(), HOME_SUMMARY_TOP_HEADING,
-                            UnaryOperator.identity(), alertTitles).html(),
-                    url -> Urls.rebase(url, Urls.topicPath(draft.id()), Urls.HOME));
+            homeSummary = markdown.render(draft.summary(), HOME_SUMMARY_TOP_HEADING, anchors,
+                    links.urls().on(Urls.HOME), alertTitles).html();
         }
         List<Question> questions = new ArrayList<>();
         for (QuestionDraft question : draft.questions()) {
             if (!question.complete() || question.review().draft() && !options.drafts()) {
                 continue;
             }
-            Answer answer = Answer.of(found -> renderAnswer(question, byId, reviewEvery, alertTitles, found));
+            Answer answer = Answer.of(found -> renderAnswer(question, byId, links, reviewEvery, alertTitles, found));
             List<QuestionLink> related = new ArrayList<>();
             Set<String> seen = new LinkedHashSet<>();
             for (Fields.Item item : question.related()) {
@@ -809,13 +825,15 @@ public final class ContentLoader {
      * of the answer's words. Called when a page needs the answer, so its problems go to
      * {@code found} rather than to the load's.
      */
-    private Answer.Rendered renderAnswer(QuestionDraft question, Map<String, QuestionDraft> byId, Period reviewEvery,
-                                         UnaryOperator<String> alertTitles, Consumer<Problem> found) {
+    private Answer.Rendered renderAnswer(QuestionDraft question, Map<String, QuestionDraft> byId, Links links,
+                                         Period reviewEvery, UnaryOperator<String> alertTitles, Consumer<Problem> found) {
         Problems problems = new Problems();
         // Editorial findings are the check goal's; a build resolves short links all the same.
         Problems editorial = options.editorial() ? problems : new Problems();
+        ContentUrls.Rewriter urls = links.urls().on(Urls.topicPath(question.topicId()));
         MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), ANSWER_TOP_HEADING,
-                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), alertTitles, problems);
+                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), urls, alertTitles, problems);
+        links.report(urls, question.file(), question.answerAt(), problems);
         if (options.editorial()) {
             Lint.question(question, answer.text(), reviewEvery, options.today(), problems);
         }
@@ -830,9 +848,9 @@ public final class ContentLoader {
     }
 
     private MarkdownRenderer.Rendered render(Path file, Position at, String source, int topHeading,
-                                             UnaryOperator<String> links, UnaryOperator<String> alertTitles,
-                                             Problems problems) {
-        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links, alertTitles);
+                                             UnaryOperator<String> links, UnaryOperator<String> urls,
+                                             UnaryOperator<String> alertTitles, Problems problems) {
+        MarkdownRenderer.Rendered rendered = markdown.render(source, topHeading, links, urls, alertTitles);
         for (String error : rendered.errors()) {
             problems.error(file, at, error, "write such links out inline, or give a table's rows all their cells");
         }

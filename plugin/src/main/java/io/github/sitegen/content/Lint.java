@@ -30,7 +30,7 @@ final class Lint {
     /** A question mark (of any script) near the end: at most two characters may follow it. */
     private static final Pattern QUESTION_END = Pattern.compile("(?s).*[?？؟;⸮]\\s*\\S{0,2}$");
     private static final Pattern SHORT_LINK = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)?#(.+)");
-    private static final Pattern TOPIC_LINK = Pattern.compile("\\.\\./([a-z0-9]+(?:-[a-z0-9]+)*)/(?:index\\.html)?#(.+)");
+    private static final Pattern TOPIC_LINK = Pattern.compile("(?:\\.\\./)?([a-z0-9]+(?:-[a-z0-9]+)*)/(?:index\\.html)?#(.+)");
 
     private Lint() {
     }
@@ -73,8 +73,10 @@ final class Lint {
 
     /**
      * Resolves a Markdown link of an answer. {@code #question-id} and {@code topic-id#question-id}
-     * are short links to a question anywhere on the site and become the page's relative link;
-     * links to another topic page are checked. A link that points nowhere is reported.
+     * are short links to a question anywhere on the site and become its site path (which the page
+     * then writes relative to itself); links to a question of a topic page ({@code billing/#pay},
+     * and {@code ../billing/#pay} as written before relative URLs started at the site's root) are
+     * checked. A link that points nowhere is reported.
      */
     static String resolveLink(String destination, QuestionDraft from, Map<String, QuestionDraft> byId, boolean drafts,
                               Problems problems) {
@@ -99,7 +101,7 @@ final class Lint {
                     + (target != null && target.review().draft() ? " that is published (it is a draft)" : ""), hint);
             return destination;
         }
-        return Urls.relativeFrom(Urls.topicPath(from.topicId())).link(Urls.questionPath(target.topicId(), id));
+        return Urls.questionPath(target.topicId(), id);
     }
 
     /**

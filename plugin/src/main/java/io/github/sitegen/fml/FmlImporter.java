@@ -107,7 +107,7 @@ public final class FmlImporter {
         for (PlannedTopic topic : topics) {
             FmlDocument document = topic.document();
             AnswerConverter converter = new AnswerConverter(document.file(), report, markdown,
-                    anchor -> plan.link(document, anchor, topic.id()), pageName(document.file()));
+                    anchor -> plan.link(document, anchor), pageName(document.file()));
             YamlWriter yaml = new YamlWriter()
                     .comment("Imported from " + document.file().getFileName() + " (part \"" + nullToEmpty(topic.part().id())
                             + "\") by site-gen:import-fml.")
@@ -272,15 +272,17 @@ public final class FmlImporter {
         int anchorsAsIds;
         int anchorsAsPrevious;
 
-        Optional<String> link(FmlDocument document, String anchor, String fromTopic) {
+        /**
+         * Where {@code anchor} of {@code document} now leads: a question's short link
+         * ({@code #id}, which finds it in any topic), or a topic page's path from the site's root.
+         */
+        Optional<String> link(FmlDocument document, String anchor) {
             FmlDocument.Faq faq = anchorsByDocument.getOrDefault(document, Map.of()).get(anchor);
             if (faq == null) {
                 PlannedTopic part = partAnchorsByDocument.getOrDefault(document, Map.of()).get(anchor);
-                return part == null ? Optional.empty()
-                        : Optional.of(Urls.relativeFrom(Urls.topicPath(fromTopic)).link(Urls.topicPath(part.id())));
+                return part == null ? Optional.empty() : Optional.of(Urls.topicPath(part.id()));
             }
-            String topic = topicOf.get(faq);
-            return Optional.of(Urls.relativeFrom(Urls.topicPath(fromTopic)).link(Urls.questionPath(topic, ids.get(faq))));
+            return Optional.of("#" + ids.get(faq));
         }
     }
 

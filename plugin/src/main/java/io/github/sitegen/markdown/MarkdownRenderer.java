@@ -172,6 +172,18 @@ public final class MarkdownRenderer {
      * site's language.
      */
     public Rendered render(String markdown, int topHeading, UnaryOperator<String> links, UnaryOperator<String> alertTitles) {
+        return render(markdown, topHeading, links, UnaryOperator.identity(), alertTitles);
+    }
+
+    /**
+     * Renders one Markdown text, passing the destination of every Markdown link through
+     * {@code links} first (to resolve short links between questions), then every URL of the result
+     * ({@code href} and {@code src}, of Markdown and of raw HTML, as written in HTML: with
+     * {@code %XX} escapes) through {@code urls} (to write relative URLs for the page that shows
+     * the text), and with {@code alertTitles} giving the title of each kind of alert.
+     */
+    public Rendered render(String markdown, int topHeading, UnaryOperator<String> links, UnaryOperator<String> urls,
+                           UnaryOperator<String> alertTitles) {
         Node document;
         try {
             document = parser.parse(markdown);
@@ -188,6 +200,10 @@ public final class MarkdownRenderer {
         document.accept(inspection);
         inspection.renumber(topHeading);
         List<String> errors = inspection.limitExpansion();
+        if (!inspection.rawHtml) {
+            // Raw HTML's URLs are rewritten with the others below, once jsoup has read it.
+            document.accept(new UrlRewriter(urls));
+        }
         String html = htmlRenderer.render(document);
         List<String> emptyLinks = new ArrayList<>(inspection.emptyLinks);
         if (!inspection.rawHtml) {
@@ -220,6 +236,7 @@ public final class MarkdownRenderer {
                         + " decorative (alt=\"\")");
             }
         }
+        boolean rewritten = rewriteUrls(kept.body(), urls);
         // Headings written as raw HTML, trusted or not, follow the same rule as Markdown ones.
         Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
         int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
@@ -228,7 +245,7 @@ public final class MarkdownRenderer {
             renumbered |= !headings.get(i).normalName().equals("h" + levels[i]);
             headings.get(i).tagName("h" + levels[i]);
         }
-        String markup = trustRawHtml && !renumbered ? html.strip() : kept.body().html().strip();
+        String markup = trustRawHtml && !renumbered && !rewritten ? html.strip() : kept.body().html().strip();
         return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired, emptyLinks, errors);
     }
 
@@ -242,14 +259,45 @@ public final class MarkdownRenderer {
         }
         Document parsed = Jsoup.parseBodyFragment(html.markup());
         parsed.outputSettings().prettyPrint(false);
-        for (Element element : parsed.body().select("[href], [src]")) {
+        rewriteUrls(parsed.body(), urls);
+        return new Html(parsed.body().html());
+    }
+
+    /** Passes every {@code href} and {@code src} below {@code body} through {@code urls}; whether one changed. */
+    private static boolean rewriteUrls(Element body, UnaryOperator<String> urls) {
+        boolean changed = false;
+        for (Element element : body.select("[href], [src]")) {
             for (String attribute : List.of("href", "src")) {
                 if (element.hasAttr(attribute)) {
-                    element.attr(attribute, urls.apply(element.attr(attribute)));
+                    String url = element.attr(attribute);
+                    String rewritten = urls.apply(url);
+                    changed |= !rewritten.equals(url);
+                    element.attr(attribute, rewritten);
                 }
             }
         }
-        return new Html(parsed.body().html());
+        return changed;
+    }
+
+    /** Passes the destination of every Markdown link and image through {@code urls}. */
+    private static final class UrlRewriter extends AbstractVisitor {
+        private final UnaryOperator<String> urls;
+
+        UrlRewriter(UnaryOperator<String> urls) {
+            this.urls = urls;
+        }
+
+        @Override
+        public void visit(Link link) {
+            link.setDestination(urls.apply(link.getDestination()));
+            visitChildren(link);
+        }
+
+        @Override
+        public void visit(Image image) {
+            image.setDestination(urls.apply(image.getDestination()));
+            visitChildren(image);
+        }
     }
 
     /**

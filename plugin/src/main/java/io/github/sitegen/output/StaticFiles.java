@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.problem.Problem;
+import io.github.sitegen.render.Urls;
 
 /**
  * The user's static files (images, downloads, a favicon), copied into the site as they are. Names
@@ -19,10 +22,36 @@ public final class StaticFiles {
 
     private final Path directory;
     private final List<Path> files;
+    private final Set<String> sitePaths = new HashSet<>();
 
     private StaticFiles(Path directory, List<Path> files) {
         this.directory = directory;
         this.files = files;
+        files.forEach(file -> sitePaths.add(sitePath(directory, file)));
+    }
+
+    /** The folder scanned; {@code null} when none was named. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Whether the site publishes a static file at {@code sitePath} (as written in a URL, so with
+     * {@code %XX} escapes, without query or fragment): a file, or a folder with an
+     * {@code index.html}, which a host serves at {@code folder/} (and redirects {@code folder} to).
+     */
+    public boolean publishes(String sitePath) {
+        String path;
+        try {
+            path = Urls.decodePath(sitePath);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (path.isEmpty()) {
+            return false;
+        }
+        return path.endsWith("/") ? sitePaths.contains(path + Urls.HOME)
+                : sitePaths.contains(path) || sitePaths.contains(path + "/" + Urls.HOME);
     }
 
     /** Scans {@code directory} (may be {@code null} or missing: no static files). */

@@ -40,7 +40,7 @@ public final class Publisher {
      */
     public static SiteFiles open(Site site, Translations translations, Translations.Language language,
                                  SiteRenderer.Sink sink) throws IOException {
-        OutputStream faq = sink.open("faq.json");
+        OutputStream faq = sink.open(Urls.FAQ_JSON);
         SiteFiles files;
         try {
             files = new SiteFiles(site, translations, language, sink, faq, sink.open(SearchIndex.PATH));
@@ -105,7 +105,7 @@ public final class Publisher {
             search.write(utf8(SearchIndex.TAIL));
             close();
             if (!site.info().baseUrl().isEmpty()) {
-                write(sink, "sitemap.xml", sitemap(site, translations, language));
+                write(sink, Urls.SITEMAP, sitemap(site, translations, language));
             }
         }
 
@@ -134,9 +134,9 @@ public final class Publisher {
                     index.append("  <sitemap><loc>").append(StringUtil.XMLEnc(baseUrl + language.folder() + "/sitemap.xml"))
                             .append("</loc></sitemap>\n");
                 }
-                write(sink, "sitemap.xml", index.append("</sitemapindex>\n").toString());
+                write(sink, Urls.SITEMAP, index.append("</sitemapindex>\n").toString());
             }
-            write(sink, "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "sitemap.xml\n");
+            write(sink, Urls.ROBOTS, "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + Urls.SITEMAP + "\n");
         }
         if (!cname.isEmpty()) {
             write(sink, "CNAME", cname + "\n");

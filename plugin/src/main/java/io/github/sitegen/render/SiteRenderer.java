@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import io.github.sitegen.concurrent.Parallel;
@@ -66,16 +67,21 @@ public final class SiteRenderer {
 
     private final TemplateEngine templates;
     private final ThemeAssets assets;
+    private final Predicate<String> staticFiles;
     private final boolean structuredData;
     private final Parallel parallel;
 
     /**
+     * @param staticFiles    whether a site path is one of the static folder's files, which a
+     *                       multilingual site publishes once, at the root of the whole site
      * @param structuredData whether topic pages carry FAQPage JSON-LD
      * @param parallel       the threads that render topics
      */
-    public SiteRenderer(TemplateEngine templates, ThemeAssets assets, boolean structuredData, Parallel parallel) {
+    public SiteRenderer(TemplateEngine templates, ThemeAssets assets, Predicate<String> staticFiles, boolean structuredData,
+                        Parallel parallel) {
         this.templates = templates;
         this.assets = assets;
+        this.staticFiles = staticFiles;
         this.structuredData = structuredData;
         this.parallel = parallel;
     }
@@ -219,8 +225,9 @@ public final class SiteRenderer {
     }
 
     private void page(Sink sink, String template, Site site, Messages messages, Page page, Map<String, Object> extra,
-                      Urls urls) throws SiteGenException, IOException {
+                      Urls pageUrls) throws SiteGenException, IOException {
         long start = System.nanoTime();
+        Urls urls = pageUrls.withRootFiles(staticFiles);
         Map<String, Object> model = new HashMap<>();
         // The footer's relative links are written for the home page: rewritten for this one.
         SiteInfo info = site.info();

@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.github.sitegen.model.QuestionLink;
 import io.github.sitegen.model.Topic;
@@ -23,33 +24,39 @@ public final class Urls {
 
     public static final String HOME = "index.html";
     public static final String NOT_FOUND = "404.html";
+    public static final String FAQ_JSON = "faq.json";
+    public static final String SITEMAP = "sitemap.xml";
+    public static final String ROBOTS = "robots.txt";
 
     private final String from;
     private final String absolutePrefix;
     private final String up;
     /** The way to the root of the whole site, above a language's folder: where static files are. */
     private final String root;
+    /** Site paths published at the root of the whole site: the static folder's files. */
+    private final Predicate<String> rootFiles;
 
-    private Urls(String from, String absolutePrefix, String root) {
+    private Urls(String from, String absolutePrefix, String root, Predicate<String> rootFiles) {
         this.from = from;
         this.absolutePrefix = absolutePrefix;
         this.up = "../".repeat(depth(from));
         this.root = root != null ? root : this.up;
+        this.rootFiles = rootFiles;
     }
 
     /** Links from the page at {@code sitePath}, relative to it. */
     public static Urls relativeFrom(String sitePath) {
-        return new Urls(sitePath, null, null);
+        return new Urls(sitePath, null, null, path -> false);
     }
 
     /** Links that start with the base path of {@code baseUrl} ({@code /} when there is none). */
     public static Urls absolute(String baseUrl) {
-        return new Urls("", basePath(baseUrl), basePath(baseUrl));
+        return new Urls("", basePath(baseUrl), basePath(baseUrl), path -> false);
     }
 
     /** Links into {@code folder} (a language's), below the base path of {@code baseUrl}. */
     public static Urls absolute(String baseUrl, String folder) {
-        return new Urls("", basePath(baseUrl) + folder + "/", basePath(baseUrl));
+        return new Urls("", basePath(baseUrl) + folder + "/", basePath(baseUrl), path -> false);
     }
 
     /**
@@ -57,7 +64,16 @@ public final class Urls {
      * language's folder, {@link #fromRoot} goes one folder further up.
      */
     public Urls inLanguageFolder() {
-        return absolutePrefix != null ? this : new Urls(from, null, up + "../");
+        return absolutePrefix != null ? this : new Urls(from, null, up + "../", rootFiles);
+    }
+
+    /**
+     * These links, knowing which site paths (without query or fragment) are files of the static
+     * folder: on a multilingual site those are linked at the root of the whole site, where the
+     * static folder is published once, rather than in the language's folder.
+     */
+    public Urls withRootFiles(Predicate<String> staticFiles) {
+        return new Urls(from, absolutePrefix, root, staticFiles);
     }
 
     /**
@@ -92,7 +108,7 @@ public final class Urls {
      * assets ({@code assets/...}) are linked at the root of the whole site, above a language's folder.
      */
     public String link(String sitePath) {
-        if (sitePath.startsWith(ASSETS)) {
+        if (sitePath.startsWith(ASSETS) || rootFiles.test(withoutQueryOrFragment(sitePath))) {
             return fromRoot(sitePath);
         }
         if (absolutePrefix != null) {
@@ -108,10 +124,10 @@ public final class Urls {
 
     /**
      * A relative URL written for the page at {@code writtenFor}, as the page at {@code shownOn}
-     * must write it to reach the same place: {@code #pay} and {@code ../img/chart.png} in a
-     * summary written for {@code billing/index.html} become {@code billing/index.html#pay} and
-     * {@code img/chart.png} on the home page. Absolute URLs, URLs with a scheme, and URLs that
-     * lead out of the site are returned unchanged.
+     * must write it to reach the same place: {@code #pay} and {@code img/chart.png} in a footer
+     * written for the home page become {@code ../index.html#pay} and {@code ../img/chart.png} on a
+     * topic page. Absolute URLs, URLs with a scheme, and URLs that lead out of the site are
+     * returned unchanged.
      */
     public static String rebase(String url, String writtenFor, String shownOn) {
         return writtenFor.equals(shownOn) ? url : rebase(url, writtenFor, relativeFrom(shownOn));
@@ -122,27 +138,75 @@ public final class Urls {
      * forms must write it (relative for most pages, absolute for the 404 page).
      */
     public static String rebase(String url, String writtenFor, Urls shownWith) {
-        if (url.isEmpty() || url.startsWith("/") || url.startsWith("?") || url.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-            return url;
+        return resolve(url, writtenFor).map(shownWith::link).map(link -> link.isEmpty() ? "./" : link).orElse(url);
+    }
+
+    /**
+     * The site path (with its query and fragment) that a relative URL written for the page at
+     * {@code writtenFor} leads to; empty for a URL with a scheme, one that starts with {@code /},
+     * {@code ?} or nothing, one that leads out of the site, and one that is not a valid URL.
+     */
+    public static Optional<String> resolve(String url, String writtenFor) {
+        if (url.isEmpty() || url.startsWith("/") || url.startsWith("?") || hasScheme(url)) {
+            return Optional.empty();
         }
         URI resolved;
         try {
-            resolved = new URI("https", "site-gen.invalid", "/" + writtenFor, null).resolve(new URI(url));
+            resolved = new URI("https", "site-gen.invalid", "/" + writtenFor, null).resolve(new URI(escapeIllegal(url)));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return url;
+            return Optional.empty();
         }
         String path = resolved.getRawPath();
         if (path == null || !path.startsWith("/") || path.startsWith("/../") || path.equals("/..")) {
-            return url;
+            return Optional.empty();
         }
         String sitePath = path.substring(1); // a folder ("", "start/") stays a folder
-        String rest = (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery())
-                + (resolved.getRawFragment() == null ? "" : "#" + resolved.getRawFragment());
-        String link = shownWith.link(sitePath + rest);
-        if (link.isEmpty()) {
-            link = "./";
+        return Optional.of(sitePath + (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery())
+                + (resolved.getRawFragment() == null ? "" : "#" + resolved.getRawFragment()));
+    }
+
+    /**
+     * {@code url} with the characters a URI may not hold (spaces, controls, {@code "<>\\^`{|}} and
+     * non-ASCII characters) written as {@code %XX} escapes of their UTF-8 bytes, as HTML renderers
+     * write a Markdown link's destination. Escapes already there stay.
+     */
+    static String escapeIllegal(String url) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            boolean illegal = c <= ' ' || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0;
+            if (illegal && escaped == null) {
+                escaped = new StringBuilder(url.substring(0, i));
+            }
+            if (escaped != null && !illegal) {
+                escaped.append(c);
+            } else if (illegal) {
+                int end = Character.isHighSurrogate(c) && i + 1 < url.length() ? i + 2 : i + 1;
+                for (byte b : url.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    escaped.append('%').append(String.format("%02X", b & 0xff));
+                }
+                i = end - 1;
+            }
         }
-        return link;
+        return escaped == null ? url : escaped.toString();
+    }
+
+    /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}, {@code data:}...). */
+    public static boolean hasScheme(String url) {
+        return url.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*");
+    }
+
+    /** A site path without what follows its first {@code ?} or {@code #}. */
+    public static String withoutQueryOrFragment(String sitePath) {
+        int end = sitePath.length();
+        for (int i = 0; i < sitePath.length(); i++) {
+            char c = sitePath.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        return sitePath.substring(0, end);
     }
 
     /**

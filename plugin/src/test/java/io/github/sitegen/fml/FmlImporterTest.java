@@ -523,8 +523,8 @@ class FmlImporterTest {
                     <answer><p>Back to <a href="faq.html#First%20one">the first</a>.</p></answer></faq>
                 </part>
                 """));
-        assertEquals("See [the second](../b/index.html#second) and [this one](#first-one).\n", answer("a", 0));
-        assertEquals("Back to [the first](../a/index.html#first-one).\n", answer("b", 0));
+        assertEquals("See [the second](#second) and [this one](#first-one).\n", answer("a", 0));
+        assertEquals("Back to [the first](#first-one).\n", answer("b", 0));
         Document a = page("a");
         assertEquals("../b/index.html#second", a.selectFirst(".answer a").attr("href"));
     }
@@ -808,7 +808,7 @@ class FmlImporterTest {
                 </part>
                 """));
         assertEquals(List.of(), formatted(result.warnings(), root));
-        assertEquals("First see [getting started](../start/index.html), or [this part](../usage/index.html).\n", answer("usage", 0));
+        assertEquals("First see [getting started](start/index.html), or [this part](usage/index.html).\n", answer("usage", 0));
         assertTrue(file("start.yaml").contains("order: 10\npreviousIds:\n  - Getting_Started\n  - start\nquestions:\n"),
                 file("start.yaml"));
         assertTrue(file("usage.yaml").contains("previousIds:\n  - Usage\n  - usage\n"), file("usage.yaml"));

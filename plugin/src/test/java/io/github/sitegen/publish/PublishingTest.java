@@ -41,7 +41,7 @@ class PublishingTest {
               - id: pay
                 question: How do I pay?
                 answer: |
-                  With a card. See [refunds](#refund) and <em>the</em> [docs](../start/index.html).
+                  With a card. See [refunds](#refund) and <em>the</em> [docs](start/index.html).
                 tags: [money]
                 related: [begin]
               - id: refund
