@@ -60,7 +60,28 @@ public final class Messages {
     /** The strings of each language and overrides a build asked for, made once (loading, checking and rendering share them). */
     private static final Map<Key, Messages> LOADED = new ConcurrentHashMap<>();
 
-    private record Key(String languageTag, Map<String, String> overrides) {
+    /**
+     * A language and a site's own strings. Not a record: a record's equals and hashCode are made at
+     * run time, and that alone loads some 150 classes in a build's cold JVM.
+     */
+    private static final class Key {
+        private final String languageTag;
+        private final Map<String, String> overrides;
+
+        Key(String languageTag, Map<String, String> overrides) {
+            this.languageTag = languageTag;
+            this.overrides = overrides;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.languageTag.equals(languageTag) && key.overrides.equals(overrides);
+        }
+
+        @Override
+        public int hashCode() {
+            return languageTag.hashCode() * 31 + overrides.hashCode();
+        }
     }
 
     /**

@@ -1,0 +1,200 @@
+package io.github.sitegen.cache;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.github.sitegen.model.Answer;
+import io.github.sitegen.model.Html;
+
+/**
+ * A SHA-256 digest of what a part of the site is made from, written in a form that cannot be read
+ * two ways (every value is tagged and its length given). Values are the model's records, walked
+ * component by component with sets and maps in sorted order, so the same content gives the same
+ * digest in every JVM; answers are left out (see {@link #model}). A value of a kind it does not know
+ * makes the digest {@link Unknown}: the caller then builds without the cache.
+ */
+final class Fingerprint {
+
+    /** A value whose content cannot be told from its type: nothing may be cached on it. */
+    static final class Unknown extends Exception {
+        Unknown(String message) {
+            super(message);
+        }
+    }
+
+    /** A file as its digest saw it: a change to any of these makes it another file. */
+    record Stat(Path path, long size, long modified, String key) {
+        /** Whether both are the same file, unchanged (compared field by field, without the record's equals). */
+        boolean sameAs(Stat other) {
+            return path.equals(other.path) && size == other.size && modified == other.modified && key.equals(other.key);
+        }
+
+        static Stat of(Path path) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return new Stat(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                    String.valueOf(attributes.fileKey()));
+        }
+    }
+
+    private final MessageDigest digest;
+    /** The files this digest was made from, to see afterwards whether one changed while the build ran. */
+    private final List<Stat> files = new ArrayList<>();
+
+    Fingerprint() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    Fingerprint text(String text) {
+        if (text == null) {
+            digest.update((byte) 0);
+            return this;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update((byte) 1);
+        number(bytes.length);
+        digest.update(bytes);
+        return this;
+    }
+
+    Fingerprint bytes(byte[] bytes) {
+        digest.update((byte) 2);
+        number(bytes.length);
+        digest.update(bytes);
+        return this;
+    }
+
+    Fingerprint number(long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            digest.update((byte) (value >>> shift));
+        }
+        return this;
+    }
+
+    /** A file's path, size, time and identity (not its bytes): see {@link BuildCache} on recent files. */
+    Fingerprint file(Path file) throws IOException {
+        Stat stat = Stat.of(file);
+        files.add(stat);
+        return text(file.toString()).number(stat.size()).number(stat.modified()).text(stat.key());
+    }
+
+    /** Every file below {@code folder} (links followed), in path order; nothing when it does not exist. */
+    Fingerprint tree(Path folder) throws IOException {
+        text("tree").text(folder == null ? null : folder.toString());
+        if (folder == null || !Files.exists(folder)) {
+            return text("absent");
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
+            paths = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path path : paths) {
+            file(path);
+        }
+        return this;
+    }
+
+    /**
+     * A value of the model: records component by component, lists in order, sets and maps sorted.
+     * An answer is written as the word {@code answer}: a topic's own answers are keyed by its file,
+     * and reads of other topics' answers are watched ({@link EditionMemo}).
+     */
+    Fingerprint model(Object value) throws Unknown {
+        if (value == null) {
+            return text(null);
+        }
+        if (value instanceof String s) {
+            return text(s);
+        }
+        if (value instanceof Answer) {
+            return text("answer");
+        }
+        if (value instanceof Html html) {
+            return text("html").text(html.markup());
+        }
+        if (value instanceof Number || value instanceof Boolean || value instanceof Character || value instanceof Enum
+                || value instanceof TemporalAccessor || value instanceof Path) {
+            return text(value.getClass().getName()).text(value.toString());
+        }
+        if (value instanceof List<?> list) {
+            text("list").number(list.size());
+            for (Object item : list) {
+                model(item);
+            }
+            return this;
+        }
+        if (value instanceof Set<?> set) {
+            return sorted("set", set);
+        }
+        if (value instanceof Map<?, ?> map) {
+            text("map").number(map.size());
+            List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+            entries.sort((a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())));
+            for (Map.Entry<?, ?> entry : entries) {
+                model(entry.getKey()).model(entry.getValue());
+            }
+            return this;
+        }
+        if (value instanceof Record record) {
+            return components(record, Set.of());
+        }
+        throw new Unknown("cannot fingerprint a " + value.getClass().getName());
+    }
+
+    /** A record's components except {@code skipped}, by name. */
+    Fingerprint components(Record record, Set<String> skipped) throws Unknown {
+        text(record.getClass().getName());
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            if (skipped.contains(component.getName())) {
+                continue;
+            }
+            try {
+                text(component.getName()).model(component.getAccessor().invoke(record));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new Unknown("cannot read " + record.getClass().getName() + "." + component.getName() + ": " + e);
+            }
+        }
+        return this;
+    }
+
+    private Fingerprint sorted(String kind, Collection<?> items) throws Unknown {
+        List<String> sorted = new ArrayList<>();
+        for (Object item : items) {
+            sorted.add(new Fingerprint().model(item).hex());
+        }
+        sorted.sort(null);
+        text(kind).number(sorted.size());
+        sorted.forEach(this::text);
+        return this;
+    }
+
+    /** The files read so far. */
+    List<Stat> files() {
+        return files;
+    }
+
+    /** The digest, in hexadecimal; this fingerprint is then used up. */
+    String hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
