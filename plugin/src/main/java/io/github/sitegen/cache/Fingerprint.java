@@ -8,12 +8,9 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +21,11 @@ import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
 
 /**
- * A SHA-256 digest of what a part of the site is made from, written in a form that cannot be read
- * two ways (every value is tagged and its length given). Values are the model's records, walked
+ * A 128-bit digest (MurmurHash3, x64 variant) of what a part of the site is made from, written in a
+ * form that cannot be read two ways (every value is tagged and its length given). Not a
+ * cryptographic hash: the cache guards against accidents, not against someone who forges a topic
+ * file to collide with another, and SHA-256 took a sixth of a rebuild's CPU on the first JIT tier,
+ * where the JVM has no fast SHA code. Values are the model's records, walked
  * component by component with sets and maps in sorted order, so the same content gives the same
  * digest in every JVM; answers are left out (see {@link #model}). A value of a kind it does not know
  * makes the digest {@link Unknown}: the caller then builds without the cache.
@@ -53,17 +53,9 @@ final class Fingerprint {
         }
     }
 
-    private final MessageDigest digest;
+    private final Bytes digest = new Bytes();
     /** The files this digest was made from, to see afterwards whether one changed while the build ran. */
     private final List<Stat> files = new ArrayList<>();
-
-    Fingerprint() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 
     Fingerprint text(String text) {
         if (text == null) {
@@ -193,8 +185,88 @@ final class Fingerprint {
         return files;
     }
 
-    /** The digest, in hexadecimal; this fingerprint is then used up. */
+    /** The digest, in hexadecimal. */
     String hex() {
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.murmur3();
+    }
+
+    /** The bytes written so far, and MurmurHash3 x64 128 of them. */
+    private static final class Bytes {
+        private byte[] buffer = new byte[256];
+        private int length;
+
+        void update(byte b) {
+            reserve(1);
+            buffer[length++] = b;
+        }
+
+        void update(byte[] bytes) {
+            reserve(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
+        private void reserve(int more) {
+            if (length + more > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
+        }
+
+        private static final long C1 = 0x87c37b91114253d5L;
+        private static final long C2 = 0x4cf5ad432745937fL;
+
+        String murmur3() {
+            java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buffer, 0, length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            long h1 = 0;
+            long h2 = 0;
+            int blocks = length / 16;
+            for (int i = 0; i < blocks; i++) {
+                long k1 = data.getLong(i * 16);
+                long k2 = data.getLong(i * 16 + 8);
+                h1 ^= mixK1(k1);
+                h1 = Long.rotateLeft(h1, 27) + h2;
+                h1 = h1 * 5 + 0x52dce729;
+                h2 ^= mixK2(k2);
+                h2 = Long.rotateLeft(h2, 31) + h1;
+                h2 = h2 * 5 + 0x38495ab5;
+            }
+            long k1 = 0;
+            long k2 = 0;
+            int tail = blocks * 16;
+            for (int i = length - tail - 1; i >= 8; i--) {
+                k2 = (k2 << 8) | (buffer[tail + i] & 0xFFL);
+            }
+            for (int i = Math.min(length - tail, 8) - 1; i >= 0; i--) {
+                k1 = (k1 << 8) | (buffer[tail + i] & 0xFFL);
+            }
+            h1 ^= mixK1(k1);
+            h2 ^= mixK2(k2);
+            h1 ^= length;
+            h2 ^= length;
+            h1 += h2;
+            h2 += h1;
+            h1 = fmix(h1);
+            h2 = fmix(h2);
+            h1 += h2;
+            h2 += h1;
+            return String.format("%016x%016x", h1, h2);
+        }
+
+        private static long mixK1(long k1) {
+            return Long.rotateLeft(k1 * C1, 31) * C2;
+        }
+
+        private static long mixK2(long k2) {
+            return Long.rotateLeft(k2 * C2, 33) * C1;
+        }
+
+        private static long fmix(long k) {
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            k *= 0xc4ceb9a53fe1a85bL;
+            k ^= k >>> 33;
+            return k;
+        }
     }
 }
