@@ -77,9 +77,7 @@ final class Fingerprint {
     }
 
     Fingerprint number(long value) {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            digest.update((byte) (value >>> shift));
-        }
+        digest.update(value);
         return this;
     }
 
@@ -153,17 +151,33 @@ final class Fingerprint {
         throw new Unknown("cannot fingerprint a " + value.getClass().getName());
     }
 
+    /** Each record class's component names and accessors, looked up once. */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Component[] found = new Component[components.length];
+            for (int i = 0; i < components.length; i++) {
+                found[i] = new Component(components[i].getName(), components[i].getAccessor());
+            }
+            return found;
+        }
+    };
+
+    private record Component(String name, java.lang.reflect.Method accessor) {
+    }
+
     /** A record's components except {@code skipped}, by name. */
     Fingerprint components(Record record, Set<String> skipped) throws Unknown {
         text(record.getClass().getName());
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            if (skipped.contains(component.getName())) {
+        for (Component component : COMPONENTS.get(record.getClass())) {
+            if (skipped.contains(component.name())) {
                 continue;
             }
             try {
-                text(component.getName()).model(component.getAccessor().invoke(record));
+                text(component.name()).model(component.accessor().invoke(record));
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new Unknown("cannot read " + record.getClass().getName() + "." + component.getName() + ": " + e);
+                throw new Unknown("cannot read " + record.getClass().getName() + "." + component.name() + ": " + e);
             }
         }
         return this;
@@ -198,6 +212,13 @@ final class Fingerprint {
         void update(byte b) {
             reserve(1);
             buffer[length++] = b;
+        }
+
+        void update(long value) {
+            reserve(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[length++] = (byte) (value >>> shift);
+            }
         }
 
         void update(byte[] bytes) {
