@@ -17,11 +17,11 @@
 # bench/work/results/jvm-settings.tsv.
 set -euo pipefail
 
-HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$HERE/work
-case "${1:-}" in
-  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
-esac
+if [ "${1:-}" = -h ] || [ "${1:-}" = --help ]; then
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+  exit 0
+fi
+HERE=$(cd "$(dirname "$0")" && pwd) WORK=$(cd "$(dirname "$0")" && pwd)/work
 die() { echo "jvm-settings.sh: error: $*" >&2; exit 1; }
 
 # name|jvm.config line ("" = no file: Maven's defaults). The AppCDS archive is made by the first
@@ -53,10 +53,11 @@ for entry in "${ALL_SETTINGS[@]}"; do
 done
 [ ${#selected[@]} -gt 0 ] || die "no setting matches SETTINGS='${SETTINGS:-}'"
 
+# A copy of run.sh's project made by the archetype, without its .mvn/jvm.config (each setting writes its own)
 PROJECT=$WORK/consumer-jvm
+[ -f "$WORK/projects/default/pom.xml" ] || die "run bench/run.sh once first: it makes bench/work/projects/ and the datasets"
+rm -rf "$PROJECT" && cp -r "$WORK/projects/default" "$PROJECT"
 mkdir -p "$PROJECT/.mvn" "$WORK/results" "$WORK/logs/jvm"
-sed 's/site-gen-bench-consumer/site-gen-bench-jvm/' "$WORK/consumer/pom.xml" > "$PROJECT/pom.xml" 2>/dev/null \
-  || die "run bench/run.sh once first: it writes bench/work/consumer/pom.xml and the datasets"
 TSV=$WORK/results/jvm-settings.tsv
 [ -f "$TSV" ] || printf 'date\tsize\tsetting\trun\twall_s\tcpu_s\tpeak_mib\ttotal_ms\tload1\n' > "$TSV"
 
@@ -70,7 +71,7 @@ for SIZE in "${SIZES[@]}"; do
   [ -d "$DATA" ] || die "no dataset $DATA: run bench/run.sh $SIZE first"
   if [ "$SIZE" -ge 100000 ]; then runs=${RUNS:-3}; else runs=${RUNS:-5}; fi
   OUT=$WORK/out/$SIZE/jvm
-  cmd="cd '$PROJECT' && rm -rf '$OUT' && exec $MVN -q -o site-gen:generate -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info"
+  cmd="cd '$PROJECT' && rm -rf '$OUT' target && exec $MVN -q -o site-gen:generate -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info"
   cmd+=" ${REPO_ARG:+'$REPO_ARG'} -Dsite-gen.contentDirectory='$DATA' -Dsite-gen.outputDirectory='$OUT'"
   for entry in "${selected[@]}"; do
     if [ "${entry%%|*}" = cds ]; then
