@@ -98,7 +98,7 @@ def summary(runs_tsv, outputs_tsv, md_path):
                 d["topics"], d["questions"] = int(o["topics"]), int(o["questions"])
         res[s] = d
 
-    out = []
+    out = side_by_side(rows, latest, sizes)
     out.append("Medians of the latest run of each size (run ids: %s)."
                % ", ".join("%s %s" % (thousands(s), res[s]["run_id"]) for s in sizes))
     out.append("")
@@ -173,7 +173,7 @@ def summary(runs_tsv, outputs_tsv, md_path):
         out.append("|" + " --- |" * 5)
         for tool in sorted({r["tool"] for r in floor}, key=lambda t: (len(t), t)):
             w = [num(r["wall_s"]) for r in floor if r["tool"] == tool]
-            out.append("| `%s -q -o %s` | %d | %s (%s–%s) | %s | %s |" % (
+            out.append("| `mvn -q -o %s` (%s project) | %d | %s (%s–%s) | %s | %s |" % (
                 tool.split(" ")[0], tool.split(" ", 1)[1], len(w), f(med(w)), f(min(w)), f(max(w)),
                 f(med([num(r["cpu_s"]) for r in floor if r["tool"] == tool])),
                 f(med([num(r["peak_mib"]) for r in floor if r["tool"] == tool]), "%.0f")))
@@ -182,6 +182,30 @@ def summary(runs_tsv, outputs_tsv, md_path):
     if md_path:
         with open(md_path, "w", encoding="utf-8") as fh:
             fh.write(text)
+
+
+def side_by_side(rows, latest, sizes):
+    """The table of issue 16: Maven's defaults, the archetype's settings and Hugo, full and incremental builds."""
+    floor = [r for r in rows if int(r["size"]) == 0 and r["run_id"] == latest.get(0)]
+    validate = {name: med([num(r["wall_s"]) for r in floor if r["tool"] == "validate " + name])
+                for name in ("default", "recommended")}
+    out = ["Side by side (medians; wall s / CPU s / peak MiB). *Plugin work* is a generate's wall time minus the "
+           "same project's `mvn -q -o validate` (%s s with Maven's defaults, %s s with the archetype's settings)."
+           % (f(validate["default"]), f(validate["recommended"])), "",
+           "| questions | Maven's defaults | archetype's `.mvn/jvm.config` | plugin work, defaults / archetype's | Hugo "
+           "| one answer edited: generate | its plugin work | serve: save to edited page, ms |",
+           "|" + " --- |" * 8]
+    for s in sizes:
+        rr = [r for r in rows if int(r["size"]) == s and r["run_id"] == latest[s]]
+        m = lambda tool, k: med([num(r[k]) for r in rr if r["tool"] == tool])
+        trio = lambda tool: "%s / %s / %s" % (f(m(tool, "wall_s")), f(m(tool, "cpu_s")), f(m(tool, "peak_mib"), "%.0f"))
+        work = lambda tool, name: f(m(tool, "wall_s") - validate[name]) if m(tool, "wall_s") is not None and validate[name] else "–"
+        out.append("| %s | %s | %s | %s / %s | %s | %s | %s | %s |" % (
+            thousands(s), trio("maven"), trio("maven-rec"), work("maven", "default"), work("maven-rec", "recommended"),
+            trio("hugo"), trio("incremental"), work("incremental", "recommended"),
+            f(m("serve", "wall_s") * 1000 if m("serve", "wall_s") is not None else None, "%.0f")))
+    out.append("")
+    return out
 
 
 def main():

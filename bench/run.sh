@@ -67,6 +67,7 @@ SEED=${SEED:-42}
 RUN_TIMEOUT=${RUN_TIMEOUT:-900}
 SHARED_BENCH=${SHARED_BENCH:-$HERE/../../shared/bench}
 PLUGIN_GAV=io.github.sitegen:site-gen-maven-plugin:0.1.0-SNAPSHOT
+ARCHETYPE_GAV=io.github.sitegen:site-gen-archetype:0.1.0-SNAPSHOT
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 REPO_ARG=""
 if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then
@@ -177,29 +178,21 @@ fail_log() { # MESSAGE LOG
 }
 
 # ------------------------------------------------------------------ setup: consumer pom, classpath, javac
-mkdir -p "$WORK/consumer/.mvn" "$WORK/classpath/.mvn" "$WORK/classes"
-# The empty .mvn/ folders make each project its own Maven base directory, so no .mvn/jvm.config or
-# .mvn/maven.config of the enclosing repository can change the JVM or Maven options measured here.
-cat > "$WORK/consumer/pom.xml" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by bench/run.sh: a user's project that only declares the plugin. -->
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench.sitegen</groupId>
-  <artifactId>site-gen-bench-consumer</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>${PLUGIN_GAV%%:*}</groupId>
-        <artifactId>$(echo "$PLUGIN_GAV" | cut -d: -f2)</artifactId>
-        <version>${PLUGIN_GAV##*:}</version>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-EOF
+mkdir -p "$WORK/classpath/.mvn" "$WORK/classes" "$WORK/projects"
+# The projects a user gets: made by the archetype, so with its .mvn/jvm.config ("recommended"), and
+# the same project without that file ("default": Maven's JVM defaults). The empty .mvn/ folders make
+# each project its own Maven base directory, so no .mvn/ of an enclosing repository applies.
+echo "== setup: two projects from $ARCHETYPE_GAV"
+for name in default recommended; do
+  rm -rf "$WORK/projects/$name"
+  (cd "$WORK/projects" && timeout 600 "$MVN" -B -q -o archetype:generate -DinteractiveMode=false \
+      -DarchetypeGroupId=io.github.sitegen -DarchetypeArtifactId=site-gen-archetype -DarchetypeVersion="${PLUGIN_GAV##*:}" \
+      -DgroupId=bench.sitegen -DartifactId="$name" -Dversion=1 ${REPO_ARG:+"$REPO_ARG"}) > "$WORK/logs/archetype-$name.log" 2>&1 \
+    || fail_log "archetype:generate failed; install the archetype first: ./mvnw -q install -DskipTests -Dinvoker.skip" "$WORK/logs/archetype-$name.log"
+done
+[ -f "$WORK/projects/recommended/.mvn/jvm.config" ] || die "the archetype's project has no .mvn/jvm.config"
+rm "$WORK/projects/default/.mvn/jvm.config"
+echo "   recommended .mvn/jvm.config: $(cat "$WORK/projects/recommended/.mvn/jvm.config")"
 cat > "$WORK/classpath/pom.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Written by bench/run.sh: throwaway project, only to resolve the plugin jar and its runtime dependencies. -->
@@ -251,19 +244,19 @@ javac -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/src/InProcessBench.java" > "$W
 } | tee "$RESULTS/environment-$RUN_ID.txt"
 
 # ------------------------------------------------------------------ Maven's fixed cost
-# The same consumer project, no site built: `validate` (Maven starts, reads the pom, runs nothing) and
-# `site-gen:help` (Maven also resolves and loads the plugin and runs its smallest goal).
+# Each project, no site built: `validate` (Maven starts, reads the pom, runs nothing). The plugin's
+# own work is a generate's time minus this.
 if [ -z "${SKIP_FLOOR:-}" ]; then
   echo
-  echo "== Maven start-up floor (consumer project, no site built), ${RUNS:-5} runs each"
+  echo "== Maven start-up floor (mvn -q -o validate, no site built), ${RUNS:-5} runs each, projects in turn"
   mkdir -p "$WORK/logs/floor"
-  for goal in validate site-gen:help; do
-    for i in $(seq 1 "${RUNS:-5}"); do
-      log=$WORK/logs/floor/${goal//:/-}.$i.log l=$(load1)
-      read -r wall cpu peak rc < <(timed "$log.timing" sh -c "cd '$WORK/consumer' && exec $MVN -q -o $goal${REPO_ARG:+ '$REPO_ARG'} > '$log' 2>&1")
-      [ "$rc" = 0 ] || fail_log "mvn -q -o $goal exited $rc" "$log"
-      printf '%s\t0\tmvn %s\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t%s\n' "$RUN_ID" "$goal" "$i" "$wall" "$cpu" "$peak" "$l" >> "$TSV"
-      printf '   mvn -q -o %-13s %d: wall %5.2f s  cpu %5.2f s  peak %6.1f MiB (load %s)\n' "$goal" "$i" "$wall" "$cpu" "$peak" "$l"
+  for i in $(seq 1 "${RUNS:-5}"); do
+    for name in default recommended; do
+      log=$WORK/logs/floor/validate-$name.$i.log l=$(load1)
+      read -r wall cpu peak rc < <(timed "$log.timing" sh -c "cd '$WORK/projects/$name' && exec $MVN -q -o validate${REPO_ARG:+ '$REPO_ARG'} > '$log' 2>&1")
+      [ "$rc" = 0 ] || fail_log "mvn -q -o validate exited $rc" "$log"
+      printf '%s\t0\tvalidate %s\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t%s\n' "$RUN_ID" "$name" "$i" "$wall" "$cpu" "$peak" "$l" >> "$TSV"
+      printf '   validate %-12s %d: wall %5.2f s  cpu %5.2f s  peak %6.1f MiB (load %s)\n' "$name" "$i" "$wall" "$cpu" "$peak" "$l"
     done
   done
 fi
@@ -292,23 +285,30 @@ for SIZE in "${SIZES[@]}"; do
   in_bytes=$(du -sb "$DATA/sitegen" | cut -f1)
   echo "   $T topics, $Q questions, site-gen input $in_bytes bytes ($DATA/sitegen)"
 
-  # commands (the clean step is inside the timed command, as in the peer benchmark)
-  sg_out=$OUT/site-gen hugo_out=$OUT/hugo
-  mvn_cmd="cd '$WORK/consumer' && rm -rf '$sg_out' && exec $MVN -q -o site-gen:generate"
-  mvn_cmd+=" -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info${REPO_ARG:+ '$REPO_ARG'}"
-  mvn_cmd+=" -Dsite-gen.contentDirectory='$DATA/sitegen' -Dsite-gen.outputDirectory='$sg_out'"
+  # commands (the clean step is inside the timed command, as in the peer benchmark; target/, which
+  # holds the build cache, is cleaned too: these are full builds)
+  hugo_out=$OUT/hugo
+  mvn_cmd() { # PROJECT OUTPUT CONTENT [CLEAN]: a generate in one of the projects
+    local c="cd '$WORK/projects/$1' && "
+    [ -z "${4:-}" ] || c+="rm -rf '$2' target && "
+    c+="exec $MVN -q -o site-gen:generate -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info${REPO_ARG:+ '$REPO_ARG'}"
+    echo "$c -Dsite-gen.contentDirectory='$3' -Dsite-gen.outputDirectory='$2'"
+  }
   hugo_cmd="rm -rf '$hugo_out' && exec hugo --source '$DATA/hugo' --destination '$hugo_out' --quiet --noBuildLock"
   if [ "$HUGO" -eq 1 ]; then cp -r "$HUGO_SITE/." "$DATA/hugo/"; fi
 
   # untimed check builds (also warm the page cache)
   echo "== $SIZE: check builds"
-  echo "   maven: sh -c \"$mvn_cmd\""
-  log=$LOGS/maven.check.log
-  timeout -k 10 "$RUN_TIMEOUT" sh -c "$mvn_cmd > '$log' 2>&1" || fail_log "Maven check build failed for $SIZE" "$log"
-  check_sitegen "$sg_out" "$T" "$Q" || fail_log "site-gen output check failed for $SIZE" "$log"
-  python3 "$HERE/report.py" parse-log "$log" > /dev/null || fail_log "no site-gen timing line in the Maven log" "$log"
-  if grep -q 'WARN' "$log"; then note "the plugin logged warnings (first 3):"; grep -m3 'WARN' "$log" | sed 's/\x1b\[[0-9;]*m//g' >&2; fi
-  printf '%s\t%s\tsite-gen\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$T" "$Q" "$in_bytes" "$(dir_files "$sg_out")" "$(dir_bytes "$sg_out")" >> "$OUTS"
+  for name in default recommended; do
+    cmd=$(mvn_cmd "$name" "$OUT/site-gen-$name" "$DATA/sitegen" clean)
+    echo "   maven ($name): sh -c \"$cmd\""
+    log=$LOGS/maven-$name.check.log
+    timeout -k 10 "$RUN_TIMEOUT" sh -c "$cmd > '$log' 2>&1" || fail_log "Maven check build failed for $SIZE" "$log"
+    check_sitegen "$OUT/site-gen-$name" "$T" "$Q" || fail_log "site-gen output check failed for $SIZE" "$log"
+    python3 "$HERE/report.py" parse-log "$log" > /dev/null || fail_log "no site-gen timing line in the Maven log" "$log"
+    if grep -q 'WARN' "$log"; then note "the plugin logged warnings (first 3):"; grep -m3 'WARN' "$log" | sed 's/\x1b\[[0-9;]*m//g' >&2; fi
+  done
+  printf '%s\t%s\tsite-gen\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$T" "$Q" "$in_bytes" "$(dir_files "$OUT/site-gen-default")" "$(dir_bytes "$OUT/site-gen-default")" >> "$OUTS"
   if [ "$HUGO" -eq 1 ]; then
     echo "   hugo:  sh -c \"$hugo_cmd\""
     log=$LOGS/hugo.check.log
@@ -318,27 +318,64 @@ for SIZE in "${SIZES[@]}"; do
   fi
   echo "   outputs OK: $T topic pages and $Q question anchors each"
 
-  # timed runs: Maven and Hugo in turn (A B A B ...)
-  if [ "$HUGO" -eq 1 ]; then echo "== $SIZE: $runs timed runs of Maven and Hugo in turn"; else echo "== $SIZE: $runs timed Maven runs"; fi
-  for i in $(seq 1 "$runs"); do
-    log=$LOGS/maven.$i.log l=$(load1)
-    read -r wall cpu peak rc < <(timed "$LOGS/maven.$i.timing" sh -c "$mvn_cmd > '$log' 2>&1")
-    [ "$rc" = 0 ] || fail_log "Maven run $i for $SIZE exited $rc (124 = RUN_TIMEOUT hit)" "$log"
-    check_sitegen "$sg_out" "$T" "$Q" || fail_log "site-gen output check failed after run $i" "$log"
+  # time_maven TOOL RUN CMD OUTPUT: one timed Maven build, checked and recorded
+  time_maven() {
+    local log=$LOGS/$1.$2.log l total validate md tpl write pps wall cpu peak rc
+    l=$(load1)
+    read -r wall cpu peak rc < <(timed "$log.timing" sh -c "$3 > '$log' 2>&1")
+    [ "$rc" = 0 ] || fail_log "$1 run $2 for $SIZE exited $rc (124 = RUN_TIMEOUT hit)" "$log"
+    check_sitegen "$4" "$T" "$Q" || fail_log "site-gen output check failed after $1 run $2" "$log"
     read -r total validate md tpl write pps < <(python3 "$HERE/report.py" parse-log "$log") \
       || fail_log "no site-gen timing line in the Maven log" "$log"
-    printf '%s\t%s\tmaven\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$i" "$wall" "$cpu" "$peak" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$1" "$2" "$wall" "$cpu" "$peak" \
       "$total" "$validate" "$md" "$tpl" "$write" "$pps" "$l" >> "$TSV"
-    printf '   maven %d: wall %6.2f s  cpu %6.2f s  peak %7.1f MiB  plugin total %6d ms (load %s)\n' "$i" "$wall" "$cpu" "$peak" "$total" "$l"
+    printf '   %-11s %d: wall %6.2f s  cpu %6.2f s  peak %7.1f MiB  plugin total %6d ms (load %s)\n' "$1" "$2" "$wall" "$cpu" "$peak" "$total" "$l"
+  }
+
+  # timed runs: Maven's defaults, the archetype's settings and Hugo in turn (A B C A B C ...)
+  echo "== $SIZE: $runs timed runs in turn: Maven (defaults), Maven (archetype's .mvn/jvm.config)$([ "$HUGO" -eq 1 ] && echo ", Hugo")"
+  for i in $(seq 1 "$runs"); do
+    time_maven maven "$i" "$(mvn_cmd default "$OUT/site-gen-default" "$DATA/sitegen" clean)" "$OUT/site-gen-default"
+    time_maven maven-rec "$i" "$(mvn_cmd recommended "$OUT/site-gen-recommended" "$DATA/sitegen" clean)" "$OUT/site-gen-recommended"
     if [ "$HUGO" -eq 1 ]; then
       log=$LOGS/hugo.$i.log l=$(load1)
       read -r wall cpu peak rc < <(timed "$LOGS/hugo.$i.timing" sh -c "$hugo_cmd > '$log' 2>&1")
       [ "$rc" = 0 ] || fail_log "Hugo run $i for $SIZE exited $rc (124 = RUN_TIMEOUT hit)" "$log"
       check_hugo "$hugo_out" "$T" "$Q" || fail_log "Hugo output check failed after run $i" "$log"
       printf '%s\t%s\thugo\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t%s\n' "$RUN_ID" "$SIZE" "$i" "$wall" "$cpu" "$peak" "$l" >> "$TSV"
-      printf '   hugo  %d: wall %6.2f s  cpu %6.2f s  peak %7.1f MiB (load %s)\n' "$i" "$wall" "$cpu" "$peak" "$l"
+      printf '   hugo        %d: wall %6.2f s  cpu %6.2f s  peak %7.1f MiB (load %s)\n' "$i" "$wall" "$cpu" "$peak" "$l"
     fi
   done
+
+  # incremental: the archetype's project with its build cache filled, one answer of one topic edited
+  # before each build (a copy of the dataset; cp -a keeps the files' times, so none is "recent")
+  edit=$WORK/edit/$SIZE inc_out=$OUT/incremental
+  rm -rf "$edit" "$inc_out" && mkdir -p "$WORK/edit" && cp -a "$DATA/sitegen" "$edit"
+  victim=$(ls "$edit" | grep -v '^site\.' | sort | sed -n "$(( (T + 1) / 2 ))p")
+  inc_cmd=$(mvn_cmd recommended "$inc_out" "$edit")
+  echo "== $SIZE: $runs incremental builds, one answer of $victim edited before each"
+  rm -rf "$WORK/projects/recommended/target"
+  timeout -k 10 "$RUN_TIMEOUT" sh -c "$inc_cmd > '$LOGS/incremental.fill.log' 2>&1" \
+    || fail_log "the build that fills the cache failed" "$LOGS/incremental.fill.log"
+  for i in $(seq 1 "$runs"); do
+    python3 "$HERE/edit_answer.py" "$edit/$victim" "edit $i"
+    time_maven incremental "$i" "$inc_cmd" "$inc_out"
+    grep -q "gave $((T - 1)) of $T topics" "$LOGS/incremental.$i.log" \
+      || fail_log "the incremental build did not take $((T - 1)) of $T topics from the cache" "$LOGS/incremental.$i.log"
+    grep -q "edit $i" "$inc_out/${victim%.yaml}/index.html" || fail_log "the edit is not in the page" "$LOGS/incremental.$i.log"
+  done
+
+  # serve: from saving the edited file to the new page served (the preview's own build cache)
+  if [ -z "${SKIP_SERVE:-}" ]; then
+    echo "== $SIZE: serve, $runs edits of $victim, save to edited page served"
+    python3 "$HERE/serve_latency.py" --project "$WORK/projects/recommended" --content "$edit" --file "$victim" \
+        --runs "$runs" --mvn "$MVN" ${REPO_ARG:+"--repo-arg=$REPO_ARG"} --log "$LOGS/serve.log" --timeout "$RUN_TIMEOUT" \
+        > "$LOGS/serve.tsv" || fail_log "serve_latency.py failed" "$LOGS/serve.log"
+    awk -v id="$RUN_ID" -v s="$SIZE" -v l="$(load1)" -F'\t' '$1=="RUN" {
+        printf "%s\t%s\tserve\t%s\t%.3f\t\t\t%s\t\t\t\t\t\t%s\n", id, s, $2, $4 / 1000, $3, l
+        printf "   serve       %s: new build served after %s ms, edited page fetched after %s ms\n", $2, $3, $4 > "/dev/stderr"
+      }' "$LOGS/serve.tsv" >> "$TSV"
+  fi
 
   # in-process: one JVM, INPROC_RUNS builds (1 cold, the rest warm)
   echo "== $SIZE: in-process, $inproc_runs builds in one JVM"

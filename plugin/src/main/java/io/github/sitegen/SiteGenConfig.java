@@ -1,7 +1,10 @@
 package io.github.sitegen;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
+
+import io.github.sitegen.cache.BuildCache;
 
 /**
  * What one build reads and writes. Build it with {@link #builder(Path, Path)}; only the content and
@@ -21,10 +24,14 @@ import java.util.Objects;
  * @param drafts            include questions marked {@code draft: true}, visibly marked (a preview)
  * @param threads           how many threads read and render topics; 0 or less for one per core. The
  *                          output is the same bytes whatever the number.
+ * @param cacheDirectory    where the build cache is kept, so that the next build renders only the
+ *                          topics that changed; {@code null} for none
+ * @param clean             empty the build cache first: every topic is rendered
  */
 public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path templateDirectory, Path staticDirectory,
                             Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml,
-                            String cname, boolean structuredData, boolean drafts, int threads) {
+                            String cname, boolean structuredData, boolean drafts, int threads,
+                            Path cacheDirectory, boolean clean) {
 
     public static final String DEFAULT_TITLE = io.github.sitegen.content.ContentLoader.GENERIC_TITLE;
 
@@ -39,7 +46,18 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
     /** This configuration with questions marked {@code draft: true} included (a preview). */
     public SiteGenConfig withDrafts() {
         return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory, projectDirectory,
-                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads);
+                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads, cacheDirectory, clean);
+    }
+
+    /**
+     * What the build cache keys a build by: these settings less where the site and the cache are
+     * written, and how many threads write it (the bytes are the same whatever they are).
+     */
+    public BuildCache.Inputs cacheInputs() {
+        SiteGenConfig settings = new SiteGenConfig(contentDirectory, Path.of(""), templateDirectory, staticDirectory, null,
+                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, 0, null, false);
+        return new BuildCache.Inputs(cacheDirectory, outputDirectory, contentDirectory,
+                Arrays.asList(templateDirectory, staticDirectory), settings, clean);
     }
 
     public static Builder builder(Path contentDirectory, Path outputDirectory) {
@@ -60,6 +78,8 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         private boolean structuredData;
         private boolean drafts;
         private int threads;
+        private Path cacheDirectory;
+        private boolean clean;
 
         private Builder(Path contentDirectory, Path outputDirectory) {
             this.contentDirectory = contentDirectory;
@@ -116,9 +136,20 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
             return this;
         }
 
+        public Builder cacheDirectory(Path value) {
+            this.cacheDirectory = value;
+            return this;
+        }
+
+        public Builder clean(boolean value) {
+            this.clean = value;
+            return this;
+        }
+
         public SiteGenConfig build() {
             return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory,
-                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads);
+                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads,
+                    cacheDirectory, clean);
         }
     }
 }

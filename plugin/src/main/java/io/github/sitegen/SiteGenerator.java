@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.sitegen.cache.BuildCache;
 import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.content.ContentLoader;
 import io.github.sitegen.content.LanguageFolders;
@@ -27,6 +28,7 @@ import io.github.sitegen.render.Messages;
 import io.github.sitegen.render.SiteRenderer;
 import io.github.sitegen.render.TemplateEngine;
 import io.github.sitegen.render.ThemeAssets;
+import io.github.sitegen.render.TopicMemo;
 import io.github.sitegen.render.Translations;
 import io.github.sitegen.render.Urls;
 
@@ -67,6 +69,13 @@ public final class SiteGenerator {
         OutputFolder output = OutputFolder.check(config.outputDirectory(), config.projectDirectory(),
                 Arrays.asList(config.contentDirectory(), config.templateDirectory(), config.staticDirectory()));
 
+        try (BuildCache cache = BuildCache.open(config.cacheInputs(), listener::info)) {
+            return generate(config, listener, start, cname, baseUrl, output, cache);
+        }
+    }
+
+    private Result generate(SiteGenConfig config, BuildListener listener, long start, String cname, String baseUrl,
+                            OutputFolder output, BuildCache cache) throws SiteGenException, IOException {
         List<Problem> problems = new ArrayList<>();
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
         ThemeAssets assets = ThemeAssets.load(config.templateDirectory(), problems::add);
@@ -74,16 +83,18 @@ public final class SiteGenerator {
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
+        Parallel parallel = new Parallel(config.threads());
         SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
-                assets, statics::publishes, config.structuredData(), new Parallel(config.threads()));
+                assets, statics::publishes, config.structuredData(), parallel);
         try (Staging staging = output.stage(listener::info)) {
             int pages = 0;
             List<Problem> found = Collections.synchronizedList(new ArrayList<>());
             for (Edition edition : editions) {
                 SiteRenderer.Sink sink = edition.folder().isEmpty() ? staging : staging.below(edition.folder() + "/");
+                TopicMemo memo = cache.edition(edition.folder(), edition.content(), edition.site(), translations, parallel);
                 try (Publisher.SiteFiles files = Publisher.open(edition.site(), translations,
                         edition.language(translations), sink)) {
-                    pages += renderer.render(edition.site(), sink, edition.renderAs(translations), files, found::add);
+                    pages += renderer.render(edition.site(), sink, edition.renderAs(translations), files, memo, found::add);
                     files.finish();
                 }
             }
@@ -98,14 +109,15 @@ public final class SiteGenerator {
             statics.copyInto(staging, problems);
             failOnErrors(problems);
             staging.commit();
+            cache.committed(output.directory());
             problems.sort(Problem.READING_ORDER);
             problems.forEach(listener::warning);
-            return report(editions, renderer, staging, output, pages, problems, start, baseUrl, listener);
+            return report(editions, renderer, staging, output, pages, problems, start, baseUrl, listener, cache);
         }
     }
 
     /** One language of the site (the only one, with an empty folder, for a single-language site). */
-    private record Edition(String folder, ContentLoader.Loaded loaded) {
+    private record Edition(String folder, Path content, ContentLoader.Loaded loaded) {
         Site site() {
             return loaded.site();
         }
@@ -142,12 +154,12 @@ public final class SiteGenerator {
                 : LanguageFolders.defaultLanguage(config.contentDirectory(), folders, problems::add).outputFolder();
         if (folders.isEmpty()) {
             load(loader, config.contentDirectory(), config, baseUrl, "en", problems)
-                    .ifPresent(loaded -> editions.add(new Edition("", loaded)));
+                    .ifPresent(loaded -> editions.add(new Edition("", config.contentDirectory(), loaded)));
         }
         for (LanguageFolders.LanguageFolder folder : folders) {
             String editionUrl = baseUrl.isEmpty() ? "" : baseUrl + folder.outputFolder() + "/";
             load(loader, folder.content(), config, editionUrl, folder.tag(), problems)
-                    .ifPresent(loaded -> editions.add(new Edition(folder.outputFolder(), loaded)));
+                    .ifPresent(loaded -> editions.add(new Edition(folder.outputFolder(), folder.content(), loaded)));
         }
         if (problems.stream().anyMatch(Problem::isError)) {
             // Another language's errors stop the build: report these languages' answers too.
@@ -190,7 +202,8 @@ public final class SiteGenerator {
     }
 
     private static Result report(List<Edition> editions, SiteRenderer renderer, Staging staging, OutputFolder output,
-                                 int pages, List<Problem> problems, long start, String baseUrl, BuildListener listener) {
+                                 int pages, List<Problem> problems, long start, String baseUrl, BuildListener listener,
+                                 BuildCache cache) {
         long millis = (System.nanoTime() - start) / 1_000_000;
         SiteRenderer.Timing timing = renderer.timing();
         long validate = editions.stream().mapToLong(e -> e.loaded().nanos()).sum();
@@ -205,6 +218,9 @@ public final class SiteGenerator {
         listener.info(String.format("site-gen wrote %s (%s, %s, %s%s) to %s in %d ms, %d pages per second; stages: %s",
                 count(pages, "page"), count(topics, "topic"), count(questions, "question"), count(result.files(), "file"),
                 languages, output.directory(), millis, millis == 0 ? pages * 1000L : pages * 1000L / millis, stages));
+        if (!cache.summary().isEmpty()) {
+            listener.info("site-gen: " + cache.summary());
+        }
         if (!baseUrl.isEmpty() && !Urls.basePath(baseUrl).equals("/")) {
             listener.info("robots.txt is written, but crawlers read it only at the root of a host, not under "
                     + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");

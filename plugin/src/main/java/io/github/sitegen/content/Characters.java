@@ -62,6 +62,11 @@ final class Characters {
     /** The index of the first refused character of {@code text}, or -1. */
     static int firstRefused(String text) {
         for (int i = 0; i < text.length(); ) {
+            char ch = text.charAt(i);
+            if (ch >= 0x20 && ch < 0x7F) { // printable ASCII, most of any content: allowed
+                i++;
+                continue;
+            }
             int c = text.codePointAt(i);
             if (refused(c)) {
                 return i;

@@ -52,40 +52,45 @@ import org.jsoup.safety.Safelist;
  */
 public final class MarkdownRenderer {
 
-    /** The tags and attributes raw HTML may use. Everything else is removed (text is kept). */
-    static final Safelist ALLOWED = new Safelist(Safelist.relaxed()) {
-                // The markup of an alert (> [!NOTE]) passes, and no other class or role on div and p.
-                @Override
-                public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
-                    String key = attribute.getKey();
-                    if (tagName.equals("div") && key.equals("class")) {
-                        return attribute.getValue().matches("alert alert-(note|tip|important|warning|caution)");
+    /**
+     * The tags and attributes raw HTML may use. Everything else is removed (text is kept). In a class
+     * of its own, so that jsoup is loaded only by a build whose content has raw HTML.
+     */
+    static final class Allowlist {
+        static final Safelist ALLOWED = new Safelist(Safelist.relaxed()) {
+                    // The markup of an alert (> [!NOTE]) passes, and no other class or role on div and p.
+                    @Override
+                    public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
+                        String key = attribute.getKey();
+                        if (tagName.equals("div") && key.equals("class")) {
+                            return attribute.getValue().matches("alert alert-(note|tip|important|warning|caution)");
+                        }
+                        if (tagName.equals("div") && key.equals("role")) {
+                            return attribute.getValue().equals("note");
+                        }
+                        if (tagName.equals("p") && key.equals("class")) {
+                            return attribute.getValue().equals("alert-title");
+                        }
+                        return super.isSafeAttribute(tagName, element, attribute);
                     }
-                    if (tagName.equals("div") && key.equals("role")) {
-                        return attribute.getValue().equals("note");
-                    }
-                    if (tagName.equals("p") && key.equals("class")) {
-                        return attribute.getValue().equals("alert-title");
-                    }
-                    return super.isSafeAttribute(tagName, element, attribute);
                 }
-            }
-            .addTags("abbr", "del", "s", "ins", "kbd", "mark", "samp", "var", "hr", "figure", "figcaption",
-                    "details", "summary", "time", "bdi", "bdo", "wbr")
-            .addAttributes("abbr", "title")
-            .addAttributes("bdo", "dir")
-            .addAttributes(":all", "lang", "dir")
-            .addAttributes("code", "class")
-            .addAttributes("th", "class")
-            .addAttributes("td", "class")
-            .addAttributes("time", "datetime")
-            .addAttributes("details", "open")
-            .addAttributes("div", "class", "role")
-            .addAttributes("p", "class")
-            // an author may mark a link of raw HTML rel="nofollow" (or sponsored, ugc) where it is meant
-            .addAttributes("a", "rel")
-            .addProtocols("a", "href", "#")
-            .preserveRelativeLinks(true);
+                .addTags("abbr", "del", "s", "ins", "kbd", "mark", "samp", "var", "hr", "figure", "figcaption",
+                        "details", "summary", "time", "bdi", "bdo", "wbr")
+                .addAttributes("abbr", "title")
+                .addAttributes("bdo", "dir")
+                .addAttributes(":all", "lang", "dir")
+                .addAttributes("code", "class")
+                .addAttributes("th", "class")
+                .addAttributes("td", "class")
+                .addAttributes("time", "datetime")
+                .addAttributes("details", "open")
+                .addAttributes("div", "class", "role")
+                .addAttributes("p", "class")
+                // an author may mark a link of raw HTML rel="nofollow" (or sponsored, ugc) where it is meant
+                .addAttributes("a", "rel")
+                .addProtocols("a", "href", "#")
+                .preserveRelativeLinks(true);
+    }
 
     private static final String BASE_URI = "https://site-gen.invalid/";
 
@@ -214,7 +219,7 @@ public final class MarkdownRenderer {
         }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
-        Document kept = trustRawHtml ? parsed : new Cleaner(ALLOWED).clean(parsed);
+        Document kept = trustRawHtml ? parsed : new Cleaner(Allowlist.ALLOWED).clean(parsed);
         kept.outputSettings().prettyPrint(false);
         List<String> repaired = trustRawHtml ? List.of() : repairUrls(kept.body());
         if (!trustRawHtml) {
@@ -324,12 +329,12 @@ public final class MarkdownRenderer {
                 continue;
             }
             String tag = element.normalName();
-            if (!ALLOWED.isSafeTag(tag)) {
+            if (!Allowlist.ALLOWED.isSafeTag(tag)) {
                 removed.add("<" + tag + ">");
                 continue;
             }
             for (Attribute attribute : element.attributes()) {
-                if (!ALLOWED.isSafeAttribute(tag, element, attribute)) {
+                if (!Allowlist.ALLOWED.isSafeAttribute(tag, element, attribute)) {
                     removed.add(tag + " " + attribute.getKey() + "=\"" + Text.abbreviate(attribute.getValue(), 40) + "\"");
                 }
             }

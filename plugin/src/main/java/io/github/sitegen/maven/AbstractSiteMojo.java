@@ -93,6 +93,26 @@ abstract class AbstractSiteMojo extends AbstractMojo {
     private int threads;
 
     /**
+     * Where {@code generate} and {@code serve} keep their build cache: what each topic made last
+     * time, so that the next build renders only the topics whose files (or whose site) changed and
+     * takes the rest from the last output. The result is the same bytes as a full build. Empty to
+     * build without a cache.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.cacheDirectory", defaultValue = "${project.build.directory}/site-gen-cache")
+    private File cacheDirectory;
+
+    /**
+     * Empty the build cache first, so that every page is rendered (a full build). Any doubt about
+     * the cache does the same by itself.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.clean", defaultValue = "false")
+    private boolean clean;
+
+    /**
      * Skip this goal.
      *
      * @since 0.1.0
@@ -145,6 +165,8 @@ abstract class AbstractSiteMojo extends AbstractMojo {
                 .trustRawHtml(trustRawHtml)
                 .cname(cname)
                 .structuredData(structuredData)
-                .threads(threads);
+                .threads(threads)
+                .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
+                .clean(clean);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.sitegen.problem.Problem;
 
@@ -45,11 +46,16 @@ public record Topic(String id, String title, Html summary, Html homeSummary, Str
      * {@code problems}.
      */
     public Topic rendered(Consumer<Problem> problems) {
-        List<Question> rendered = new ArrayList<>(questions.size());
+        return withAnswers(question -> question.answer().render(problems));
+    }
+
+    /** This topic with each question's answer replaced by {@code answers}' for it. */
+    public Topic withAnswers(Function<Question, Answer> answers) {
+        List<Question> replaced = new ArrayList<>(questions.size());
         for (Question question : questions) {
-            rendered.add(question.withAnswer(question.answer().render(problems)));
+            replaced.add(question.withAnswer(answers.apply(question)));
         }
-        return new Topic(id, title, summary, homeSummary, summaryText, order, rendered, previousIds, editUrl);
+        return new Topic(id, title, summary, homeSummary, summaryText, order, replaced, previousIds, editUrl);
     }
 
     public int questionCount() {

@@ -10,6 +10,8 @@ import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,11 +53,58 @@ public final class Messages {
     }
 
     /**
+     * The theme's bundles, each read once per JVM: they are resources of the plugin's jar, which do
+     * not change while it runs (a live preview builds many times).
+     */
+    private static final Map<String, Map<String, String>> THEME_BUNDLES = new ConcurrentHashMap<>();
+    /** The strings of each language and overrides a build asked for, made once (loading, checking and rendering share them). */
+    private static final Map<Key, Messages> LOADED = new ConcurrentHashMap<>();
+
+    /**
+     * A language and a site's own strings. Not a record: a record's equals and hashCode are made at
+     * run time, and that alone loads some 150 classes in a build's cold JVM.
+     */
+    private static final class Key {
+        private final String languageTag;
+        private final Map<String, String> overrides;
+
+        Key(String languageTag, Map<String, String> overrides) {
+            this.languageTag = languageTag;
+            this.overrides = overrides;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.languageTag.equals(languageTag) && key.overrides.equals(overrides);
+        }
+
+        @Override
+        public int hashCode() {
+            return languageTag.hashCode() * 31 + overrides.hashCode();
+        }
+    }
+
+    /**
      * The strings for {@code languageTag}.
      *
      * @param overrides the site's own strings, by key (checked with {@link #keys()})
      */
     public static Messages load(String languageTag, Map<String, String> overrides) throws IOException {
+        Key key = new Key(languageTag, new HashMap<>(overrides));
+        Messages loaded = LOADED.get(key);
+        if (loaded == null) {
+            loaded = make(languageTag, overrides);
+            if (LOADED.size() > MAX_LOADED) {
+                LOADED.clear(); // a preview whose site.yaml changes again and again
+            }
+            LOADED.putIfAbsent(key, loaded);
+        }
+        return loaded;
+    }
+
+    private static final int MAX_LOADED = 64;
+
+    private static Messages make(String languageTag, Map<String, String> overrides) throws IOException {
         Locale locale = Locale.forLanguageTag(languageTag);
         String language = locale.getLanguage();
         String full = locale.toLanguageTag().toLowerCase(Locale.ROOT);
@@ -69,7 +118,7 @@ public final class Messages {
         strings.putAll(own);
         Set<String> missing = new TreeSet<>(english.keySet());
         missing.removeAll(own.keySet());
-        return new Messages(locale, strings, missing);
+        return new Messages(locale, strings, Collections.unmodifiableSet(missing));
     }
 
     /** Every key the theme uses, from the English bundle. */
@@ -134,6 +183,15 @@ public final class Messages {
     }
 
     private static Map<String, String> bundle(String name) throws IOException {
+        Map<String, String> strings = THEME_BUNDLES.get(name);
+        if (strings == null) {
+            strings = Collections.unmodifiableMap(read(name));
+            THEME_BUNDLES.putIfAbsent(name, strings);
+        }
+        return strings;
+    }
+
+    private static Map<String, String> read(String name) throws IOException {
         Map<String, String> strings = new LinkedHashMap<>();
         try (InputStream in = Messages.class.getResourceAsStream(BUNDLES + name + ".properties")) {
             if (in == null) {

@@ -3,6 +3,8 @@ package io.github.sitegen.render;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,11 @@ public final class SiteRenderer {
         /** A stream for a large file, written as it is produced; the caller closes it. */
         OutputStream open(String sitePath) throws IOException;
 
+        /** Writes the file {@code file} (of an earlier build, not changed since) at {@code sitePath}. */
+        default void reuse(String sitePath, Path file) throws IOException {
+            write(sitePath, Files.readAllBytes(file));
+        }
+
         /** This sink, with every path put below {@code folder} (which ends in {@code /}). */
         default Sink below(String folder) {
             Sink parent = this;
@@ -47,6 +54,11 @@ public final class SiteRenderer {
                 @Override
                 public OutputStream open(String sitePath) throws IOException {
                     return parent.open(folder + sitePath);
+                }
+
+                @Override
+                public void reuse(String sitePath, Path file) throws IOException {
+                    parent.reuse(folder + sitePath, file);
                 }
             };
         }
@@ -139,9 +151,10 @@ public final class SiteRenderer {
      * Renders {@code site}, topics in parallel: each topic's answers once (what that finds wrong
      * goes to {@code problems}, from any thread), its page, and its {@code parts}, handed over in
      * topic order. Returns the number of HTML pages written. A single-language site gets its 404
-     * page here; a multilingual site gets one at its root ({@link #renderNotFound}).
+     * page here; a multilingual site gets one at its root ({@link #renderNotFound}). A topic that
+     * {@code memo} remembers is replayed, not rendered.
      */
-    public int render(Site site, Sink sink, Edition edition, TopicParts parts, Consumer<Problem> problems)
+    public int render(Site site, Sink sink, Edition edition, TopicParts parts, TopicMemo memo, Consumer<Problem> problems)
             throws SiteGenException, IOException {
         Messages messages = Messages.load(site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
@@ -149,6 +162,7 @@ public final class SiteRenderer {
                 Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false),
                 edition.xDefault(Urls.HOME, false));
         List<Topic> topics = site.topics();
+        Site shown = new Site(site.info(), memo.shown(topics));
         // The home page is one more task beside the topics' (on a large site it is a large page).
         List<Integer> indexes = IntStream.range(HOME_TASK, topics.size()).boxed().toList();
         parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
@@ -156,11 +170,13 @@ public final class SiteRenderer {
                 page(sink, "index.ftlh", site, messages, home, null, edition.relativeFrom(Urls.HOME));
                 return NO_PARTS;
             }
-            long start = System.nanoTime();
-            Topic topic = topics.get(i).rendered(problems);
-            markdownNanos.add(System.nanoTime() - start);
-            topicPage(site, messages, edition, i, topic, sink);
-            return parts.of(topic, i);
+            return memo.topic(i, topics.get(i), sink, problems, (topicSink, topicProblems) -> {
+                long start = System.nanoTime();
+                Topic topic = topics.get(i).rendered(topicProblems);
+                markdownNanos.add(System.nanoTime() - start);
+                topicPage(shown, messages, edition, i, topic, topicSink);
+                return parts.of(topic, i);
+            });
         }, topicParts -> {
             if (topicParts != NO_PARTS) {
                 parts.append(topicParts);

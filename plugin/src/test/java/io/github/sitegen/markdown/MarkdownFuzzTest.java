@@ -16,7 +16,7 @@ import org.jsoup.nodes.Element;
  * would, holds nothing that runs script, loads a frame or plugin, submits, restyles or redirects
  * the page: no {@code <script>}, {@code <style>}, {@code iframe}, {@code frame}, {@code object},
  * {@code embed}, {@code form}, {@code base}, {@code meta}, {@code link}, {@code svg}, {@code math}
- * (anything outside the documented allowlist {@link MarkdownRenderer#ALLOWED}, in fact), no
+ * (anything outside the documented allowlist {@link MarkdownRenderer.Allowlist#ALLOWED}, in fact), no
  * {@code on*} or {@code style} attribute (the allowlist has no style: the theme styles the page)
  * and no URL attribute whose scheme, read as browsers read it (tabs and newlines dropped, leading
  * controls and spaces trimmed), is {@code javascript:}, {@code vbscript:} or {@code data:}. The

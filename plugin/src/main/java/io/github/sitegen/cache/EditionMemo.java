@@ -1,0 +1,181 @@
+package io.github.sitegen.cache;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.model.Answer;
+import io.github.sitegen.model.Site;
+import io.github.sitegen.model.Topic;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.render.SiteRenderer;
+import io.github.sitegen.render.TopicMemo;
+import io.github.sitegen.render.Translations;
+
+/**
+ * The build cache's memo of one language's topics. A topic's entry is keyed by everything its page
+ * and parts can be made from:
+ * <ul>
+ * <li>the build's key ({@link BuildCache}: settings, templates, static files, site.yaml, plugin);</li>
+ * <li>the language: its output folder and the site's languages with their topics;</li>
+ * <li>the site's outline: its settings and every topic with all its questions, less the answers
+ * (the navigation, the neighbouring topics and the links between questions come from it);</li>
+ * <li>the topic's place in the site and its own file, which holds its answers.</li>
+ * </ul>
+ * Other topics' answers are not in the key: a page that reads one (a theme may) is never saved,
+ * since the templates see the site through {@link #shown}, which notices such a read.
+ */
+final class EditionMemo implements TopicMemo {
+
+    /** The topic being rendered on this thread, and whether its templates read another topic's answers. */
+    private static final class Running {
+        final int index;
+        boolean readOthers;
+
+        Running(int index) {
+            this.index = index;
+        }
+    }
+
+    private final BuildCache cache;
+    private final String prefix;
+    private final Path contentDirectory;
+    private final Path previousOutput;
+    private final String key;
+    private final ThreadLocal<Running> running = new ThreadLocal<>();
+
+    EditionMemo(BuildCache cache, String outputFolder, Path contentDirectory, Path previousOutput, Site site,
+                Translations translations, Parallel parallel) throws Fingerprint.Unknown {
+        this.cache = cache;
+        this.prefix = outputFolder.isEmpty() ? "" : outputFolder + "/";
+        this.contentDirectory = contentDirectory;
+        this.previousOutput = previousOutput;
+        Fingerprint edition = new Fingerprint().text(cache.key()).text(outputFolder);
+        for (Translations.Language language : translations.languages()) {
+            edition.components(language, Set.of("topicIds")).model(new java.util.TreeSet<>(language.topicIds()));
+        }
+        edition.model(site.info());
+        List<String> topics = parallel.map(site.topics(), Fingerprint.Unknown.class, RuntimeException.class,
+                topic -> new Fingerprint().model(topic).hex());
+        edition.number(topics.size());
+        topics.forEach(edition::text);
+        this.key = edition.hex();
+    }
+
+    @Override
+    public List<Topic> shown(List<Topic> topics) {
+        return IntStream.range(0, topics.size()).mapToObj(i -> topics.get(i).withAnswers(question -> Answer.of(problems -> {
+            Running now = running.get();
+            if (now != null && now.index != i) {
+                now.readOthers = true;
+            }
+            return question.answer().render(problems);
+        }))).toList();
+    }
+
+    @Override
+    public byte[][] topic(int index, Topic topic, SiteRenderer.Sink sink, Consumer<Problem> problems, Task task)
+            throws SiteGenException, IOException {
+        Fingerprint.Stat source = source(topic);
+        if (source == null) {
+            cache.rendered.incrementAndGet();
+            return task.run(sink, problems);
+        }
+        // The file's bytes, not its time: an edit undone, or a file written again as it was, keeps its entry.
+        String entryKey = new Fingerprint().text(key).number(index).text(topic.id()).text(source.path().toString())
+                .bytes(Files.readAllBytes(source.path())).hex();
+        Entry entry = cache.entry(entryKey);
+        if (entry != null && replayable(entry, entryKey)) {
+            for (String file : entry.files()) {
+                sink.reuse(file, previousOutput.resolve(prefix + file));
+            }
+            entry.problems().forEach(problems);
+            cache.produced(entryKey, sitePaths(entry.files()), true);
+            cache.reused.incrementAndGet();
+            return entry.parts();
+        }
+        cache.rendered.incrementAndGet();
+        List<String> files = Collections.synchronizedList(new ArrayList<>());
+        List<Problem> found = new ArrayList<>();
+        Running now = new Running(index);
+        running.set(now);
+        byte[][] parts;
+        try {
+            parts = task.run(recording(sink, files), problem -> {
+                found.add(problem);
+                problems.accept(problem);
+            });
+        } finally {
+            running.remove();
+        }
+        boolean save = cache.saving() && !now.readOthers && !cache.recent(source);
+        if (save) {
+            cache.save(entryKey, new Entry(List.copyOf(files), parts, found));
+        }
+        cache.produced(entryKey, sitePaths(files), save);
+        return parts;
+    }
+
+    /** Whether every file of {@code entry} is in the last output, as {@code entryKey} made it. */
+    private boolean replayable(Entry entry, String entryKey) {
+        for (String file : entry.files()) {
+            if (!cache.unchanged(prefix + file, entryKey, previousOutput.resolve(prefix + file))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<String> sitePaths(List<String> files) {
+        return files.stream().map(file -> prefix + file).toList();
+    }
+
+    /** The topic's file, {@code <id>.yaml} or {@code <id>.yml}; {@code null} when it cannot be told. */
+    private Fingerprint.Stat source(Topic topic) throws IOException {
+        Fingerprint.Stat found = null;
+        for (String extension : List.of(".yaml", ".yml")) {
+            Path file = contentDirectory.resolve(topic.id() + extension);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (found != null) {
+                    return null;
+                }
+                found = Fingerprint.Stat.of(file);
+            }
+        }
+        return found;
+    }
+
+    /** {@code sink}, noting the path of every file written through it. */
+    private static SiteRenderer.Sink recording(SiteRenderer.Sink sink, List<String> files) {
+        return new SiteRenderer.Sink() {
+            @Override
+            public void write(String sitePath, byte[] content) throws IOException {
+                sink.write(sitePath, content);
+                files.add(sitePath);
+            }
+
+            @Override
+            public OutputStream open(String sitePath) throws IOException {
+                OutputStream out = sink.open(sitePath);
+                files.add(sitePath);
+                return out;
+            }
+
+            @Override
+            public void reuse(String sitePath, Path file) throws IOException {
+                sink.reuse(sitePath, file);
+                files.add(sitePath);
+            }
+        };
+    }
+}
