@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param contentDirectory  {@code site.yaml} and the topic files
  * @param outputDirectory   where the site is published; replaced on every build
- * @param templateDirectory templates and assets that override the built-in theme; may be missing
+ * @param templateDirectory templates, assets and interface strings that override the theme; may be missing
  * @param staticDirectory   files copied into the site as they are; may be missing
  * @param projectDirectory  the project's folder, which the output may never be; may be {@code null}
  * @param baseUrl           the absolute URL the site is published at; empty when unknown
@@ -21,10 +21,14 @@ import java.util.Objects;
  * @param drafts            include questions marked {@code draft: true}, visibly marked (a preview)
  * @param threads           how many threads read and render topics; 0 or less for one per core. The
  *                          output is the same bytes whatever the number.
+ * @param theme             the theme the site is rendered with, by name; empty for the built-in theme
+ * @param themeClassPath    where themes are looked for (their {@code site-gen/themes/<name>/} folders):
+ *                          the plugin's class path, which holds the plugin's dependencies
  */
 public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path templateDirectory, Path staticDirectory,
                             Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml,
-                            String cname, boolean structuredData, boolean drafts, int threads) {
+                            String cname, boolean structuredData, boolean drafts, int threads, String theme,
+                            ClassLoader themeClassPath) {
 
     public static final String DEFAULT_TITLE = io.github.sitegen.content.ContentLoader.GENERIC_TITLE;
 
@@ -34,12 +38,14 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         baseUrl = baseUrl == null ? "" : baseUrl;
         cname = cname == null ? "" : cname.strip();
         defaultTitle = defaultTitle == null || defaultTitle.isBlank() ? DEFAULT_TITLE : defaultTitle;
+        theme = theme == null ? "" : theme.strip();
+        themeClassPath = themeClassPath == null ? SiteGenConfig.class.getClassLoader() : themeClassPath;
     }
 
     /** This configuration with questions marked {@code draft: true} included (a preview). */
     public SiteGenConfig withDrafts() {
         return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory, projectDirectory,
-                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads);
+                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads, theme, themeClassPath);
     }
 
     public static Builder builder(Path contentDirectory, Path outputDirectory) {
@@ -60,6 +66,8 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         private boolean structuredData;
         private boolean drafts;
         private int threads;
+        private String theme = "";
+        private ClassLoader themeClassPath;
 
         private Builder(Path contentDirectory, Path outputDirectory) {
             this.contentDirectory = contentDirectory;
@@ -116,9 +124,17 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
             return this;
         }
 
+        /** The theme, by name, and the class path it is looked for on (without one, site-gen's own). */
+        public Builder theme(String name, ClassLoader classPath) {
+            this.theme = name;
+            this.themeClassPath = classPath;
+            return this;
+        }
+
         public SiteGenConfig build() {
             return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory,
-                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads);
+                    projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads,
+                    theme, themeClassPath);
         }
     }
 }

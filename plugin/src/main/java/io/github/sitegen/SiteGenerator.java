@@ -25,10 +25,9 @@ import io.github.sitegen.publish.Domains;
 import io.github.sitegen.publish.Publisher;
 import io.github.sitegen.render.Messages;
 import io.github.sitegen.render.SiteRenderer;
-import io.github.sitegen.render.TemplateEngine;
-import io.github.sitegen.render.ThemeAssets;
 import io.github.sitegen.render.Translations;
 import io.github.sitegen.render.Urls;
+import io.github.sitegen.theme.Theme;
 
 /**
  * The pipeline: check the configuration, load and validate the content into the immutable model,
@@ -69,13 +68,12 @@ public final class SiteGenerator {
 
         List<Problem> problems = new ArrayList<>();
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        ThemeAssets assets = ThemeAssets.load(config.templateDirectory(), problems::add);
-        Editions loaded = load(config, baseUrl, problems);
+        Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
+        Editions loaded = load(config, theme, baseUrl, problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
-        SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
-                assets, config.structuredData(), new Parallel(config.threads()));
+        SiteRenderer renderer = new SiteRenderer(theme, config.structuredData(), new Parallel(config.threads()));
         try (Staging staging = output.stage(listener::info)) {
             int pages = 0;
             List<Problem> found = Collections.synchronizedList(new ArrayList<>());
@@ -129,13 +127,14 @@ public final class SiteGenerator {
 
     /**
      * Loads the content: one directory, or one folder per language. Problems of every language are
-     * collected; errors throw them all together.
+     * collected; errors throw them all together, with those found before (the theme's).
      */
-    private static Editions load(SiteGenConfig config, String baseUrl, List<Problem> problems)
+    private static Editions load(SiteGenConfig config, Theme theme, String baseUrl, List<Problem> problems)
             throws SiteGenException, IOException {
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
-                new Parallel(config.threads())).withFolders(config.contentDirectory(), config.staticDirectory());
+                new Parallel(config.threads())).withFolders(config.contentDirectory(), config.staticDirectory())
+                .withTheme(theme);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         List<Edition> editions = new ArrayList<>();
         String defaultFolder = folders.isEmpty() ? ""
@@ -155,7 +154,7 @@ public final class SiteGenerator {
             throw new SiteGenException(problems);
         }
         for (Edition edition : editions) {
-            Messages.untranslated(edition.site().info(), config.contentDirectory().resolve(edition.folder()))
+            Messages.untranslated(theme, edition.site().info(), config.contentDirectory().resolve(edition.folder()))
                     .ifPresent(problems::add);
         }
         Edition defaultEdition = editions.stream().filter(e -> e.folder().equals(defaultFolder)).findFirst()

@@ -19,6 +19,7 @@ import io.github.sitegen.model.SiteInfo;
 import io.github.sitegen.model.Topic;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.theme.Theme;
 
 /**
  * Renders every page of a site through the templates and hands each finished file to a
@@ -64,18 +65,21 @@ public final class SiteRenderer {
         void append(byte[][] parts) throws IOException;
     }
 
+    private final Theme theme;
     private final TemplateEngine templates;
     private final ThemeAssets assets;
     private final boolean structuredData;
     private final Parallel parallel;
 
     /**
+     * @param theme          the templates, assets and interface strings
      * @param structuredData whether topic pages carry FAQPage JSON-LD
      * @param parallel       the threads that render topics
      */
-    public SiteRenderer(TemplateEngine templates, ThemeAssets assets, boolean structuredData, Parallel parallel) {
-        this.templates = templates;
-        this.assets = assets;
+    public SiteRenderer(Theme theme, boolean structuredData, Parallel parallel) {
+        this.theme = theme;
+        this.templates = new TemplateEngine(theme);
+        this.assets = ThemeAssets.of(theme);
         this.structuredData = structuredData;
         this.parallel = parallel;
     }
@@ -137,7 +141,7 @@ public final class SiteRenderer {
      */
     public int render(Site site, Sink sink, Edition edition, TopicParts parts, Consumer<Problem> problems)
             throws SiteGenException, IOException {
-        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        Messages messages = Messages.load(theme, site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), description(site, messages),
                 Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false),
@@ -176,7 +180,7 @@ public final class SiteRenderer {
 
     /** The 404 page, with links that start with the base path, since it is served at any depth. */
     public void renderNotFound(Site site, Edition edition, Sink sink) throws SiteGenException, IOException {
-        notFound(site, edition, Messages.load(site.info().language(), site.info().messages()), sink);
+        notFound(site, edition, Messages.load(theme, site.info().language(), site.info().messages()), sink);
     }
 
     private void notFound(Site site, Edition edition, Messages messages, Sink sink) throws SiteGenException, IOException {
@@ -194,7 +198,7 @@ public final class SiteRenderer {
      */
     public void renderLanguageChooser(Site site, Translations translations, String rootBaseUrl, Sink sink)
             throws SiteGenException, IOException {
-        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        Messages messages = Messages.load(theme, site.info().language(), site.info().messages());
         Page chooser = new Page("languages", Urls.HOME, messages.format("languages.title", List.of()),
                 description(site, messages), Urls.canonical(rootBaseUrl, Urls.HOME), Html.EMPTY,
                 translations.homesFromRoot(), translations.xDefault(null, Urls.HOME, false));
