@@ -12,7 +12,7 @@ import io.github.sitegen.cache.BuildCache;
  *
  * @param contentDirectory  {@code site.yaml} and the topic files
  * @param outputDirectory   where the site is published; replaced on every build
- * @param templateDirectory templates and assets that override the built-in theme; may be missing
+ * @param templateDirectory templates, assets and interface strings that override the theme; may be missing
  * @param staticDirectory   files copied into the site as they are; may be missing
  * @param projectDirectory  the project's folder, which the output may never be; may be {@code null}
  * @param baseUrl           the absolute URL the site is published at; empty when unknown
@@ -24,14 +24,17 @@ import io.github.sitegen.cache.BuildCache;
  * @param drafts            include questions marked {@code draft: true}, visibly marked (a preview)
  * @param threads           how many threads read and render topics; 0 or less for one per core. The
  *                          output is the same bytes whatever the number.
+ * @param theme             the theme the site is rendered with, by name; empty for the built-in theme
+ * @param themeClassPath    where themes are looked for (their {@code site-gen/themes/<name>/} folders):
+ *                          the plugin's class path, which holds the plugin's dependencies
  * @param cacheDirectory    where the build cache is kept, so that the next build renders only the
  *                          topics that changed; {@code null} for none
  * @param clean             empty the build cache first: every topic is rendered
  */
 public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path templateDirectory, Path staticDirectory,
                             Path projectDirectory, String baseUrl, String defaultTitle, boolean trustRawHtml,
-                            String cname, boolean structuredData, boolean drafts, int threads,
-                            Path cacheDirectory, boolean clean) {
+                            String cname, boolean structuredData, boolean drafts, int threads, String theme,
+                            ClassLoader themeClassPath, Path cacheDirectory, boolean clean) {
 
     public static final String DEFAULT_TITLE = io.github.sitegen.content.ContentLoader.GENERIC_TITLE;
 
@@ -41,23 +44,33 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         baseUrl = baseUrl == null ? "" : baseUrl;
         cname = cname == null ? "" : cname.strip();
         defaultTitle = defaultTitle == null || defaultTitle.isBlank() ? DEFAULT_TITLE : defaultTitle;
+        theme = theme == null ? "" : theme.strip();
+        themeClassPath = themeClassPath == null ? SiteGenConfig.class.getClassLoader() : themeClassPath;
     }
 
     /** This configuration with questions marked {@code draft: true} included (a preview). */
     public SiteGenConfig withDrafts() {
         return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory, projectDirectory,
-                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads, cacheDirectory, clean);
+                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads, theme, themeClassPath,
+                cacheDirectory, clean);
     }
 
     /**
      * What the build cache keys a build by: these settings less where the site and the cache are
-     * written, and how many threads write it (the bytes are the same whatever they are).
+     * written, how many threads write it (the bytes are the same whatever they are) and the class
+     * path, with {@code themeFiles}, a digest of the chosen theme's files (see {@code Theme#digest}).
      */
-    public BuildCache.Inputs cacheInputs() {
-        SiteGenConfig settings = new SiteGenConfig(contentDirectory, Path.of(""), templateDirectory, staticDirectory, null,
-                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, 0, null, false);
+    public BuildCache.Inputs cacheInputs(String themeFiles) {
+        CacheKey key = new CacheKey(contentDirectory, templateDirectory, staticDirectory, baseUrl, defaultTitle, trustRawHtml,
+                cname, structuredData, drafts, theme, themeFiles);
         return new BuildCache.Inputs(cacheDirectory, outputDirectory, contentDirectory,
-                Arrays.asList(templateDirectory, staticDirectory), settings, clean);
+                Arrays.asList(templateDirectory, staticDirectory), key, clean);
+    }
+
+    /** The settings the build cache keys a build by. */
+    public record CacheKey(Path contentDirectory, Path templateDirectory, Path staticDirectory, String baseUrl,
+                           String defaultTitle, boolean trustRawHtml, String cname, boolean structuredData,
+                           boolean drafts, String theme, String themeFiles) {
     }
 
     public static Builder builder(Path contentDirectory, Path outputDirectory) {
@@ -78,6 +91,8 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
         private boolean structuredData;
         private boolean drafts;
         private int threads;
+        private String theme = "";
+        private ClassLoader themeClassPath;
         private Path cacheDirectory;
         private boolean clean;
 
@@ -146,10 +161,17 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
             return this;
         }
 
+        /** The theme, by name, and the class path it is looked for on (without one, site-gen's own). */
+        public Builder theme(String name, ClassLoader classPath) {
+            this.theme = name;
+            this.themeClassPath = classPath;
+            return this;
+        }
+
         public SiteGenConfig build() {
             return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory,
                     projectDirectory, baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads,
-                    cacheDirectory, clean);
+                    theme, themeClassPath, cacheDirectory, clean);
         }
     }
 }

@@ -26,11 +26,10 @@ import io.github.sitegen.publish.Domains;
 import io.github.sitegen.publish.Publisher;
 import io.github.sitegen.render.Messages;
 import io.github.sitegen.render.SiteRenderer;
-import io.github.sitegen.render.TemplateEngine;
-import io.github.sitegen.render.ThemeAssets;
 import io.github.sitegen.render.TopicMemo;
 import io.github.sitegen.render.Translations;
 import io.github.sitegen.render.Urls;
+import io.github.sitegen.theme.Theme;
 
 /**
  * The pipeline: check the configuration, load and validate the content into the immutable model,
@@ -69,23 +68,23 @@ public final class SiteGenerator {
         OutputFolder output = OutputFolder.check(config.outputDirectory(), config.projectDirectory(),
                 Arrays.asList(config.contentDirectory(), config.templateDirectory(), config.staticDirectory()));
 
-        try (BuildCache cache = BuildCache.open(config.cacheInputs(), listener::info)) {
-            return generate(config, listener, start, cname, baseUrl, output, cache);
+        List<Problem> problems = new ArrayList<>();
+        Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
+        try (BuildCache cache = BuildCache.open(config.cacheInputs(theme.digest()), listener::info)) {
+            return generate(config, listener, start, cname, baseUrl, output, theme, cache, problems);
         }
     }
 
     private Result generate(SiteGenConfig config, BuildListener listener, long start, String cname, String baseUrl,
-                            OutputFolder output, BuildCache cache) throws SiteGenException, IOException {
-        List<Problem> problems = new ArrayList<>();
+                            OutputFolder output, Theme theme, BuildCache cache, List<Problem> problems)
+            throws SiteGenException, IOException {
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        ThemeAssets assets = ThemeAssets.load(config.templateDirectory(), problems::add);
-        Editions loaded = load(config, statics, baseUrl, problems);
+        Editions loaded = load(config, statics, theme, baseUrl, problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
         Parallel parallel = new Parallel(config.threads());
-        SiteRenderer renderer = new SiteRenderer(new TemplateEngine(config.templateDirectory()),
-                assets, statics::publishes, config.structuredData(), parallel);
+        SiteRenderer renderer = new SiteRenderer(theme, statics::publishes, config.structuredData(), parallel);
         try (Staging staging = output.stage(listener::info)) {
             int pages = 0;
             List<Problem> found = Collections.synchronizedList(new ArrayList<>());
@@ -141,13 +140,14 @@ public final class SiteGenerator {
 
     /**
      * Loads the content: one directory, or one folder per language. Problems of every language are
-     * collected; errors throw them all together.
+     * collected; errors throw them all together, with those found before (the theme's).
      */
-    private static Editions load(SiteGenConfig config, StaticFiles statics, String baseUrl, List<Problem> problems)
-            throws SiteGenException, IOException {
+    private static Editions load(SiteGenConfig config, StaticFiles statics, Theme theme, String baseUrl,
+                                 List<Problem> problems) throws SiteGenException, IOException {
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
-                new Parallel(config.threads())).withFolders(config.contentDirectory(), statics);
+                new Parallel(config.threads())).withFolders(config.contentDirectory(), statics)
+                .withTheme(theme);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         List<Edition> editions = new ArrayList<>();
         String defaultFolder = folders.isEmpty() ? ""
@@ -167,7 +167,7 @@ public final class SiteGenerator {
             throw new SiteGenException(problems);
         }
         for (Edition edition : editions) {
-            Messages.untranslated(edition.site().info(), config.contentDirectory().resolve(edition.folder()))
+            Messages.untranslated(theme, edition.site().info(), config.contentDirectory().resolve(edition.folder()))
                     .ifPresent(problems::add);
         }
         Edition defaultEdition = editions.stream().filter(e -> e.folder().equals(defaultFolder)).findFirst()

@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
@@ -93,6 +97,29 @@ public final class Fixture {
                 lines.add(problem.format(root));
             }
         };
+    }
+
+    /** Every file below {@code folder}, by its path from it ({@code /}-separated), with its bytes, in path order. */
+    public static Map<String, byte[]> contents(Path folder) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+
+    /** Fails unless {@code actual} has the files of {@code expected}, byte for byte, and no other. */
+    public static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        if (!expected.keySet().equals(actual.keySet())) {
+            throw new AssertionError("expected the files " + expected.keySet() + " but found " + actual.keySet());
+        }
+        expected.forEach((path, bytes) -> {
+            if (!Arrays.equals(bytes, actual.get(path))) {
+                throw new AssertionError(path + " differs");
+            }
+        });
     }
 
     public static Document html(Path file) throws IOException {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.github.sitegen.problem.Problem;
@@ -255,13 +254,9 @@ class SiteGeneratorTest {
     void theOutputIsByteIdenticalBetweenTwoRuns() throws Exception {
         Fixture.write(root, SITE);
         Fixture.build(root);
-        Map<String, byte[]> first = contents(out());
+        Map<String, byte[]> first = Fixture.contents(out());
         Fixture.build(root);
-        Map<String, byte[]> second = contents(out());
-        assertEquals(first.keySet(), second.keySet());
-        for (String path : first.keySet()) {
-            assertArrayEquals(first.get(path), second.get(path), path);
-        }
+        Fixture.assertSameFiles(first, Fixture.contents(out()));
     }
 
     @Test
@@ -278,13 +273,9 @@ class SiteGeneratorTest {
         }
         Fixture.write(root, spec.toString());
         SiteGenerator.Result one = Fixture.build(config().threads(1).baseUrl("https://x.example/"));
-        Map<String, byte[]> first = contents(out());
+        Map<String, byte[]> first = Fixture.contents(out());
         SiteGenerator.Result seven = Fixture.build(config().threads(7).baseUrl("https://x.example/"));
-        Map<String, byte[]> second = contents(out());
-        assertEquals(first.keySet(), second.keySet());
-        for (String path : first.keySet()) {
-            assertArrayEquals(first.get(path), second.get(path), path);
-        }
+        Fixture.assertSameFiles(first, Fixture.contents(out()));
         assertEquals(300, one.warnings().size(), "one warning per answer for its <script>");
         assertEquals(one.warnings(), seven.warnings(), "the same warnings, in the same order");
     }
@@ -364,13 +355,13 @@ class SiteGeneratorTest {
     void aFailedBuildLeavesThePreviousSiteUntouchedAndNoStagingFolder() throws Exception {
         Fixture.write(root, SITE);
         Fixture.build(root);
-        Map<String, byte[]> before = contents(out());
+        Map<String, byte[]> before = Fixture.contents(out());
         Files.writeString(root.resolve("content/start.yaml"), "title: Broken\nquestions: [{id: getting-started, question: q}]\n");
         List<String> errors = Fixture.failures(root);
         // Only the cause is reported: the related link to the broken question is not a second error.
         assertEquals(List.of("content/start.yaml:2:13: error: question 1 has no 'answer' (add 'answer: |' followed by"
                 + " the answer in Markdown)"), errors);
-        Map<String, byte[]> after = contents(out());
+        Map<String, byte[]> after = Fixture.contents(out());
         assertEquals(before.keySet(), after.keySet());
         before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
         try (Stream<Path> siblings = Files.list(root)) {
@@ -382,7 +373,7 @@ class SiteGeneratorTest {
     void aTemplateErrorAlsoLeavesThePreviousSiteAndNamesTheTemplatePosition() throws Exception {
         Fixture.write(root, SITE);
         Fixture.build(root);
-        Map<String, byte[]> before = contents(out());
+        Map<String, byte[]> before = Fixture.contents(out());
         Fixture.write(root, """
                 -- templates/topic.ftlh --
                 <p>fine</p>
@@ -392,7 +383,7 @@ class SiteGeneratorTest {
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).startsWith("templates/topic.ftlh:2:6: error: template error while rendering topic.ftlh:"),
                 errors.get(0));
-        assertEquals(before.keySet(), contents(out()).keySet());
+        assertEquals(before.keySet(), Fixture.contents(out()).keySet());
         try (Stream<Path> siblings = Files.list(root)) {
             assertEquals(3, siblings.count(), "content, templates, out: no staging folder left");
         }
@@ -626,17 +617,7 @@ class SiteGeneratorTest {
     }
 
     private static List<String> files(Path dir) throws IOException {
-        return List.copyOf(contents(dir).keySet());
-    }
-
-    private static Map<String, byte[]> contents(Path dir) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-            }
-        }
-        return files;
+        return List.copyOf(Fixture.contents(dir).keySet());
     }
 
     static String read(Path file) throws IOException {

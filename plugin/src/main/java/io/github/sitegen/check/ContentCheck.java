@@ -19,7 +19,7 @@ import io.github.sitegen.output.StaticFiles;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
-import io.github.sitegen.render.ThemeAssets;
+import io.github.sitegen.theme.Theme;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -59,12 +59,13 @@ public final class ContentCheck {
      */
     public static Report run(SiteGenConfig config, LocalDate today) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        // What generate would refuse in the other folders, such as a link out of the static folder.
+        // What generate would refuse in the other folders, such as a link out of the static folder,
+        // and in the theme, such as an unknown theme or one written for another data model.
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
+        Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
         ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(false, today, true), new Parallel(config.threads()))
-                .withFolders(config.contentDirectory(), statics);
-        ThemeAssets.load(config.templateDirectory(), problems::add);
+                .withFolders(config.contentDirectory(), statics).withTheme(theme);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         int topics = 0;
         int questions = 0;
@@ -79,7 +80,7 @@ public final class ContentCheck {
                 ContentLoader.Inspected loaded = loader.inspect(folder.content(), config.defaultTitle(), "", folder.tag());
                 problems.addAll(loaded.problems());
                 problems.addAll(loader.answerProblems(loaded.site().topics()));
-                Messages.untranslated(loaded.site().info(), folder.content()).ifPresent(problems::add);
+                Messages.untranslated(theme, loaded.site().info(), folder.content()).ifPresent(problems::add);
                 topics += loaded.site().topics().size();
                 questions += loaded.site().questionCount();
                 if (loaded.everyFile()) {

@@ -43,6 +43,8 @@ import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
 import io.github.sitegen.render.Urls;
+import io.github.sitegen.theme.Layer;
+import io.github.sitegen.theme.Theme;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -83,6 +85,8 @@ public final class ContentLoader {
     private final Path contentRoot;
     /** The static folder's files, against which the logo and links are checked; {@code null}: not checked. */
     private final StaticFiles statics;
+    /** The theme whose interface strings site.yaml may override, and which titles alerts. */
+    private final Theme theme;
 
     /**
      * How a load treats drafts and reviews.
@@ -107,16 +111,17 @@ public final class ContentLoader {
 
     /** @param parallel the threads that read and check topic files */
     public ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel) {
-        this(markdown, options, parallel, null, null);
+        this(markdown, options, parallel, null, null, Theme.builtIn());
     }
 
     private ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel, Path contentRoot,
-                          StaticFiles statics) {
+                          StaticFiles statics, Theme theme) {
         this.markdown = markdown;
         this.options = options;
         this.parallel = parallel;
         this.contentRoot = contentRoot;
         this.statics = statics;
+        this.theme = theme;
     }
 
     /**
@@ -126,7 +131,12 @@ public final class ContentLoader {
      * file of the site are reported. Without it, neither is looked for.
      */
     public ContentLoader withFolders(Path contentRoot, StaticFiles statics) {
-        return new ContentLoader(markdown, options, parallel, contentRoot, statics);
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme);
+    }
+
+    /** This loader, for a site rendered with {@code theme} (without it, the built-in theme). */
+    public ContentLoader withTheme(Theme theme) {
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme);
     }
 
     /**
@@ -572,22 +582,22 @@ public final class ContentLoader {
     }
 
     /** The site's own interface strings: known keys, valid patterns. */
-    private static Map<String, String> messages(Path file, Fields fields, Problems problems) throws IOException {
+    private Map<String, String> messages(Path file, Fields fields, Problems problems) {
         Map<String, String> messages = new TreeMap<>();
         if (!fields.has("messages") || Fields.isNull(fields.at("messages"))) {
             return messages;
         }
-        Set<String> keys = Messages.keys();
+        Set<String> keys = Messages.keys(theme);
         Optional<Fields> entries = Fields.of(file, fields.at("messages"), "messages", keys, problems);
         for (String key : keys) {
             Optional<String> value = entries.flatMap(e -> e.text(key));
             if (value.isPresent()) {
-                String problem = Messages.checkPattern(value.get());
+                String problem = Layer.checkPattern(value.get());
                 if (problem.isEmpty()) {
                     messages.put(key, value.get());
                 } else {
                     problems.error(file, entries.get().at(key), "message '" + key + "' is not a valid pattern: " + problem,
-                            "arguments are written {0}, {1}; a single quote must be doubled ('')");
+                            Layer.PATTERN_HINT);
                 }
             }
         }
@@ -842,8 +852,8 @@ public final class ContentLoader {
     }
 
     /** The titles of alerts ({@code > [!NOTE]}) in {@code language}, the site's own strings first. */
-    private static UnaryOperator<String> alertTitles(String language, Map<String, String> overrides) throws IOException {
-        Messages messages = Messages.load(language, overrides);
+    private UnaryOperator<String> alertTitles(String language, Map<String, String> overrides) {
+        Messages messages = Messages.load(theme, language, overrides);
         return kind -> messages.format("alert." + kind, List.of());
     }
 

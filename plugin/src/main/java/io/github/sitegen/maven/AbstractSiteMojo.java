@@ -1,9 +1,7 @@
 package io.github.sitegen.maven;
 
 import java.io.File;
-import java.nio.file.Path;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import io.github.sitegen.SiteGenConfig;
@@ -11,10 +9,10 @@ import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Urls;
 
 /**
- * The parameters every goal that reads content shares (generate, check, serve), and the one place
- * that turns them into the core's {@link SiteGenConfig}.
+ * The parameters every goal that reads content shares (generate, check, serve, verify), and the one
+ * place that turns them into the core's {@link SiteGenConfig}.
  */
-abstract class AbstractSiteMojo extends AbstractMojo {
+abstract class AbstractSiteMojo extends AbstractThemeMojo {
 
     /**
      * The folder with {@code site.yaml} and the topic files, or one folder per language. Must
@@ -24,15 +22,6 @@ abstract class AbstractSiteMojo extends AbstractMojo {
      */
     @Parameter(property = "site-gen.contentDirectory", defaultValue = "${project.basedir}/src/site-gen/content")
     private File contentDirectory;
-
-    /**
-     * Templates and assets that override the built-in theme, by identical path (for example
-     * {@code topic.ftlh} or {@code assets/site-gen.css}). May be absent.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.templateDirectory", defaultValue = "${project.basedir}/src/site-gen/templates")
-    private File templateDirectory;
 
     /**
      * Files copied into the site as they are (images, downloads). May be absent.
@@ -120,10 +109,6 @@ abstract class AbstractSiteMojo extends AbstractMojo {
     @Parameter(property = "site-gen.skip", defaultValue = "false")
     private boolean skip;
 
-    /** The project's folder: the output may never be it or one of its parents. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File projectDirectory;
-
     /** The site title when {@code site.yaml} sets none. */
     @Parameter(defaultValue = "${project.name}", readonly = true)
     private String projectName;
@@ -136,10 +121,6 @@ abstract class AbstractSiteMojo extends AbstractMojo {
         return skip;
     }
 
-    protected Path projectDirectory() {
-        return projectDirectory.toPath();
-    }
-
     /** The configured base URL, normalised; a value that is not an absolute http(s) URL fails the goal. */
     protected String checkedBaseUrl() throws MojoFailureException {
         try {
@@ -149,15 +130,11 @@ abstract class AbstractSiteMojo extends AbstractMojo {
         }
     }
 
-    /** Maven's log, for the core's reports. */
-    protected ProblemLog problemLog() {
-        return new ProblemLog(getLog(), projectDirectory());
-    }
-
     /** The core's configuration from these parameters, writing into {@code output}. */
     protected SiteGenConfig.Builder config(File output) {
         return SiteGenConfig.builder(contentDirectory.toPath(), output.toPath())
-                .templateDirectory(templateDirectory == null ? null : templateDirectory.toPath())
+                .templateDirectory(templateDirectory())
+                .theme(theme(), themeClassPath())
                 .staticDirectory(staticDirectory == null ? null : staticDirectory.toPath())
                 .projectDirectory(projectDirectory())
                 .baseUrl(baseUrl)

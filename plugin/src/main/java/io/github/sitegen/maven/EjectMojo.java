@@ -1,11 +1,9 @@
 package io.github.sitegen.maven;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -14,23 +12,15 @@ import io.github.sitegen.eject.TemplateEjector;
 import io.github.sitegen.problem.SiteGenException;
 
 /**
- * Copies templates and assets of the built-in theme into the template directory, so that you can
- * change them there. A file that exists is never replaced: it is skipped, and the goal says so.
- * The goal lists which files are meant to be overridden (stable) and which are internal and may
- * change between versions.
+ * Copies templates and assets of the theme (the built-in theme, or the one {@code theme} names)
+ * into the template directory, so that you can change them there. A file that exists is never
+ * replaced: it is skipped, and the goal says so. The goal lists which files are meant to be
+ * overridden (stable) and which are internal and may change between versions.
  *
  * @since 0.1.0
  */
 @Mojo(name = "eject", threadSafe = true)
-public class EjectMojo extends AbstractMojo {
-
-    /**
-     * Where the files are copied: the folder {@code generate} reads templates from.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "site-gen.templateDirectory", defaultValue = "${project.basedir}/src/site-gen/templates")
-    private File templateDirectory;
+public class EjectMojo extends AbstractThemeMojo {
 
     /**
      * The files to copy, comma-separated, by their path in the theme (for example
@@ -40,9 +30,6 @@ public class EjectMojo extends AbstractMojo {
      */
     @Parameter(property = "site-gen.templates")
     private String templates;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File projectDirectory;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -54,9 +41,9 @@ public class EjectMojo extends AbstractMojo {
                 }
             }
         }
-        ProblemLog log = new ProblemLog(getLog(), projectDirectory.toPath());
+        ProblemLog log = problemLog();
         try {
-            new TemplateEjector().eject(templateDirectory.toPath(), names, log);
+            new TemplateEjector(theme(), themeClassPath()).eject(templateDirectory(), names, log);
         } catch (SiteGenException e) {
             log.report(e.problems());
             throw new MojoFailureException(e.getMessage() + "; nothing was copied", e);

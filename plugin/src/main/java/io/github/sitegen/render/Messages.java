@@ -1,9 +1,5 @@
 package io.github.sitegen.render;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -17,22 +13,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.sitegen.model.SiteInfo;
 import io.github.sitegen.problem.Problem;
+import io.github.sitegen.theme.Theme;
 
 /**
  * The interface strings of the theme in one language: the site's overrides from {@code site.yaml},
- * then the theme's bundle for the language ({@code pt-BR}, then {@code pt}), then English. Values
- * are {@link MessageFormat} patterns with arguments {@code {0}}, {@code {1}}.
+ * then the theme's bundle for the language ({@code pt-BR}, then {@code pt}), then English. Each
+ * bundle is merged over the {@link Theme}'s layers, key by key. Values are {@link MessageFormat}
+ * patterns with arguments {@code {0}}, {@code {1}}.
  */
 public final class Messages {
 
-    static final String BUNDLES = TemplateEngine.THEME_ROOT + "/messages/";
     static final String FALLBACK = "en";
 
     /** Languages written right to left. */
@@ -53,47 +49,49 @@ public final class Messages {
     }
 
     /**
-     * The theme's bundles, each read once per JVM: they are resources of the plugin's jar, which do
-     * not change while it runs (a live preview builds many times).
+     * The strings of each theme, language and overrides a build asked for, made once (loading,
+     * checking and rendering share them).
      */
-    private static final Map<String, Map<String, String>> THEME_BUNDLES = new ConcurrentHashMap<>();
-    /** The strings of each language and overrides a build asked for, made once (loading, checking and rendering share them). */
     private static final Map<Key, Messages> LOADED = new ConcurrentHashMap<>();
 
     /**
-     * A language and a site's own strings. Not a record: a record's equals and hashCode are made at
-     * run time, and that alone loads some 150 classes in a build's cold JVM.
+     * A theme (by identity: one build's), a language and a site's own strings. Not a record: a
+     * record's equals and hashCode are made at run time, and that alone loads some 150 classes in
+     * a build's cold JVM.
      */
     private static final class Key {
+        private final Theme theme;
         private final String languageTag;
         private final Map<String, String> overrides;
 
-        Key(String languageTag, Map<String, String> overrides) {
+        Key(Theme theme, String languageTag, Map<String, String> overrides) {
+            this.theme = theme;
             this.languageTag = languageTag;
             this.overrides = overrides;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && key.languageTag.equals(languageTag) && key.overrides.equals(overrides);
+            return other instanceof Key key && key.theme == theme && key.languageTag.equals(languageTag)
+                    && key.overrides.equals(overrides);
         }
 
         @Override
         public int hashCode() {
-            return languageTag.hashCode() * 31 + overrides.hashCode();
+            return (System.identityHashCode(theme) * 31 + languageTag.hashCode()) * 31 + overrides.hashCode();
         }
     }
 
     /**
-     * The strings for {@code languageTag}.
+     * The strings of {@code theme} for {@code languageTag}.
      *
-     * @param overrides the site's own strings, by key (checked with {@link #keys()})
+     * @param overrides the site's own strings, by key (checked with {@link #keys})
      */
-    public static Messages load(String languageTag, Map<String, String> overrides) throws IOException {
-        Key key = new Key(languageTag, new HashMap<>(overrides));
+    public static Messages load(Theme theme, String languageTag, Map<String, String> overrides) {
+        Key key = new Key(theme, languageTag, new HashMap<>(overrides));
         Messages loaded = LOADED.get(key);
         if (loaded == null) {
-            loaded = make(languageTag, overrides);
+            loaded = make(theme, languageTag, overrides);
             if (LOADED.size() > MAX_LOADED) {
                 LOADED.clear(); // a preview whose site.yaml changes again and again
             }
@@ -104,14 +102,14 @@ public final class Messages {
 
     private static final int MAX_LOADED = 64;
 
-    private static Messages make(String languageTag, Map<String, String> overrides) throws IOException {
+    private static Messages make(Theme theme, String languageTag, Map<String, String> overrides) {
         Locale locale = Locale.forLanguageTag(languageTag);
         String language = locale.getLanguage();
         String full = locale.toLanguageTag().toLowerCase(Locale.ROOT);
-        Map<String, String> english = bundle(FALLBACK);
-        Map<String, String> own = new LinkedHashMap<>(bundle(language));
+        Map<String, String> english = theme.messages(FALLBACK);
+        Map<String, String> own = new LinkedHashMap<>(theme.messages(language));
         if (!full.equals(language)) {
-            own.putAll(bundle(full));
+            own.putAll(theme.messages(full));
         }
         own.putAll(overrides);
         Map<String, String> strings = new LinkedHashMap<>(english);
@@ -121,19 +119,9 @@ public final class Messages {
         return new Messages(locale, strings, Collections.unmodifiableSet(missing));
     }
 
-    /** Every key the theme uses, from the English bundle. */
-    public static Set<String> keys() throws IOException {
-        return new TreeSet<>(bundle(FALLBACK).keySet());
-    }
-
-    /** Checks a pattern the way {@link #format} will read it; returns the problem, or empty. */
-    public static String checkPattern(String pattern) {
-        try {
-            new MessageFormat(pattern);
-            return "";
-        } catch (IllegalArgumentException e) {
-            return String.valueOf(e.getMessage());
-        }
+    /** Every key the theme uses, from its English bundle. */
+    public static Set<String> keys(Theme theme) {
+        return new TreeSet<>(theme.messages(FALLBACK).keySet());
     }
 
     /** A date as the language writes it in running text ("27 November 2026", "2026年11月27日"). */
@@ -145,8 +133,8 @@ public final class Messages {
      * A warning when the theme has no translation of some interface strings for a site's language
      * (they show in English), positioned at the site's {@code site.yaml} in {@code contentDirectory}.
      */
-    public static Optional<Problem> untranslated(SiteInfo site, Path contentDirectory) throws IOException {
-        Set<String> missing = load(site.language(), site.messages()).missing();
+    public static Optional<Problem> untranslated(Theme theme, SiteInfo site, Path contentDirectory) {
+        Set<String> missing = load(theme, site.language(), site.messages()).missing();
         if (missing.isEmpty()) {
             return Optional.empty();
         }
@@ -170,8 +158,8 @@ public final class Messages {
     public String format(String key, List<?> arguments) {
         String pattern = strings.get(key);
         if (pattern == null) {
-            throw new IllegalArgumentException("no interface string '" + key + "'; the keys are those of "
-                    + BUNDLES + FALLBACK + ".properties");
+            throw new IllegalArgumentException("no interface string '" + key + "'; the keys are those of the theme's"
+                    + " messages/" + FALLBACK + ".properties");
         }
         if (arguments.isEmpty()) {
             return constants.computeIfAbsent(key, k -> new MessageFormat(pattern, locale).format(new Object[0]));
@@ -180,29 +168,5 @@ public final class Messages {
         synchronized (format) {
             return format.format(arguments.toArray());
         }
-    }
-
-    private static Map<String, String> bundle(String name) throws IOException {
-        Map<String, String> strings = THEME_BUNDLES.get(name);
-        if (strings == null) {
-            strings = Collections.unmodifiableMap(read(name));
-            THEME_BUNDLES.putIfAbsent(name, strings);
-        }
-        return strings;
-    }
-
-    private static Map<String, String> read(String name) throws IOException {
-        Map<String, String> strings = new LinkedHashMap<>();
-        try (InputStream in = Messages.class.getResourceAsStream(BUNDLES + name + ".properties")) {
-            if (in == null) {
-                return strings;
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-                strings.put(key, properties.getProperty(key));
-            }
-        }
-        return strings;
     }
 }

@@ -22,6 +22,7 @@ import io.github.sitegen.model.SiteInfo;
 import io.github.sitegen.model.Topic;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.theme.Theme;
 
 /**
  * Renders every page of a site through the templates and hands each finished file to a
@@ -77,6 +78,7 @@ public final class SiteRenderer {
         void append(byte[][] parts) throws IOException;
     }
 
+    private final Theme theme;
     private final TemplateEngine templates;
     private final ThemeAssets assets;
     private final Predicate<String> staticFiles;
@@ -84,15 +86,16 @@ public final class SiteRenderer {
     private final Parallel parallel;
 
     /**
+     * @param theme          the templates, assets and interface strings
      * @param staticFiles    whether a site path is one of the static folder's files, which a
      *                       multilingual site publishes once, at the root of the whole site
      * @param structuredData whether topic pages carry FAQPage JSON-LD
      * @param parallel       the threads that render topics
      */
-    public SiteRenderer(TemplateEngine templates, ThemeAssets assets, Predicate<String> staticFiles, boolean structuredData,
-                        Parallel parallel) {
-        this.templates = templates;
-        this.assets = assets;
+    public SiteRenderer(Theme theme, Predicate<String> staticFiles, boolean structuredData, Parallel parallel) {
+        this.theme = theme;
+        this.templates = new TemplateEngine(theme);
+        this.assets = ThemeAssets.of(theme);
         this.staticFiles = staticFiles;
         this.structuredData = structuredData;
         this.parallel = parallel;
@@ -156,7 +159,7 @@ public final class SiteRenderer {
      */
     public int render(Site site, Sink sink, Edition edition, TopicParts parts, TopicMemo memo, Consumer<Problem> problems)
             throws SiteGenException, IOException {
-        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        Messages messages = Messages.load(theme, site.info().language(), site.info().messages());
         String baseUrl = site.info().baseUrl();
         Page home = new Page("home", Urls.HOME, site.info().title(), description(site, messages),
                 Urls.canonical(baseUrl, Urls.HOME), Html.EMPTY, edition.alternates(Urls.HOME, null, false),
@@ -198,7 +201,7 @@ public final class SiteRenderer {
 
     /** The 404 page, with links that start with the base path, since it is served at any depth. */
     public void renderNotFound(Site site, Edition edition, Sink sink) throws SiteGenException, IOException {
-        notFound(site, edition, Messages.load(site.info().language(), site.info().messages()), sink);
+        notFound(site, edition, Messages.load(theme, site.info().language(), site.info().messages()), sink);
     }
 
     private void notFound(Site site, Edition edition, Messages messages, Sink sink) throws SiteGenException, IOException {
@@ -216,7 +219,7 @@ public final class SiteRenderer {
      */
     public void renderLanguageChooser(Site site, Translations translations, String rootBaseUrl, Sink sink)
             throws SiteGenException, IOException {
-        Messages messages = Messages.load(site.info().language(), site.info().messages());
+        Messages messages = Messages.load(theme, site.info().language(), site.info().messages());
         Page chooser = new Page("languages", Urls.HOME, messages.format("languages.title", List.of()),
                 description(site, messages), Urls.canonical(rootBaseUrl, Urls.HOME), Html.EMPTY,
                 translations.homesFromRoot(), translations.xDefault(null, Urls.HOME, false));

@@ -1,18 +1,15 @@
 package io.github.sitegen.render;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
@@ -32,40 +29,26 @@ import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.theme.Source;
+import io.github.sitegen.theme.Theme;
 
 /**
  * The one FreeMarker {@link Configuration} of a build, set up as the FreeMarker manual advises:
  * pinned {@code incompatible_improvements}, errors rethrown, no localized lookup, UTC, records
- * readable as properties. Templates are looked up in the user's template directory first, then in
- * the built-in theme, by identical path. {@code .ftlh} templates escape every string; {@link Html}
- * values are printed as markup.
+ * readable as properties. Templates are looked up in the {@link Theme}'s layers (the user's template
+ * folder, the chosen theme and the ones it extends, the built-in theme) by identical path, with
+ * the case as written on every operating system. {@code .ftlh} templates escape every string;
+ * {@link Html} values are printed as markup.
  */
 public final class TemplateEngine {
 
-    /** Where the built-in theme lives on the class path. */
-    public static final String THEME_ROOT = "/site-gen/theme";
-
     private final Configuration configuration;
-    private final Path templateDirectory;
+    private final Theme theme;
 
-    /**
-     * @param templateDirectory the user's templates, or {@code null} / a missing folder for the
-     *                          built-in theme alone
-     */
-    public TemplateEngine(Path templateDirectory) throws IOException {
-        this.templateDirectory = templateDirectory != null && Files.isDirectory(templateDirectory) ? templateDirectory : null;
+    public TemplateEngine(Theme theme) {
+        this.theme = theme;
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
-        List<TemplateLoader> loaders = new ArrayList<>();
-        if (this.templateDirectory != null) {
-            FileTemplateLoader user = new FileTemplateLoader(this.templateDirectory.toFile());
-            // A wrongly cased override must fail on macOS and Windows as it would on Linux CI.
-            user.setEmulateCaseSensitiveFileSystem(true);
-            loaders.add(user);
-        }
-        loaders.add(new ClassTemplateLoader(TemplateEngine.class, THEME_ROOT));
-        MultiTemplateLoader loader = new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
-        loader.setSticky(false);
-        cfg.setTemplateLoader(loader);
+        cfg.setTemplateLoader(new ThemeLoader(theme));
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
         cfg.setURLEscapingCharset("UTF-8");
@@ -85,7 +68,7 @@ public final class TemplateEngine {
         this.configuration = cfg;
     }
 
-    /** Whether a template of that name exists, in the user's folder or the theme. */
+    /** Whether a template of that name exists, in the user's folder or the themes. */
     public boolean exists(String name) throws IOException {
         return configuration.getTemplateLoader().findTemplateSource(name) != null;
     }
@@ -108,7 +91,7 @@ public final class TemplateEngine {
             return out.toString();
         } catch (TemplateNotFoundException e) {
             throw SiteGenException.of(Problem.error(source(name), 0, 0, "template '" + name + "' not found",
-                    "templates are looked up in the template directory, then in the built-in theme"));
+                    "templates are looked up in the template folder, then in " + theme.describe()));
         } catch (ParseException e) {
             throw SiteGenException.of(Problem.error(source(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
                     "template syntax error: " + firstParagraph(e.getEditorMessage()), "see the FreeMarker manual for the syntax"));
@@ -131,15 +114,32 @@ public final class TemplateEngine {
                 .orElseGet(() -> Problem.error(source(name), 0, 0, message, hint));
     }
 
-    /** The file a template comes from: the user's file if it exists, else its name in the theme. */
+    /** The file a template comes from: the user's file, or a theme's, as problems name it. */
     private Path source(String name) {
-        if (templateDirectory != null && name != null) {
-            Path user = templateDirectory.resolve(name);
-            if (Files.isRegularFile(user)) {
-                return user;
-            }
+        return name == null ? Path.of("?") : theme.find(name).map(Source::shownAs).orElse(Path.of(name));
+    }
+
+    /** Templates from the theme's layers; a source is a {@link Source}, read whole. */
+    private record ThemeLoader(Theme theme) implements TemplateLoader {
+        @Override
+        public Object findTemplateSource(String name) {
+            return theme.find(name).orElse(null);
         }
-        return Path.of("built-in theme", name == null ? "?" : name);
+
+        @Override
+        public long getLastModified(Object source) {
+            return -1; // a build reads its templates once
+        }
+
+        @Override
+        public Reader getReader(Object source, String encoding) throws IOException {
+            return new InputStreamReader(new ByteArrayInputStream(((Source) source).read()), encoding);
+        }
+
+        @Override
+        public void closeTemplateSource(Object source) {
+            // nothing is held open
+        }
     }
 
     private static String firstParagraph(String message) {

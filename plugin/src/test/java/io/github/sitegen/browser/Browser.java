@@ -42,13 +42,21 @@ final class Browser {
 
     /** Skips (or, when required, fails) the calling tests if Chromium is not installed. */
     static void assumeInstalled() {
+        Assumptions.assumeTrue(installed(), "Chromium and ChromeDriver are not installed (apt-get install chromium"
+                + " chromium-driver); browser tests skipped");
+    }
+
+    /**
+     * Whether Chromium and its driver are installed; when they are not and the environment requires
+     * the browser tests ({@code SITE_GEN_BROWSER_TESTS=required}), an exception says what is missing.
+     */
+    static boolean installed() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "required".equals(System.getenv("SITE_GEN_BROWSER_TESTS"))) {
             throw new IllegalStateException("browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: apt-get install chromium chromium-driver");
         }
-        Assumptions.assumeTrue(installed, "Chromium and ChromeDriver are not installed (apt-get install chromium"
-                + " chromium-driver); browser tests skipped");
+        return installed;
     }
 
     /**
@@ -62,7 +70,12 @@ final class Browser {
             assumeInstalled();
             new SiteGenerator().generate(SiteGenConfig.builder(content, site).baseUrl(baseUrl).build(),
                     BuildListener.SILENT);
-            PagesServer server = new PagesServer(site, URI.create(baseUrl).getPath() + "/");
+            return serve(site, URI.create(baseUrl).getPath() + "/");
+        }
+
+        /** {@code site}, served under {@code basePath} (such as {@code /faq/}), and a browser with JavaScript on. */
+        static Session serve(Path site, String basePath) throws IOException {
+            PagesServer server = new PagesServer(site, basePath);
             try {
                 return new Session(server, server.baseUri(), Browser.start(true));
             } catch (RuntimeException e) {

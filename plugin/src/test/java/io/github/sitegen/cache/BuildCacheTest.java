@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.sitegen.BuildListener;
 import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.SiteGenerator;
+import io.github.sitegen.ThemeFixture;
 import io.github.sitegen.problem.SiteGenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +181,25 @@ class BuildCacheTest {
             reused += buildBoth(String.join(", ", steps));
         }
         assertTrue(reused >= 30, "the cache gave only " + reused + " topics in 40 builds: " + steps);
+    }
+
+    @Test
+    void anotherVersionOfTheThemeJarRendersEveryPageAgain() throws Exception {
+        start(new Random(2));
+        Path jar = root.resolve("site-gen-theme-band-1.0.jar");
+        ThemeFixture.theme(jar, "band", "-- theme.properties --\nmodel = 1\n-- header-extra.ftlh --\n<p class=\"band\">first look</p>\n");
+        try (URLClassLoader classPath = ThemeFixture.classPath(jar)) {
+            new SiteGenerator().generate(config("out", true).theme("band", classPath).build(), BuildListener.SILENT);
+        }
+        ThemeFixture.theme(jar, "band", "-- theme.properties --\nmodel = 1\n-- header-extra.ftlh --\n<p class=\"band\">second look</p>\n");
+        List<String> lines = new ArrayList<>();
+        try (URLClassLoader classPath = ThemeFixture.classPath(jar)) {
+            new SiteGenerator().generate(config("out", true).theme("band", classPath).build(), Fixture.recording(lines, root));
+            new SiteGenerator().generate(config("clean-out", false).theme("band", classPath).build(), BuildListener.SILENT);
+        }
+        assertEquals(files(root.resolve("clean-out")), files(root.resolve("out")));
+        assertTrue(Files.readString(root.resolve("out/billing/index.html")).contains("second look"));
+        assertTrue(lines.stream().noneMatch(line -> REUSED.matcher(line).find() && !line.contains("gave 0 of")), lines.toString());
     }
 
     @Test

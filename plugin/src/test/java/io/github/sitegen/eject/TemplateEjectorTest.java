@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.github.sitegen.BuildListener;
 import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,28 +39,18 @@ class TemplateEjectorTest {
         return files.stream().map(TemplateEjector.ThemeFile::name).toList();
     }
 
-    private static Map<String, byte[]> tree(Path folder) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-            }
-        }
-        return files;
-    }
-
     @Test
     void theThemeListsEveryTemplateAndAssetAndWhichAreMeantToBeChanged() throws Exception {
-        List<TemplateEjector.ThemeFile> files = TemplateEjector.themeFiles();
+        List<TemplateEjector.ThemeFile> files = TemplateEjector.themeFiles(Theme.builtIn());
         List<String> inRepository = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(THEME)) {
             walk.filter(Files::isRegularFile).map(f -> THEME.relativize(f).toString().replace('\\', '/'))
-                    .filter(n -> !n.equals("assets.list") && !n.equals("theme.properties") && !n.startsWith("messages/"))
+                    .filter(n -> !n.equals("theme.properties") && !n.startsWith("messages/"))
                     .sorted().forEach(inRepository::add);
         }
         assertEquals(inRepository, names(files).stream().sorted().toList(),
-                "theme.properties and assets.list name every file but the message bundles, which site.yaml overrides");
-        assertEquals(List.of("index.ftlh", "topic.ftlh", "404.ftlh", "head-extra.ftlh", "header-extra.ftlh", "footer-extra.ftlh",
+                "every file of the theme's folder but theme.properties and the message bundles, which site.yaml overrides");
+        assertEquals(List.of("404.ftlh", "footer-extra.ftlh", "head-extra.ftlh", "header-extra.ftlh", "index.ftlh", "topic.ftlh",
                         "assets/site-gen.css"),
                 names(files.stream().filter(TemplateEjector.ThemeFile::stable).toList()));
         assertTrue(names(files.stream().filter(f -> !f.stable()).toList()).containsAll(List.of("layout.ftlh", "assets/favicon.svg")));
@@ -71,7 +59,7 @@ class TemplateEjectorTest {
     @Test
     void ejectingEverythingCopiesTheWholeThemeAndBuildsTheSameSite() throws Exception {
         TemplateEjector.Result result = new TemplateEjector().eject(templates(), List.of(), listener);
-        List<String> theme = names(TemplateEjector.themeFiles());
+        List<String> theme = names(TemplateEjector.themeFiles(Theme.builtIn()));
         assertEquals(theme.size(), result.copied().size());
         assertEquals(List.of(), result.skipped());
         for (String name : theme) {
@@ -79,8 +67,8 @@ class TemplateEjectorTest {
         }
         assertTrue(messages.contains("copied topic.ftlh (stable: meant to be changed)"), String.join("\n", messages));
         assertTrue(messages.contains("copied layout.ftlh (internal: it may change in any version, and your copy will not follow)"));
-        assertTrue(messages.contains("Meant to be overridden (stable): index.ftlh, topic.ftlh, 404.ftlh, head-extra.ftlh,"
-                + " header-extra.ftlh, footer-extra.ftlh, assets/site-gen.css"));
+        assertTrue(messages.contains("Meant to be overridden (stable): 404.ftlh, footer-extra.ftlh, head-extra.ftlh,"
+                + " header-extra.ftlh, index.ftlh, topic.ftlh, assets/site-gen.css"), String.join("\n", messages));
         String internal = messages.stream().filter(m -> m.startsWith("Internal, may change between versions: ")).findFirst().orElseThrow();
         assertTrue(internal.contains("layout.ftlh") && internal.contains("assets/favicon.svg"), internal);
         assertFalse(internal.contains("topic.ftlh") || internal.contains("site-gen.css"), internal);
@@ -94,10 +82,7 @@ class TemplateEjectorTest {
                 """);
         Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("builtin")));
         Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("ejected")).templateDirectory(templates()));
-        Map<String, byte[]> builtIn = tree(root.resolve("builtin"));
-        Map<String, byte[]> ejected = tree(root.resolve("ejected"));
-        assertEquals(builtIn.keySet(), ejected.keySet());
-        builtIn.forEach((name, bytes) -> assertArrayEquals(bytes, ejected.get(name), name));
+        Fixture.assertSameFiles(Fixture.contents(root.resolve("builtin")), Fixture.contents(root.resolve("ejected")));
     }
 
     @Test
@@ -105,7 +90,7 @@ class TemplateEjectorTest {
         TemplateEjector.Result result = new TemplateEjector().eject(templates(), List.of("topic.ftlh", "assets/site-gen.css",
                 "topic.ftlh"), listener);
         assertEquals(List.of(templates().resolve("topic.ftlh"), templates().resolve("assets/site-gen.css")), result.copied());
-        assertEquals(List.of("assets/site-gen.css", "topic.ftlh"), List.copyOf(tree(templates()).keySet()));
+        assertEquals(List.of("assets/site-gen.css", "topic.ftlh"), List.copyOf(Fixture.contents(templates()).keySet()));
     }
 
     @Test
@@ -127,8 +112,10 @@ class TemplateEjectorTest {
     void anUnknownNameIsAnErrorThatListsTheThemesFilesAndNothingIsCopied() throws Exception {
         SiteGenException e = assertThrows(SiteGenException.class,
                 () -> new TemplateEjector().eject(templates(), List.of("topic.ftlh", "page.ftlh"), listener));
-        List<String> theme = names(TemplateEjector.themeFiles());
-        assertEquals(List.of("layout.ftlh", "index.ftlh", "topic.ftlh", "404.ftlh"), theme.subList(0, 4));
+        List<String> theme = names(TemplateEjector.themeFiles(Theme.builtIn()));
+        assertEquals(List.of("404.ftlh", "footer-extra.ftlh", "head-extra.ftlh", "header-extra.ftlh", "index.ftlh",
+                "languages.ftlh", "layout.ftlh", "maintainers.ftlh", "topic.ftlh", "assets/favicon.svg", "assets/site-gen.css",
+                "assets/site-gen.js"), theme, "the templates, then the assets, in path order");
         assertEquals(List.of("error: site-gen.templates: 'page.ftlh' is not a file of the built-in theme (available: "
                 + String.join(", ", theme) + ")"),
                 e.problems().stream().map(p -> p.format(root)).toList());

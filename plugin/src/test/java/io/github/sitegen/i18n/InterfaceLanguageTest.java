@@ -15,6 +15,8 @@ import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.SiteGenerator;
 import io.github.sitegen.render.Messages;
+import io.github.sitegen.theme.Layer;
+import io.github.sitegen.theme.Theme;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +52,7 @@ class InterfaceLanguageTest {
     @Test
     void everyShippedLanguageTranslatesEveryStringWithValidPatterns() throws Exception {
         Path bundles = Path.of(System.getProperty("siteGen.repositoryRoot", "..")).resolve("templates/messages");
-        Set<String> keys = Messages.keys();
+        Set<String> keys = Messages.keys(Theme.builtIn());
         Set<String> languages = new TreeSet<>();
         try (Stream<Path> files = Files.list(bundles)) {
             for (Path file : files.sorted().toList()) {
@@ -58,7 +60,7 @@ class InterfaceLanguageTest {
                 strings.load(Files.newBufferedReader(file));
                 assertEquals(keys, strings.stringPropertyNames(), file.getFileName().toString());
                 for (String key : keys) {
-                    assertEquals("", Messages.checkPattern(strings.getProperty(key)), file.getFileName() + " " + key);
+                    assertEquals("", Layer.checkPattern(strings.getProperty(key)), file.getFileName() + " " + key);
                 }
                 languages.add(file.getFileName().toString().replace(".properties", ""));
             }
@@ -117,7 +119,7 @@ class InterfaceLanguageTest {
         assertEquals("Argomenti", home.selectFirst(".topic-nav-title").text());
         assertEquals("Skip to content", home.selectFirst(".skip-link").text());
         String warning = result.warnings().get(0).format(root);
-        assertTrue(warning.startsWith("content/site.yaml: warning: " + (Messages.keys().size() - 1)
+        assertTrue(warning.startsWith("content/site.yaml: warning: " + (Messages.keys(Theme.builtIn()).size() - 1)
                 + " interface strings have no 'it' translation and show in English: alert.caution, "), warning);
         assertTrue(warning.endsWith("(translate them under 'messages:' in site.yaml)"), warning);
     }
@@ -139,7 +141,7 @@ class InterfaceLanguageTest {
                 .at("/properties/messages/propertyNames/enum");
         Set<String> keys = new TreeSet<>();
         names.forEach(name -> keys.add(name.asText()));
-        assertEquals(Messages.keys(), keys);
+        assertEquals(Messages.keys(Theme.builtIn()), keys);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,6 +34,7 @@ import io.github.sitegen.model.Question;
 import io.github.sitegen.model.QuestionLink;
 import io.github.sitegen.model.SiteInfo;
 import io.github.sitegen.model.Topic;
+import io.github.sitegen.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,17 +168,21 @@ class TemplateModelContractTest {
 
     @Test
     void theReferenceNamesTheStableTemplatesOfThemeProperties() throws IOException {
-        Properties theme = new Properties();
-        try (InputStream in = TemplateModelContractTest.class.getResourceAsStream(TemplateEngine.THEME_ROOT + "/theme.properties")) {
-            theme.load(in);
-        }
         String introduction = Reference.section().split("\n### ", 2)[0];
-        for (String stable : theme.getProperty("stable").split("\\s*,\\s*")) {
+        for (String stable : Theme.builtIn().layers().get(0).stable()) {
             if (stable.endsWith(".ftlh")) {
                 assertTrue(introduction.contains("`" + stable + "`"),
                         "the data model's introduction names the stable template " + stable);
             }
         }
+    }
+
+    @Test
+    void theReferenceAndTheBuiltInThemeGiveTheVersionOfTheDataModelThePluginProvides() throws IOException {
+        String introduction = Reference.section().split("\n### ", 2)[0];
+        assertTrue(introduction.contains("`model = " + Theme.MODEL + "`"),
+                "the data model's introduction gives its version as `model = " + Theme.MODEL + "`");
+        assertEquals(String.valueOf(Theme.MODEL), Theme.builtIn().layers().get(0).properties().value("model"));
     }
 
     /**
