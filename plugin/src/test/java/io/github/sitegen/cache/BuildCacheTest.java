@@ -202,6 +202,45 @@ class BuildCacheTest {
     }
 
     @Test
+    void aMultilingualSiteTakesEachLanguagesUnchangedTopicsFromTheCache() throws Exception {
+        Random random = new Random(6);
+        for (String language : List.of("en", "de")) {
+            write("content/" + language + "/site.yaml", "title: Acme " + language + "\nlanguage: " + language + "\n");
+            for (String name : List.of("billing", "account", "security")) {
+                write("content/" + language + "/" + name + ".yaml", topic(name + " " + language, random, 2));
+            }
+        }
+        Files.createDirectories(root.resolve("templates"));
+        Files.createDirectories(root.resolve("static"));
+        buildBoth("the first build");
+        assertEquals(6, buildBoth("nothing changed"));
+        String billing = Files.readString(root.resolve("content/de/billing.yaml"));
+        write("content/de/billing.yaml", billing.replaceFirst("works \\*\\*well", "works **gut"));
+        assertEquals(5, buildBoth("a German answer edited"));
+    }
+
+    @Test
+    void anEntryThatNamesAFileOutsideTheOutputIsNotFollowed() throws Exception {
+        start(new Random(7));
+        buildBoth("the first build");
+        write("secret.txt", "not for the site");
+        Path folder = cacheFolder();
+        String outputs = Files.readString(folder.resolve(BuildCache.OUTPUTS));
+        try (Stream<Path> entries = Files.list(folder.resolve(BuildCache.ENTRIES))) {
+            for (Path file : entries.toList()) {
+                Entry entry = Entry.read(Files.readAllBytes(file));
+                List<String> files = entry.files().stream().map(f -> "../secret.txt").toList();
+                Files.write(file, new Entry(files, entry.parts(), entry.problems()).bytes());
+                Fingerprint.Stat secret = Fingerprint.Stat.of(root.resolve("out/../secret.txt"));
+                outputs += file.getFileName() + "\t" + secret.size() + "\t" + secret.modified() + "\t" + secret.key()
+                        + "\t../secret.txt\n";
+            }
+        }
+        Files.writeString(folder.resolve(BuildCache.OUTPUTS), outputs);
+        assertEquals(0, buildBoth("entries pointing out of the output"));
+    }
+
+    @Test
     void aFileChangedByHandInTheOutputIsWrittenAgain() throws Exception {
         start(new Random(3));
         buildBoth("the first build");
