@@ -56,6 +56,27 @@ public final class SiteGenerator {
         }
     }
 
+    /** Topic files the earlier builds of this generator read; {@code null}: every build reads all. */
+    private final ContentLoader.Memo memo;
+
+    /** A generator for one build, or for builds of different sites. */
+    public SiteGenerator() {
+        this(null);
+    }
+
+    private SiteGenerator(ContentLoader.Memo memo) {
+        this.memo = memo;
+    }
+
+    /**
+     * A generator for builds of the same folders one after the other, such as a live preview's: it
+     * keeps the topic files it read (and their parsed content) and parses again only those that
+     * changed. It holds the content in memory between builds, and builds one site at a time.
+     */
+    public static SiteGenerator rebuilding() {
+        return new SiteGenerator(new ContentLoader.Memo());
+    }
+
     /**
      * Builds the site described by {@code config}.
      *
@@ -79,7 +100,7 @@ public final class SiteGenerator {
         List<Problem> problems = new ArrayList<>();
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
         ThemeAssets assets = ThemeAssets.load(config.templateDirectory(), problems::add);
-        Editions loaded = load(config, statics, baseUrl, problems);
+        Editions loaded = load(config, statics, baseUrl, memo, problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
@@ -143,11 +164,13 @@ public final class SiteGenerator {
      * Loads the content: one directory, or one folder per language. Problems of every language are
      * collected; errors throw them all together.
      */
-    private static Editions load(SiteGenConfig config, StaticFiles statics, String baseUrl, List<Problem> problems)
+    private static Editions load(SiteGenConfig config, StaticFiles statics, String baseUrl, ContentLoader.Memo memo,
+                                 List<Problem> problems)
             throws SiteGenException, IOException {
-        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
+        ContentLoader reader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
                 new Parallel(config.threads())).withFolders(config.contentDirectory(), statics);
+        ContentLoader loader = memo == null ? reader : reader.withMemo(memo);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         List<Edition> editions = new ArrayList<>();
         String defaultFolder = folders.isEmpty() ? ""

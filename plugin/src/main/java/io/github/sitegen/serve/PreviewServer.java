@@ -76,7 +76,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Path displayBase;
     private final Listener listener;
     private final String basePath;
-    private final SiteGenerator generator = new SiteGenerator();
+    private final SiteGenerator generator = SiteGenerator.rebuilding();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Object buildLock = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();

@@ -150,11 +150,15 @@ class BuildCacheTest {
         }
     }
 
+    /** The generator of the builds with the cache: a new one each time, as generate has, or one for all, as serve has. */
+    private SiteGenerator cachedBuilds;
+
     /** Builds with the cache into out and without it into a fresh clean-out; returns how many topics the cache gave. */
     private int buildBoth(String step) throws IOException, SiteGenException {
         List<String> cached = new ArrayList<>();
         List<String> clean = new ArrayList<>();
-        new SiteGenerator().generate(config("out", true).build(), Fixture.recording(cached, root));
+        (cachedBuilds == null ? new SiteGenerator() : cachedBuilds).generate(config("out", true).build(),
+                Fixture.recording(cached, root));
         deleteTree(root.resolve("clean-out"));
         new SiteGenerator().generate(config("clean-out", false).build(), Fixture.recording(clean, root));
         assertEquals(files(root.resolve("clean-out")), files(root.resolve("out")), "after " + step);
@@ -165,7 +169,17 @@ class BuildCacheTest {
 
     @Test
     void aBuildThatReusesTopicsWritesTheSameBytesAsAFullBuildAfterEachOfManyRandomEdits() throws Exception {
-        Random random = new Random(20261202);
+        randomEdits(new Random(20261202));
+    }
+
+    @Test
+    void aPreviewThatKeepsTheFilesItReadWritesTheSameBytesAndWarningsAsAFullBuildAfterEachOfManyRandomEdits()
+            throws Exception {
+        cachedBuilds = SiteGenerator.rebuilding();
+        randomEdits(new Random(20261203));
+    }
+
+    private void randomEdits(Random random) throws Exception {
         start(random);
         assertEquals(0, buildBoth("the first build"));
         int reused = 0;
@@ -285,11 +299,26 @@ class BuildCacheTest {
 
     @Test
     void aFailedBuildLeavesTheCacheAsTheLastBuildLeftIt() throws Exception {
+        failedBuild();
+    }
+
+    @Test
+    void aPreviewReportsAFileItReadBeforeAgainWithItsErrors() throws Exception {
+        cachedBuilds = SiteGenerator.rebuilding();
+        failedBuild();
+    }
+
+    private void failedBuild() throws Exception {
         start(new Random(5));
         buildBoth("the first build");
         String billing = Files.readString(root.resolve("content/billing.yaml"));
         write("content/billing.yaml", billing + "  - question: [broken\n");
-        assertThrows(SiteGenException.class, () -> Fixture.build(config("out", true)));
+        SiteGenerator generator = cachedBuilds == null ? new SiteGenerator() : cachedBuilds;
+        for (int i = 0; i < 2; i++) {
+            SiteGenException e = assertThrows(SiteGenException.class,
+                    () -> generator.generate(config("out", true).build(), io.github.sitegen.BuildListener.SILENT));
+            Fixture.assertHasLine(e.problems().stream().map(p -> p.format(root)).toList(), "content/billing.yaml:");
+        }
         write("content/billing.yaml", billing);
         assertEquals(5, buildBoth("the error fixed"));
     }
