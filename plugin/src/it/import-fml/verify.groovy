@@ -10,7 +10,7 @@ assert setup.startsWith('# Imported from faq.fml (part "Setup") by site-gen:impo
 assert setup.contains('  - id: how-to-configure\n')
 assert setup.contains('    previousIds:\n      - How_to_configure\n')
 assert setup.contains('      ```\n      <plugin>\n        <artifactId>widget</artifactId>\n      </plugin>\n      ```\n')
-assert new File(content, 'general.yaml').getText('UTF-8').contains('A *small* tool. See [how to configure it](../setup/index.html#how-to-configure).')
+assert new File(content, 'general.yaml').getText('UTF-8').contains('A *small* tool. See [how to configure it](#how-to-configure).')
 
 // the report: what could not be converted, as file:line:column, then the summary
 assert log.contains('[WARNING] faq.fml:9:7: warning: markup in the question became plain text: <code>')
