@@ -49,6 +49,12 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
                 baseUrl, defaultTitle, trustRawHtml, cname, structuredData, true, threads, cacheDirectory, clean);
     }
 
+    /** This configuration with the build cache emptied first ({@code true}) or not. */
+    public SiteGenConfig withClean(boolean value) {
+        return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory, projectDirectory,
+                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads, cacheDirectory, value);
+    }
+
     /**
      * What the build cache keys a build by: these settings less where the site and the cache are
      * written, and how many threads write it (the bytes are the same whatever they are).

@@ -187,7 +187,8 @@ public final class PreviewServer implements AutoCloseable {
         long next = state.build() + 1;
         List<Problem> problems;
         try {
-            generator.generate(config, listener);
+            // site-gen.clean empties the cache for the first build of the session, not for every rebuild
+            generator.generate(next == 1 ? config : config.withClean(false), listener);
             problems = List.of();
         } catch (SiteGenException e) {
             problems = e.problems();
