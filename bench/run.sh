@@ -10,16 +10,23 @@
 #      ../shared/bench) or, when that file is absent, bench/gen_faq_fallback.py (same shape);
 #      then bench/prefix_ids.py makes question ids unique across the site (t<rank>- prefix), as
 #      site-gen requires. Hugo builds gen_faq.py's hugo/ layout of the same data.
-#   2. Maven: a consumer project (bench/work/consumer/pom.xml, declares only the plugin) runs
-#        rm -rf OUT && mvn -q -o site-gen:generate -Dsite-gen.contentDirectory=... -Dsite-gen.outputDirectory=OUT
-#      with Maven's default memory settings (MAVEN_OPTS is unset), 1 untimed check build + RUNS timed
-#      builds; wall time and peak RSS of the whole command, plus the plugin's own "total E ms" and
+#   2. Maven: two projects made by the archetype (bench/work/projects/): "recommended" keeps the
+#      archetype's .mvn/jvm.config, "default" has it removed (Maven's JVM defaults). Each runs
+#        rm -rf OUT target && mvn -q -o site-gen:generate -Dsite-gen.contentDirectory=... -Dsite-gen.outputDirectory=OUT
+#      (target/ holds the build cache: these are full builds), 1 untimed check build + RUNS timed
+#      builds; wall time, CPU and peak RSS of the whole command, plus the plugin's own "total E ms" and
 #      per-stage figures parsed from its log (-q would hide them, so the plugin's logger alone is set to
-#      info with -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info).
-#   3. In-process: bench/src/InProcessBench.java, compiled here against the installed plugin jar,
+#      info with -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info). MAVEN_OPTS is unset.
+#      `mvn -q -o validate` of each project gives Maven's own cost: plugin work = generate - validate.
+#   3. Incremental: the "recommended" project on a copy of the dataset, its build cache filled by one
+#      build, then RUNS builds each after one answer of one topic was edited (bench/edit_answer.py);
+#      each must take all other topics from the cache and show the edit.
+#   4. Serve: bench/serve_latency.py starts site-gen:serve in the same project and times RUNS edits
+#      from saving the file to the edited page served (SKIP_SERVE=1 skips it).
+#   5. In-process: bench/src/InProcessBench.java, compiled here against the installed plugin jar,
 #      calls SiteGenerator.generate() INPROC_RUNS times in one JVM: first run = cold, median of the rest = warm.
-#   4. Hugo (when `hugo` is on PATH): rm -rf OUT && hugo --source ... --destination OUT --quiet --noBuildLock,
-#      1 untimed check build + RUNS timed builds, each right after a Maven build (A B A B ...).
+#   6. Hugo (when `hugo` is on PATH): rm -rf OUT && hugo --source ... --destination OUT --quiet --noBuildLock,
+#      1 untimed check build + RUNS timed builds, in turn with the two Maven builds (A B C A B C ...).
 #   Every output folder is checked (topic pages, question anchors, rendered bold) before the results count.
 #
 # env:    RUNS         timed builds per tool and size (default 5; 3 when SIZE >= 100000)
@@ -32,10 +39,11 @@
 #         MAVEN_REPO_LOCAL  a local Maven repository to use instead of ~/.m2/repository (passed as
 #                      -Dmaven.repo.local to every mvn call): pins the measured plugin jar when other
 #                      builds on the machine install the plugin into the shared ~/.m2 meanwhile
-#         SKIP_FLOOR=1 skip the Maven start-up floor (mvn -q -o validate and site-gen:help, RUNS times each)
+#         SKIP_FLOOR=1 skip the Maven start-up floor (mvn -q -o validate of each project, RUNS times each)
+#         SKIP_SERVE=1 skip the serve measurement
 #
 # Prerequisites: Java 17+ (java, javac), Maven, python3, GNU coreutils `timeout`; the plugin
-# installed in the local Maven repository:  ./mvnw -q install -DskipTests -Dinvoker.skip
+# and archetype installed in the local Maven repository:  ./mvnw -q install -DskipTests -Dinvoker.skip
 # Optional: hugo (Debian 12: apt-get install -y hugo, 0.111.3 as in the peer benchmark).
 #
 # Everything is written under bench/work/: data/, out/, logs/, results/ (runs.tsv accumulates every
@@ -177,7 +185,7 @@ fail_log() { # MESSAGE LOG
   exit 1
 }
 
-# ------------------------------------------------------------------ setup: consumer pom, classpath, javac
+# ------------------------------------------------------------------ setup: projects, classpath, javac
 mkdir -p "$WORK/classpath/.mvn" "$WORK/classes" "$WORK/projects"
 # The projects a user gets: made by the archetype, so with its .mvn/jvm.config ("recommended"), and
 # the same project without that file ("default": Maven's JVM defaults). The empty .mvn/ folders make

@@ -3,6 +3,15 @@ def log = new File(basedir, 'build.log').getText('UTF-8')
 def site = new File(basedir, 'target/www')
 
 assert log.contains('site-gen wrote 4 pages (2 topics, 2 questions')
+// the build cache goes where -Dsite-gen.cacheDirectory says, relative to the project; empty: none
+def caches = new File(basedir, 'target/cache').list().toList()
+assert caches.size() == 1 && caches[0].startsWith('www-') : "one cache, for target/www: $caches"
+assert !new File(basedir, 'target/site-gen-cache').exists()
+assert new File(basedir, 'target/www2/index.html').isFile()
+def strays = basedir.list().findAll { it ==~ /www2?-.*/ } + new File(basedir, 'target').list().findAll { it ==~ /www2?-.*/ }
+assert strays == [] : "no cache folder beside the project's or the output's files: $strays"
+assert log.count('gave 0 of 2 topics') == 1 : 'only the first build used a cache'
+
 assert log.contains(site.canonicalPath) || log.contains(site.absolutePath) : 'the log names the output folder'
 assert !new File(basedir, 'target/site-gen').exists() : 'nothing is written to the default output folder'
 assert !new File(basedir, 'src').exists() : 'no default content folder in this project'

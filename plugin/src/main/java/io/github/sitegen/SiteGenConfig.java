@@ -55,6 +55,13 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
                 cacheDirectory, clean);
     }
 
+    /** This configuration with the build cache emptied first ({@code true}) or not. */
+    public SiteGenConfig withClean(boolean value) {
+        return new SiteGenConfig(contentDirectory, outputDirectory, templateDirectory, staticDirectory, projectDirectory,
+                baseUrl, defaultTitle, trustRawHtml, cname, structuredData, drafts, threads, theme, themeClassPath,
+                cacheDirectory, value);
+    }
+
     /**
      * What the build cache keys a build by: these settings less where the site and the cache are
      * written, how many threads write it (the bytes are the same whatever they are) and the class

@@ -55,6 +55,27 @@ public final class SiteGenerator {
         }
     }
 
+    /** Topic files the earlier builds of this generator read; {@code null}: every build reads all. */
+    private final ContentLoader.Memo memo;
+
+    /** A generator for one build, or for builds of different sites. */
+    public SiteGenerator() {
+        this(null);
+    }
+
+    private SiteGenerator(ContentLoader.Memo memo) {
+        this.memo = memo;
+    }
+
+    /**
+     * A generator for builds of the same folders one after the other, such as a live preview's: it
+     * keeps the topic files it read (and their parsed content) and parses again only those that
+     * changed. It holds the content in memory between builds, and builds one site at a time.
+     */
+    public static SiteGenerator rebuilding() {
+        return new SiteGenerator(new ContentLoader.Memo());
+    }
+
     /**
      * Builds the site described by {@code config}.
      *
@@ -79,7 +100,7 @@ public final class SiteGenerator {
                             OutputFolder output, Theme theme, BuildCache cache, List<Problem> problems)
             throws SiteGenException, IOException {
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        Editions loaded = load(config, statics, theme, baseUrl, problems);
+        Editions loaded = load(config, statics, theme, baseUrl, memo, problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
@@ -143,11 +164,11 @@ public final class SiteGenerator {
      * collected; errors throw them all together, with those found before (the theme's).
      */
     private static Editions load(SiteGenConfig config, StaticFiles statics, Theme theme, String baseUrl,
-                                 List<Problem> problems) throws SiteGenException, IOException {
-        ContentLoader loader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
+                                 ContentLoader.Memo memo, List<Problem> problems) throws SiteGenException, IOException {
+        ContentLoader reader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
-                new Parallel(config.threads())).withFolders(config.contentDirectory(), statics)
-                .withTheme(theme);
+                new Parallel(config.threads())).withFolders(config.contentDirectory(), statics).withTheme(theme);
+        ContentLoader loader = memo == null ? reader : reader.withMemo(memo);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         List<Edition> editions = new ArrayList<>();
         String defaultFolder = folders.isEmpty() ? ""

@@ -126,10 +126,16 @@ final class EditionMemo implements TopicMemo {
         return parts;
     }
 
-    /** Whether every file of {@code entry} is in the last output, as {@code entryKey} made it. */
+    /**
+     * Whether every file of {@code entry} is in the last output, as {@code entryKey} made it. A path
+     * that could lead out of the output (a cache someone edited) is never followed.
+     */
     private boolean replayable(Entry entry, String entryKey) {
         for (String file : entry.files()) {
-            if (!cache.unchanged(prefix + file, entryKey, previousOutput.resolve(prefix + file))) {
+            boolean inside = !file.isEmpty() && !file.startsWith("/") && !file.contains("\\")
+                    && java.util.Arrays.stream(file.split("/", -1)).noneMatch(part -> part.isEmpty() || part.equals(".")
+                    || part.equals(".."));
+            if (!inside || !cache.unchanged(prefix + file, entryKey, previousOutput.resolve(prefix + file))) {
                 return false;
             }
         }

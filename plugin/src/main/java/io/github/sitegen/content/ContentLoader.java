@@ -87,6 +87,8 @@ public final class ContentLoader {
     private final StaticFiles statics;
     /** The theme whose interface strings site.yaml may override, and which titles alerts. */
     private final Theme theme;
+    /** Topic files earlier loads read; {@code null} to read every file. */
+    private final Memo memo;
 
     /**
      * How a load treats drafts and reviews.
@@ -111,17 +113,18 @@ public final class ContentLoader {
 
     /** @param parallel the threads that read and check topic files */
     public ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel) {
-        this(markdown, options, parallel, null, null, Theme.builtIn());
+        this(markdown, options, parallel, null, null, Theme.builtIn(), null);
     }
 
     private ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel, Path contentRoot,
-                          StaticFiles statics, Theme theme) {
+                          StaticFiles statics, Theme theme, Memo memo) {
         this.markdown = markdown;
         this.options = options;
         this.parallel = parallel;
         this.contentRoot = contentRoot;
         this.statics = statics;
         this.theme = theme;
+        this.memo = memo;
     }
 
     /**
@@ -131,12 +134,17 @@ public final class ContentLoader {
      * file of the site are reported. Without it, neither is looked for.
      */
     public ContentLoader withFolders(Path contentRoot, StaticFiles statics) {
-        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme);
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo);
     }
 
     /** This loader, for a site rendered with {@code theme} (without it, the built-in theme). */
     public ContentLoader withTheme(Theme theme) {
-        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme);
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo);
+    }
+
+    /** This loader, parsing only the topic files that changed since the loads {@code memo} remembers. */
+    public ContentLoader withMemo(Memo memo) {
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo);
     }
 
     /**
@@ -248,7 +256,11 @@ public final class ContentLoader {
         SiteInfo given = settings.info();
         List<TopicFile> readable = topicFilesWithValidIds(topicFiles, problems);
         List<TopicDraft> drafts = new ArrayList<>();
-        parallel.map(readable, IOException.class, RuntimeException.class, file -> readTopic(file.path(), file.id(), problems))
+        if (memo != null) {
+            memo.keep(contentDirectory, topicFiles);
+        }
+        parallel.map(readable, IOException.class, RuntimeException.class, file -> memo == null
+                        ? readTopic(file.path(), file.id(), problems) : memo.read(file.path(), file.id(), problems))
                 .forEach(draft -> draft.ifPresent(drafts::add));
         if (topicFiles.isEmpty()) {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
@@ -653,7 +665,48 @@ public final class ContentLoader {
     }
 
     private static Optional<TopicDraft> readTopic(Path file, String id, Problems problems) throws IOException {
-        Optional<Node> root = YamlSource.read(file, problems);
+        Optional<byte[]> bytes = YamlSource.bytes(file, problems);
+        return bytes.isEmpty() ? Optional.empty() : readTopic(file, id, bytes.get(), problems);
+    }
+
+    /**
+     * Topic files as earlier loads read them, for a live preview that loads the same folders again
+     * after each change: a file whose bytes have not changed is not parsed again, and its problems
+     * are reported again as found. Loads that use one memo must run one at a time (the drafts are
+     * given their ids by each load).
+     */
+    public static final class Memo {
+        private record Read(byte[] bytes, String id, Optional<TopicDraft> draft, List<Problem> problems) {
+        }
+
+        private final Map<Path, Read> files = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Optional<TopicDraft> read(Path file, String id, Problems problems) throws IOException {
+            Problems own = new Problems();
+            Optional<byte[]> bytes = YamlSource.bytes(file, own);
+            if (bytes.isEmpty()) {
+                own.all().forEach(problems::add);
+                return Optional.empty();
+            }
+            Read read = files.get(file);
+            if (read == null || !read.id().equals(id) || !java.util.Arrays.equals(read.bytes(), bytes.get())) {
+                Optional<TopicDraft> draft = readTopic(file, id, bytes.get(), own);
+                read = new Read(bytes.get(), id, draft, own.all());
+                files.put(file, read);
+            }
+            read.problems().forEach(problems::add);
+            return read.draft();
+        }
+
+        /** Forgets the files of {@code folder} that are not among {@code current} (deleted or renamed). */
+        void keep(Path folder, List<Path> current) {
+            Set<Path> kept = Set.copyOf(current);
+            files.keySet().removeIf(path -> folder.equals(path.getParent()) && !kept.contains(path));
+        }
+    }
+
+    private static Optional<TopicDraft> readTopic(Path file, String id, byte[] bytes, Problems problems) {
+        Optional<Node> root = YamlSource.parse(file, bytes, problems);
         if (root.isEmpty()) {
             if (!problems.hasErrorsFor(file)) {
                 problems.add(Problem.error(file, 0, 0, "the topic file is empty",

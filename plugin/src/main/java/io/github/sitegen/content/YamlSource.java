@@ -78,13 +78,23 @@ final class YamlSource {
      * YAML, or unsafe; the reason is then added to {@code problems}.
      */
     static Optional<Node> read(Path file, Problems problems) throws IOException {
+        Optional<byte[]> bytes = bytes(file, problems);
+        return bytes.isEmpty() ? Optional.empty() : parse(file, bytes.get(), problems);
+    }
+
+    /** The bytes of {@code file}; empty, with an error, when it is larger than the limit. */
+    static Optional<byte[]> bytes(Path file, Problems problems) throws IOException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             problems.add(Problem.error(file, 0, 0, "file is " + size + " bytes, more than the limit of "
                     + MAX_FILE_BYTES + " bytes", "split it into several topic files"));
             return Optional.empty();
         }
-        byte[] bytes = Files.readAllBytes(file);
+        return Optional.of(Files.readAllBytes(file));
+    }
+
+    /** {@link #read}, of {@code bytes} read from {@code file}. */
+    static Optional<Node> parse(Path file, byte[] bytes, Problems problems) {
         Optional<String> text = decode(file, bytes, problems);
         if (text.isEmpty() || !Characters.allowedIn(file, text.get(), bytes, problems)) {
             return Optional.empty();

@@ -84,13 +84,14 @@ abstract class AbstractSiteMojo extends AbstractThemeMojo {
     /**
      * Where {@code generate} and {@code serve} keep their build cache: what each topic made last
      * time, so that the next build renders only the topics whose files (or whose site) changed and
-     * takes the rest from the last output. The result is the same bytes as a full build. Empty to
-     * build without a cache.
+     * takes the rest from the last output. The result is the same bytes as a full build. Empty
+     * ({@code -Dsite-gen.cacheDirectory=}) to build without a cache; a relative path is resolved
+     * against the project folder.
      *
      * @since 0.1.0
      */
     @Parameter(property = "site-gen.cacheDirectory", defaultValue = "${project.build.directory}/site-gen-cache")
-    private File cacheDirectory;
+    private String cacheDirectory;
 
     /**
      * Empty the build cache first, so that every page is rendered (a full build). Any doubt about
@@ -143,7 +144,8 @@ abstract class AbstractSiteMojo extends AbstractThemeMojo {
                 .cname(cname)
                 .structuredData(structuredData)
                 .threads(threads)
-                .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
+                .cacheDirectory(cacheDirectory == null || cacheDirectory.isBlank() ? null
+                        : projectDirectory().resolve(cacheDirectory.strip()))
                 .clean(clean);
     }
 }

@@ -37,7 +37,8 @@ public final class PreviewServer implements AutoCloseable {
     /** The reserved folder below the base path where the preview answers itself. */
     public static final String RESERVED = "__site-gen/";
 
-    static final long DEBOUNCE_MILLIS = 150;
+    /** Editors save a file in one or a few writes within a few milliseconds; 50 ms of quiet is a whole save. */
+    static final long DEBOUNCE_MILLIS = 50;
     static final long POLL_MILLIS = 1000;
 
     /** Where the preview reports builds; failed builds also go to {@link #failed(List)}. */
@@ -64,10 +65,10 @@ public final class PreviewServer implements AutoCloseable {
               var url = script.src.replace(/live-reload\\.js$/, 'build');
               function check() {
                 fetch(url, { cache: 'no-store' }).then(function (r) { return r.ok ? r.text() : null; }).then(function (now) {
-                  if (now !== null && now.trim() !== build) { location.reload(); } else { setTimeout(check, 500); }
+                  if (now !== null && now.trim() !== build) { location.reload(); } else { setTimeout(check, 100); }
                 }, function () { setTimeout(check, 2000); });
               }
-              setTimeout(check, 500);
+              setTimeout(check, 100);
             })();
             """;
 
@@ -76,7 +77,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Path displayBase;
     private final Listener listener;
     private final String basePath;
-    private final SiteGenerator generator = new SiteGenerator();
+    private final SiteGenerator generator = SiteGenerator.rebuilding();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Object buildLock = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -186,7 +187,8 @@ public final class PreviewServer implements AutoCloseable {
         long next = state.build() + 1;
         List<Problem> problems;
         try {
-            generator.generate(config, listener);
+            // site-gen.clean empties the cache for the first build of the session, not for every rebuild
+            generator.generate(next == 1 ? config : config.withClean(false), listener);
             problems = List.of();
         } catch (SiteGenException e) {
             problems = e.problems();

@@ -153,11 +153,15 @@ class BuildCacheTest {
         }
     }
 
+    /** The generator of the builds with the cache: a new one each time, as generate has, or one for all, as serve has. */
+    private SiteGenerator cachedBuilds;
+
     /** Builds with the cache into out and without it into a fresh clean-out; returns how many topics the cache gave. */
     private int buildBoth(String step) throws IOException, SiteGenException {
         List<String> cached = new ArrayList<>();
         List<String> clean = new ArrayList<>();
-        new SiteGenerator().generate(config("out", true).build(), Fixture.recording(cached, root));
+        (cachedBuilds == null ? new SiteGenerator() : cachedBuilds).generate(config("out", true).build(),
+                Fixture.recording(cached, root));
         deleteTree(root.resolve("clean-out"));
         new SiteGenerator().generate(config("clean-out", false).build(), Fixture.recording(clean, root));
         assertEquals(files(root.resolve("clean-out")), files(root.resolve("out")), "after " + step);
@@ -168,7 +172,17 @@ class BuildCacheTest {
 
     @Test
     void aBuildThatReusesTopicsWritesTheSameBytesAsAFullBuildAfterEachOfManyRandomEdits() throws Exception {
-        Random random = new Random(20261202);
+        randomEdits(new Random(20261202));
+    }
+
+    @Test
+    void aPreviewThatKeepsTheFilesItReadWritesTheSameBytesAndWarningsAsAFullBuildAfterEachOfManyRandomEdits()
+            throws Exception {
+        cachedBuilds = SiteGenerator.rebuilding();
+        randomEdits(new Random(20261203));
+    }
+
+    private void randomEdits(Random random) throws Exception {
         start(random);
         assertEquals(0, buildBoth("the first build"));
         int reused = 0;
@@ -224,6 +238,45 @@ class BuildCacheTest {
     }
 
     @Test
+    void aMultilingualSiteTakesEachLanguagesUnchangedTopicsFromTheCache() throws Exception {
+        Random random = new Random(6);
+        for (String language : List.of("en", "de")) {
+            write("content/" + language + "/site.yaml", "title: Acme " + language + "\nlanguage: " + language + "\n");
+            for (String name : List.of("billing", "account", "security")) {
+                write("content/" + language + "/" + name + ".yaml", topic(name + " " + language, random, 2));
+            }
+        }
+        Files.createDirectories(root.resolve("templates"));
+        Files.createDirectories(root.resolve("static"));
+        buildBoth("the first build");
+        assertEquals(6, buildBoth("nothing changed"));
+        String billing = Files.readString(root.resolve("content/de/billing.yaml"));
+        write("content/de/billing.yaml", billing.replaceFirst("works \\*\\*well", "works **gut"));
+        assertEquals(5, buildBoth("a German answer edited"));
+    }
+
+    @Test
+    void anEntryThatNamesAFileOutsideTheOutputIsNotFollowed() throws Exception {
+        start(new Random(7));
+        buildBoth("the first build");
+        write("secret.txt", "not for the site");
+        Path folder = cacheFolder();
+        String outputs = Files.readString(folder.resolve(BuildCache.OUTPUTS));
+        try (Stream<Path> entries = Files.list(folder.resolve(BuildCache.ENTRIES))) {
+            for (Path file : entries.toList()) {
+                Entry entry = Entry.read(Files.readAllBytes(file));
+                List<String> files = entry.files().stream().map(f -> "../secret.txt").toList();
+                Files.write(file, new Entry(files, entry.parts(), entry.problems()).bytes());
+                Fingerprint.Stat secret = Fingerprint.Stat.of(root.resolve("out/../secret.txt"));
+                outputs += file.getFileName() + "\t" + secret.size() + "\t" + secret.modified() + "\t" + secret.key()
+                        + "\t../secret.txt\n";
+            }
+        }
+        Files.writeString(folder.resolve(BuildCache.OUTPUTS), outputs);
+        assertEquals(0, buildBoth("entries pointing out of the output"));
+    }
+
+    @Test
     void aFileChangedByHandInTheOutputIsWrittenAgain() throws Exception {
         start(new Random(3));
         buildBoth("the first build");
@@ -268,11 +321,26 @@ class BuildCacheTest {
 
     @Test
     void aFailedBuildLeavesTheCacheAsTheLastBuildLeftIt() throws Exception {
+        failedBuild();
+    }
+
+    @Test
+    void aPreviewReportsAFileItReadBeforeAgainWithItsErrors() throws Exception {
+        cachedBuilds = SiteGenerator.rebuilding();
+        failedBuild();
+    }
+
+    private void failedBuild() throws Exception {
         start(new Random(5));
         buildBoth("the first build");
         String billing = Files.readString(root.resolve("content/billing.yaml"));
         write("content/billing.yaml", billing + "  - question: [broken\n");
-        assertThrows(SiteGenException.class, () -> Fixture.build(config("out", true)));
+        SiteGenerator generator = cachedBuilds == null ? new SiteGenerator() : cachedBuilds;
+        for (int i = 0; i < 2; i++) {
+            SiteGenException e = assertThrows(SiteGenException.class,
+                    () -> generator.generate(config("out", true).build(), io.github.sitegen.BuildListener.SILENT));
+            Fixture.assertHasLine(e.problems().stream().map(p -> p.format(root)).toList(), "content/billing.yaml:");
+        }
         write("content/billing.yaml", billing);
         assertEquals(5, buildBoth("the error fixed"));
     }

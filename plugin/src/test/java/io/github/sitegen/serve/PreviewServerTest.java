@@ -180,6 +180,18 @@ class PreviewServerTest {
     }
 
     @Test
+    void aPreviewStartedWithCleanEmptiesTheBuildCacheForItsFirstBuildOnly() throws Exception {
+        Fixture.write(root, SITE);
+        SiteGenConfig config = SiteGenConfig.builder(root.resolve("content"), root.resolve("preview"))
+                .projectDirectory(root).cacheDirectory(root.resolve("cache")).clean(true).build();
+        preview = new PreviewServer(config, 0, root, listener).start();
+        preview.rebuild();
+        preview.rebuild();
+        assertEquals(3, preview.build());
+        assertEquals(1, log.stream().filter(line -> line.contains("because site-gen.clean is set")).count(), log.toString());
+    }
+
+    @Test
     void theLiveReloadEndpointReportsANewBuildNumberAfterAChange() throws Exception {
         start("https://owner.github.io/repo/", 0);
         URI endpoint = preview.url().resolve("__site-gen/build");
