@@ -43,7 +43,8 @@ class SharedAssetsTest {
         try (Stream<Path> walk = Files.walk(out)) {
             List<String> assets = walk.filter(Files::isRegularFile).map(p -> out.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> p.contains("assets/")).sorted().toList();
-            assertEquals(List.of("assets/extra.css", "assets/favicon.svg", "assets/site-gen.css", "assets/site-gen.js"), assets);
+            assertEquals(List.of("assets/extra.css", "assets/favicon.svg", "assets/site-gen-search.js", "assets/site-gen.css",
+                    "assets/site-gen.js"), assets);
         }
         assertFalse(Files.exists(out.resolve("de/assets")));
         check(out.resolve("de/index.html"), "../assets/");
