@@ -158,7 +158,7 @@ check_sitegen() {
   local d=$1 T=$2 Q=$3 topics anchors bold
   [ -f "$d/index.html" ] || { echo "no $d/index.html" >&2; return 1; }
   topics=$(find "$d" -mindepth 2 -maxdepth 2 -type f -name index.html | wc -l)
-  anchors=$(find "$d" -mindepth 2 -maxdepth 2 -type f -name index.html -exec grep -ohF '<h2 id="' {} + | wc -l)
+  anchors=$(find "$d" -mindepth 2 -maxdepth 2 -type f -name index.html -exec grep -ohF '<span class="question-anchor" id="' {} + | wc -l)
   bold=$(find "$d" -mindepth 2 -maxdepth 2 -type f -name index.html -exec grep -ohF '<strong>' {} + | wc -l)
   [ "$topics" -eq "$T" ] && [ "$anchors" -eq "$Q" ] && [ "$bold" -ge "$Q" ] \
     || { echo "$d: $topics topic pages (want $T), $anchors question anchors (want $Q), $bold <strong> (want >= $Q)" >&2; return 1; }

@@ -1,6 +1,7 @@
-/* site-gen built-in theme: deep links that open, expand/collapse all, copy link, print,
-   colour scheme toggle and search. Everything here is an enhancement: without JavaScript the
-   pages stay fully readable, and the controls that need it stay hidden. */
+/* site-gen built-in theme: deep links that open, the header's menu, expand/collapse all, copy
+   link, print, colour scheme toggle, and what starts search (site-gen-search.js). Everything
+   here is an enhancement: without JavaScript the pages stay fully readable, and the controls
+   that need it stay hidden. */
 (function () {
   'use strict';
   var doc = document;
@@ -36,6 +37,40 @@
       if (location.hash) link.setAttribute('href', link.getAttribute('href').split('#')[0] + location.hash);
     });
   });
+
+  /* The header's menu (a <details> whose panel is the element after it) closes on a click
+     elsewhere and on Escape, which gives the focus back to it. */
+  var menu = doc.querySelector('.site-menu');
+  if (menu) {
+    var panel = menu.nextElementSibling;
+    doc.addEventListener('click', function (event) {
+      if (menu.open && !menu.contains(event.target) && !(panel && panel.contains(event.target))) menu.open = false;
+    });
+    doc.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && menu.open) {
+        menu.open = false;
+        menu.querySelector('summary').focus();
+      }
+    });
+  }
+
+  /* A table wider than its answer scrolls sideways: while it does, it takes the keyboard focus,
+     so that it can be scrolled without a mouse. Checked once a frame after answers open, and on
+     resize. */
+  var checkTables = false;
+  function scrollableTables() {
+    if (checkTables) return;
+    checkTables = true;
+    window.requestAnimationFrame(function () {
+      checkTables = false;
+      Array.prototype.forEach.call(doc.querySelectorAll('[data-sg-content] table'), function (table) {
+        if (table.scrollWidth > table.clientWidth) table.setAttribute('tabindex', '0'); else table.removeAttribute('tabindex');
+      });
+    });
+  }
+  doc.addEventListener('toggle', scrollableTables, true);
+  window.addEventListener('resize', scrollableTables);
+  scrollableTables();
 
   /* Expand all / collapse all, per topic. */
   Array.prototype.forEach.call(doc.querySelectorAll('.topic-tools'), function (tools) {
@@ -98,183 +133,21 @@
     });
   }
 
-  /* Search: the index is a plain script built with the site, loaded on first use, so search
-     works under any base path and from a folder opened on disk. */
+  /* Search lives in its own script, loaded when the reader first turns to the search field, so
+     pages that are only read never download it. Until then, Enter does not reload the page. */
   var form = doc.querySelector('.search');
   if (!form) return;
   var input = form.querySelector('input');
-  var list = form.querySelector('[role=listbox]');
-  var siteRoot = form.getAttribute('data-root');
-  /* Where a reader can ask when nothing matches (site.yaml's askUrl), {query} their search text. */
-  var ask = form.getAttribute('data-ask');
-  var results = [];
-  var active = -1;
-  var entries = null;
-  var loading = false;
-  var waiting = [];
-
-  function norm(text) {
-    return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase();
-  }
-
-  function load(then) {
-    if (entries) { then(); return; }
-    waiting.push(then);
-    if (loading) return;
-    loading = true;
+  function startSearch() {
+    input.removeEventListener('focus', startSearch);
+    input.removeEventListener('input', startSearch);
     var script = doc.createElement('script');
-    script.src = form.getAttribute('data-index');
-    script.onload = function () {
-      var data = window.siteGenSearch;
-      entries = data.entries.map(function (e, i) {
-        return { order: i, topic: data.topics[e[0]], id: e[1], question: e[2], tags: e[3], words: e[4], snippet: e[5],
-          q: norm(e[2]), t: norm(e[3]) };
-      });
-      waiting.forEach(function (f) { f(); });
-      waiting = [];
-    };
-    script.onerror = function () { loading = false; announce(form.getAttribute('data-failed')); };
+    script.src = form.getAttribute('data-script');
+    script.onerror = function () { announce(form.getAttribute('data-failed')); };
     doc.head.appendChild(script);
   }
-
-  function terms(query) {
-    return norm(query).split(/[\s\p{P}\p{S}]+/u).filter(function (t) { return t.length > 0; });
-  }
-
-  function score(entry, words) {
-    var total = 0;
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i];
-      if (entry.q.indexOf(w) >= 0) total += (' ' + entry.q).indexOf(' ' + w) >= 0 ? 12 : 8;
-      else if (entry.t.indexOf(w) >= 0) total += 4;
-      else if (entry.words.indexOf(w) >= 0) total += 1;
-      else return 0;
-    }
-    return total;
-  }
-
-  /* Text with every match of the query's terms wrapped in <mark>, built as DOM nodes. */
-  function highlighted(text, words) {
-    var normal = '';
-    var map = [];
-    for (var i = 0; i < text.length; i++) {
-      var n = norm(text[i]);
-      for (var k = 0; k < n.length; k++) { normal += n[k]; map.push(i); }
-    }
-    var marks = new Array(text.length).fill(false);
-    words.forEach(function (w) {
-      for (var at = normal.indexOf(w); at >= 0 && w; at = normal.indexOf(w, at + w.length)) {
-        for (var j = at; j < at + w.length; j++) marks[map[j]] = true;
-      }
-    });
-    var fragment = doc.createDocumentFragment();
-    var start = 0;
-    for (var p = 1; p <= text.length; p++) {
-      if (p === text.length || marks[p] !== marks[start]) {
-        var piece = text.slice(start, p);
-        if (marks[start]) {
-          var mark = doc.createElement('mark');
-          mark.textContent = piece;
-          fragment.appendChild(mark);
-        } else {
-          fragment.appendChild(doc.createTextNode(piece));
-        }
-        start = p;
-      }
-    }
-    return fragment;
-  }
-
-  function span(className, content) {
-    var element = doc.createElement('span');
-    element.className = className;
-    if (typeof content === 'string') element.textContent = content; else element.appendChild(content);
-    return element;
-  }
-
-  function render() {
-    var words = terms(input.value);
-    list.textContent = '';
-    active = -1;
-    results = [];
-    if (words.length) {
-      results = entries.map(function (e) { return { entry: e, score: score(e, words) }; })
-        .filter(function (r) { return r.score > 0; })
-        .sort(function (a, b) { return b.score - a.score || a.entry.order - b.entry.order; })
-        .slice(0, 10);
-    }
-    results.forEach(function (result, i) {
-      var e = result.entry;
-      var option = doc.createElement('li');
-      option.id = 'sg_result_' + i;
-      option.setAttribute('role', 'option');
-      option.setAttribute('aria-selected', 'false');
-      option.appendChild(span('result-question', highlighted(e.question, words)));
-      option.appendChild(span('result-topic', e.topic[1]));
-      option.appendChild(span('result-snippet', highlighted(e.snippet, words)));
-      option.addEventListener('mousedown', function (event) { event.preventDefault(); go(i); });
-      list.appendChild(option);
-    });
-    var open = words.length > 0;
-    list.hidden = !open;
-    input.setAttribute('aria-expanded', open ? 'true' : 'false');
-    input.removeAttribute('aria-activedescendant');
-    if (open && !results.length) {
-      var none = doc.createElement('li');
-      none.className = 'no-results';
-      none.setAttribute('role', 'option');
-      none.setAttribute('aria-disabled', 'true');
-      none.setAttribute('aria-selected', 'false');
-      none.textContent = form.getAttribute('data-none');
-      list.appendChild(none);
-      if (ask) {
-        var option = doc.createElement('li');
-        option.id = 'sg_result_ask';
-        option.className = 'ask-option';
-        option.setAttribute('role', 'option');
-        option.setAttribute('aria-selected', 'false');
-        option.textContent = form.getAttribute('data-ask-text');
-        option.addEventListener('mousedown', function (event) { event.preventDefault(); active = 0; go(0); });
-        list.appendChild(option);
-      }
-    }
-    if (open) announce(results.length ? form.getAttribute('data-count').replace('{0}', results.length) : form.getAttribute('data-none'));
-  }
-
-  function select(index) {
-    var options = list.querySelectorAll('[role=option][id]');
-    if (!options.length) return;
-    active = (index + options.length) % options.length;
-    Array.prototype.forEach.call(options, function (o, i) { o.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
-    input.setAttribute('aria-activedescendant', options[active].id);
-    options[active].scrollIntoView({ block: 'nearest' });
-  }
-
-  function go(index) {
-    var result = results[index];
-    if (!result) {
-      if (ask && !results.length && index === active) {
-        location.href = ask.split('{query}').join(encodeURIComponent(input.value.trim()));
-      }
-      return;
-    }
-    var e = result.entry;
-    var target = siteRoot + e.topic[0] + '#' + e.id;
-    list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    location.href = target;
-  }
-
-  input.addEventListener('focus', function () { load(function () {}); });
-  input.addEventListener('input', function () { load(render); });
-  input.addEventListener('keydown', function (event) {
-    if (event.key === 'ArrowDown') { event.preventDefault(); load(function () { select(active + 1); }); }
-    else if (event.key === 'ArrowUp') { event.preventDefault(); select(active - 1); }
-    else if (event.key === 'Enter') { event.preventDefault(); go(active >= 0 ? active : 0); }
-    else if (event.key === 'Escape') { list.hidden = true; input.setAttribute('aria-expanded', 'false'); }
-  });
-  input.addEventListener('blur', function () {
-    window.setTimeout(function () { list.hidden = true; input.setAttribute('aria-expanded', 'false'); }, 150);
-  });
-  form.addEventListener('submit', function (event) { event.preventDefault(); go(active >= 0 ? active : 0); });
+  input.addEventListener('focus', startSearch);
+  input.addEventListener('input', startSearch);
+  form.addEventListener('submit', function (event) { event.preventDefault(); });
+  window.siteGen = { announce: announce };
 })();

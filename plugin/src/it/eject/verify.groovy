@@ -31,5 +31,5 @@ assert log.count('BUILD FAILURE') == 1
 // run 4: the site builds with the ejected templates and the project's own home page
 def site = new File(basedir, 'target/site-gen')
 assert new File(site, 'index.html').getText('UTF-8').contains('<h1>Our own home page</h1>')
-assert new File(site, 'faq/index.html').getText('UTF-8').contains('<h2 id="ejected">')
+assert new File(site, 'faq/index.html').getText('UTF-8').contains('<span class="question-anchor" id="ejected"></span>')
 return true

@@ -22,7 +22,8 @@ assert log.contains('[INFO] import-fml: 1 file, 2 parts, 2 faqs converted into 3
 // run 2 built the imported content, and the anchor Doxia published still leads to the question
 assert log.contains('site-gen wrote 4 pages (2 topics, 2 questions')
 def page = new File(site, 'setup/index.html').getText('UTF-8')
-assert page.contains('<h2 id="how-to-configure"><span id="How_to_configure"></span>How do I configure it?</h2>')
+assert page.contains('<summary><h2>How do I configure it?</h2></summary>\n    <span class="question-anchor" id="how-to-configure"></span>\n'
+        + '    <span class="question-anchor previous-id" id="How_to_configure"></span>')
 assert page.contains('<pre><code>&lt;plugin&gt;')
 assert page.contains('<th>Option</th>')
 assert new File(site, 'index.html').getText('UTF-8').contains('<title>Widget FAQ</title>')

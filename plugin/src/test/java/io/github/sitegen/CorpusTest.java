@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,13 +47,13 @@ class CorpusTest {
                 List<String> questions = questionsIn(file);
                 expected += questions.size();
                 Document page = Fixture.html(site.resolve(topicId).resolve("index.html"));
-                List<Element> headings = page.select("section.question h2[id]");
-                assertEquals(questions.size(), headings.size(), topicId);
+                List<Fixture.PageQuestion> onPage = Fixture.questions(page);
+                assertEquals(questions.size(), onPage.size(), topicId);
                 for (int i = 0; i < questions.size(); i++) {
-                    Element heading = headings.get(i);
-                    assertEquals(questions.get(i).strip().replaceAll("\\s+", " "), heading.text(), topicId + " #" + i);
-                    assertTrue(anchors.add(heading.id()), "anchor " + heading.id() + " is unique across the site");
-                    assertNotNull(page.selectFirst("a.self-link[href=#" + heading.id() + "]"));
+                    Fixture.PageQuestion question = onPage.get(i);
+                    assertEquals(questions.get(i).strip().replaceAll("\\s+", " "), question.question(), topicId + " #" + i);
+                    assertTrue(anchors.add(question.id()), "anchor " + question.id() + " is unique across the site");
+                    assertNotNull(page.selectFirst("a.self-link[href=#" + question.id() + "]"));
                 }
             }
         }

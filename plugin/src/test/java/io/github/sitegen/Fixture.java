@@ -127,6 +127,25 @@ public final class Fixture {
     }
 
     /**
+     * A question of a topic page as the built-in theme writes it: its id and the anchors it had
+     * before (the empty elements at the top of its {@code <details>}), its heading's text, and its
+     * {@code section}.
+     */
+    public record PageQuestion(String id, List<String> previousIds, String question, org.jsoup.nodes.Element section) {
+    }
+
+    /** The questions of a topic page, in order. */
+    public static List<PageQuestion> questions(Document page) {
+        List<PageQuestion> questions = new ArrayList<>();
+        for (org.jsoup.nodes.Element section : page.select("section.question")) {
+            questions.add(new PageQuestion(section.selectFirst("details > .question-anchor:not(.previous-id)").id(),
+                    section.select("details > .question-anchor.previous-id").eachAttr("id"),
+                    section.selectFirst("summary h2").text(), section));
+        }
+        return questions;
+    }
+
+    /**
      * The headings of a page that skip a level (an {@code <h3>} right after an {@code <h1>}), each
      * as "h1 'Title' then h3 'Sub'"; empty when the outline never skips one. The first heading may
      * have any level (the navigation comes before the page's h1).

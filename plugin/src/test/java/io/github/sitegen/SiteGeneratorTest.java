@@ -65,8 +65,9 @@ class SiteGeneratorTest {
     void aBuildWritesTheHomePageOnePagePerTopicThe404PageAndTheAssets() throws Exception {
         Fixture.write(root, SITE);
         SiteGenerator.Result result = Fixture.build(root);
-        assertEquals(List.of(".nojekyll", "404.html", "assets/favicon.svg", "assets/site-gen.css", "assets/site-gen.js",
-                "billing/index.html", "faq.json", "index.html", "search-index.js", "start/index.html"), files(out()));
+        assertEquals(List.of(".nojekyll", "404.html", "assets/favicon.svg", "assets/site-gen-search.js", "assets/site-gen.css",
+                "assets/site-gen.js", "billing/index.html", "faq.json", "index.html", "search-index.js", "search-index/d0.js",
+                "search-index/p0.js", "start/index.html"), files(out()));
         assertEquals(4, result.pages());
         assertEquals(2, result.topics());
         assertEquals(3, result.questions());
@@ -197,16 +198,18 @@ class SiteGeneratorTest {
         Document page = Fixture.html(out().resolve("billing/index.html"));
         assertEquals("Billing & payments", page.selectFirst("h1").text());
         assertEquals("Billing & payments | Acme <Help>", page.title());
-        List<Element> headings = page.select("section.question h2");
-        assertEquals(List.of("how-to-pay", "can-i-get-a-refund"), headings.stream().map(Element::id).toList());
-        for (Element heading : headings) {
-            assertEquals("summary", heading.parent().tagName(), "the question heading opens and closes its answer");
-            Element section = heading.closest("section.question");
+        List<Fixture.PageQuestion> questions = Fixture.questions(page);
+        assertEquals(List.of("how-to-pay", "can-i-get-a-refund"), questions.stream().map(Fixture.PageQuestion::id).toList());
+        for (Fixture.PageQuestion question : questions) {
+            Element section = question.section();
+            assertEquals("summary", section.selectFirst("h2").parent().tagName(), "the question heading opens and closes its answer");
+            Element anchor = page.getElementById(question.id());
+            assertEquals("details", anchor.parent().tagName(), "the id is inside the details, so a link to it opens them");
             Element self = section.selectFirst(".question-links a.self-link");
-            assertEquals("#" + heading.id(), self.attr("href"));
+            assertEquals("#" + question.id(), self.attr("href"));
             assertEquals("Link to this question", self.selectFirst(".visually-hidden").text());
             Element copy = section.selectFirst("button.copy-link");
-            assertEquals(heading.id(), copy.attr("data-id"));
+            assertEquals(question.id(), copy.attr("data-id"));
             assertTrue(copy.hasClass("needs-js"), "shown only where the script can copy");
             assertEquals(1, section.select("details > .answer").size(), "the answer is inside the details");
         }
@@ -573,7 +576,7 @@ class SiteGeneratorTest {
                 + " is taken"), log.toString());
         List<String> info = log.toString().lines().filter(line -> line.startsWith("info ")).toList();
         assertEquals(1, info.size(), "one line per build: " + info);
-        assertTrue(info.get(0).matches("info site-gen wrote 3 pages \\(1 topic, 2 questions, 9 files\\) to .* in \\d+ ms,"
+        assertTrue(info.get(0).matches("info site-gen wrote 3 pages \\(1 topic, 2 questions, 12 files\\) to .* in \\d+ ms,"
                 + " \\d+ pages per second; stages: load and validate \\d+ ms, Markdown \\d+ ms, templates \\d+ ms,"
                 + " write \\d+ ms \\(Markdown, templates and write summed over threads\\)"), info.get(0));
     }

@@ -40,14 +40,7 @@ public final class Publisher {
      */
     public static SiteFiles open(Site site, Translations translations, Translations.Language language,
                                  SiteRenderer.Sink sink) throws IOException {
-        OutputStream faq = sink.open(Urls.FAQ_JSON);
-        SiteFiles files;
-        try {
-            files = new SiteFiles(site, translations, language, sink, faq, sink.open(SearchIndex.PATH));
-        } catch (IOException | RuntimeException e) {
-            faq.close();
-            throw e;
-        }
+        SiteFiles files = new SiteFiles(site, translations, language, sink, sink.open(Urls.FAQ_JSON));
         try {
             files.start();
             return files;
@@ -67,22 +60,21 @@ public final class Publisher {
         private final Translations.Language language;
         private final SiteRenderer.Sink sink;
         private final OutputStream faq;
-        private final OutputStream search;
+        private final SearchIndex.Writer search;
 
         private SiteFiles(Site site, Translations translations, Translations.Language language, SiteRenderer.Sink sink,
-                          OutputStream faq, OutputStream search) {
+                          OutputStream faq) {
             this.site = site;
             this.translations = translations;
             this.language = language;
             this.sink = sink;
             this.faq = faq;
-            this.search = search;
+            this.search = new SearchIndex.Writer(site, sink);
         }
 
         private void start() throws IOException {
             StringBuilder head = new StringBuilder("{\n  \"version\": " + FAQ_JSON_VERSION + ",\n  \"site\": ");
             faq.write(utf8(Json.indented(faqSite(site), 1, head).append(",\n  \"topics\": [").toString()));
-            search.write(utf8(SearchIndex.head(site)));
         }
 
         @Override
@@ -90,33 +82,29 @@ public final class Publisher {
             StringBuilder faqPart = new StringBuilder(topic.questions().size() * 2048).append(index == 0 ? "" : ",")
                     .append("\n    ");
             Json.indented(faqTopic(topic, site.info().baseUrl()), 2, faqPart);
-            return new byte[][] {utf8(faqPart.toString()), utf8(SearchIndex.entries(topic, index))};
+            return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index)};
         }
 
         @Override
         public void append(byte[][] parts) throws IOException {
             faq.write(parts[0]);
-            search.write(parts[1]);
+            search.append(parts[1]);
         }
 
-        /** Ends and closes both files, then writes the sitemap. */
+        /** Ends and closes faq.json, then writes the rest of the search index and the sitemap. */
         public void finish() throws IOException {
             faq.write(utf8((site.topics().isEmpty() ? "" : "\n  ") + "]\n}\n"));
-            search.write(utf8(SearchIndex.TAIL));
             close();
+            search.finish();
             if (!site.info().baseUrl().isEmpty()) {
                 write(sink, Urls.SITEMAP, sitemap(site, translations, language));
             }
         }
 
-        /** Closes both files, finished or not. */
+        /** Closes faq.json, finished or not. */
         @Override
         public void close() throws IOException {
-            try {
-                search.close();
-            } finally {
-                faq.close();
-            }
+            faq.close();
         }
     }
 

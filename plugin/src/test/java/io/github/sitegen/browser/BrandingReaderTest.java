@@ -12,10 +12,9 @@ import io.github.sitegen.BuildListener;
 import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.SiteGenerator;
-import io.github.sitegen.verify.PagesServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -32,16 +31,19 @@ class BrandingReaderTest {
     @TempDir
     static Path root;
 
-    private static PagesServer server;
+    @RegisterExtension
+    static final Browser.Closing CLOSING = new Browser.Closing();
+
+    private static Browser.Session session;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
-        Browser.assumeInstalled();
         Path site = root.resolve("site");
         Files.createDirectories(site);
-        server = new PagesServer(site, "/faq/");
-        String ask = server.baseUri().resolve("ask.html").toString() + "?q={query}";
+        session = CLOSING.keep(Browser.Session.serve(site, "/faq/"));
+        driver = session.driver();
+        String ask = session.base().resolve("ask.html").toString() + "?q={query}";
         Fixture.write(root, """
                 -- content/site.yaml --
                 title: Acme help
@@ -69,18 +71,8 @@ class BrandingReaderTest {
                 """.formatted(ask));
         new SiteGenerator().generate(SiteGenConfig.builder(root.resolve("content"), site)
                 .staticDirectory(root.resolve("static")).baseUrl("https://acme.github.io/faq").build(), BuildListener.SILENT);
-        driver = Browser.start(true);
     }
 
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void everyPageHasNoAxeViolationsInLightAndDark() throws Exception {
@@ -88,13 +80,13 @@ class BrandingReaderTest {
         for (String scheme : List.of("light", "dark")) {
             Browser.colourScheme(driver, scheme);
             for (String path : List.of("index.html", "billing/index.html", "missing/page.html")) {
-                driver.get(server.baseUri().resolve(path).toString());
+                driver.get(session.base().resolve(path).toString());
                 if (path.startsWith("billing")) {
                     driver.findElement(By.cssSelector("[data-expand-all]")).click();
                 }
                 Browser.axeViolations(driver).forEach(v -> failures.add(scheme + " " + path + ": " + v));
             }
-            driver.get(server.baseUri().resolve("index.html").toString());
+            driver.get(session.base().resolve("index.html").toString());
             noMatches();
             Browser.axeViolations(driver).forEach(v -> failures.add(scheme + " no results: " + v));
         }
@@ -103,7 +95,7 @@ class BrandingReaderTest {
 
     @Test
     void aSearchWithoutMatchesOffersToAskWithTheSearchText() {
-        driver.get(server.baseUri().resolve("billing/index.html").toString());
+        driver.get(session.base().resolve("billing/index.html").toString());
         WebElement option = noMatches();
         assertEquals("Ask a question", option.getText());
         WebElement input = driver.findElement(By.id("sg_search"));
@@ -111,7 +103,7 @@ class BrandingReaderTest {
         assertEquals("sg_result_ask", input.getAttribute("aria-activedescendant"));
         input.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("ask.html"));
-        assertEquals(server.baseUri().resolve("ask.html") + "?q=refund%20%26%20tax", driver.getCurrentUrl());
+        assertEquals(session.base().resolve("ask.html") + "?q=refund%20%26%20tax", driver.getCurrentUrl());
     }
 
     private WebElement noMatches() {

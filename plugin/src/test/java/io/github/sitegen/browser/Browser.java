@@ -16,6 +16,8 @@ import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.SiteGenerator;
 import io.github.sitegen.verify.PagesServer;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,8 +75,13 @@ final class Browser {
             return serve(site, URI.create(baseUrl).getPath() + "/");
         }
 
-        /** {@code site}, served under {@code basePath} (such as {@code /faq/}), and a browser with JavaScript on. */
+        /**
+         * The folder {@code site} (built, or to be built into while the tests run) served under
+         * {@code basePath}, and a browser with JavaScript on. Skips the calling tests when
+         * Chromium is not installed.
+         */
         static Session serve(Path site, String basePath) throws IOException {
+            assumeInstalled();
             PagesServer server = new PagesServer(site, basePath);
             try {
                 return new Session(server, server.baseUri(), Browser.start(true));
@@ -90,6 +97,26 @@ final class Browser {
                 driver.quit();
             } finally {
                 server.close();
+            }
+        }
+    }
+
+    /**
+     * Closes the session a test class keeps, after its last test: {@code @RegisterExtension static
+     * final Browser.Closing CLOSING = new Browser.Closing();}, then {@code CLOSING.keep(session)}.
+     */
+    static final class Closing implements AfterAllCallback {
+        private Session session;
+
+        Session keep(Session opened) {
+            session = opened;
+            return opened;
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (session != null) {
+                session.close();
             }
         }
     }
@@ -136,6 +163,30 @@ final class Browser {
     static void colourScheme(ChromeDriver driver, String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /**
+     * Emulates a screen {@code width} × {@code height} CSS pixels large; under 600 pixels wide, a
+     * phone's (the page's viewport meta element applies, scroll bars take no room).
+     */
+    static void screen(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /**
+     * The current page's cumulative layout shift so far: the sum of every layout shift not caused
+     * by the reader's input, as Lighthouse counts it (0 when nothing moved on its own).
+     */
+    static double layoutShift(ChromeDriver driver) {
+        Object sum = driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1], total = 0;
+                new PerformanceObserver(function (list) {
+                  list.getEntries().forEach(function (e) { if (!e.hadRecentInput) total += e.value; });
+                }).observe({type: 'layout-shift', buffered: true});
+                setTimeout(function () { done(total); }, 500);
+                """);
+        return ((Number) sum).doubleValue();
     }
 
     /** axe-core's violations on the current page, WCAG 2.x A and AA plus best practices, as text lines. */

@@ -249,12 +249,12 @@ class ContentCheckTest {
                 """);
         Fixture.build(config());
         Document published = Fixture.html(root.resolve("out/a/index.html"));
-        assertEquals(List.of("live"), published.select("section.question h2").eachAttr("id"));
+        assertEquals(List.of("live"), Fixture.questions(published).stream().map(Fixture.PageQuestion::id).toList());
         assertTrue(published.select(".related").isEmpty(), "no link to the draft");
         assertFalse(Files.readString(root.resolve("out/faq.json")).contains("soon"));
         Fixture.build(config().drafts(true));
         Document preview = Fixture.html(root.resolve("out/a/index.html"));
-        assertEquals(List.of("live", "soon"), preview.select("section.question h2").eachAttr("id"));
+        assertEquals(List.of("live", "soon"), Fixture.questions(preview).stream().map(Fixture.PageQuestion::id).toList());
         assertEquals("Draft: not published yet", preview.selectFirst(".draft-marker").text());
     }
 

@@ -92,14 +92,14 @@ class FmlCorpusTest {
     /**
      * Checks every faq of {@code faqs} on the site: its question is a question heading there, its
      * answer's text is under it, and each anchor Doxia published (Doxia 2, the Doxia 1 FML parser,
-     * Doxia 1.0) is an element of that question's heading, or, for a repeated id, of the first
-     * question that had it. Returns {anchors that are question ids, anchors that are previous ids}.
+     * Doxia 1.0) is an anchor of that question, or, for a repeated id, of the first question that
+     * had it. Returns {anchors that are question ids, anchors that are previous ids}.
      */
     private static int[] checkFaqsAndAnchors(List<Faq> faqs, Map<String, Document> pages) {
-        Map<String, Element> headings = new HashMap<>();
+        Map<String, Fixture.PageQuestion> headings = new HashMap<>();
         for (Document page : pages.values()) {
-            for (Element heading : page.select("section.question h2[id]")) {
-                headings.putIfAbsent(heading.text(), heading);
+            for (Fixture.PageQuestion question : Fixture.questions(page)) {
+                headings.putIfAbsent(question.question(), question);
             }
         }
         Map<String, Element> byId = new HashMap<>();
@@ -112,9 +112,9 @@ class FmlCorpusTest {
         int previous = 0;
         Map<String, String> firstHolder = new HashMap<>();
         for (Faq faq : faqs) {
-            Element heading = headings.get(faq.question());
+            Fixture.PageQuestion heading = headings.get(faq.question());
             assertNotNull(heading, faq.file() + ": question on the site: " + faq.question());
-            Element section = heading.closest("section.question");
+            Element section = heading.section();
             String firstText = faq.answerText().strip().split("\\R", 2)[0];
             String expected = squash(firstText).substring(0, Math.min(20, squash(firstText).length()));
             assertTrue(squash(section.selectFirst(".answer").text()).contains(expected),
@@ -124,13 +124,13 @@ class FmlCorpusTest {
                 String owner = firstHolder.computeIfAbsent(faq.file() + "#" + anchor, k -> faq.question());
                 Element target = byId.get(anchor);
                 assertNotNull(target, faq.file() + ": published anchor #" + anchor + " (" + form + ") of " + faq.id());
-                Element targetHeading = target.tagName().equals("h2") ? target : target.parent();
-                assertEquals(owner, targetHeading.text(), "#" + anchor + " leads to its question");
-                if (target == targetHeading) {
-                    direct++;
-                } else {
-                    assertEquals("span", target.tagName());
+                Element targetSection = target.closest("section.question");
+                assertEquals(owner, targetSection.selectFirst("summary h2").text(), "#" + anchor + " leads to its question");
+                if (target.hasClass("previous-id")) {
                     previous++;
+                } else {
+                    assertEquals("question-anchor", target.className());
+                    direct++;
                 }
             }
         }

@@ -147,7 +147,7 @@ class FmlImporterTest {
         assertHas(infos, "import-fml: 1 file, 2 parts, 3 faqs converted into 3 files (3 questions); 3 of 3 published"
                 + " anchors kept (3 as question ids, 0 through previousIds); 0 items not converted exactly");
         Document general = page("general");
-        assertEquals("What is the widget?", general.getElementById("what-is-it").text());
+        assertEquals("What is the widget?", general.getElementById("what-is-it").closest("section.question").selectFirst("h2").text());
         assertEquals("Widget FAQ", Fixture.html(root.resolve("out/index.html")).selectFirst("h1").text());
     }
 
@@ -393,9 +393,11 @@ class FmlImporterTest {
                 "a1.1", "GWT", "mvn_site:site")) {
             Element target = page.getElementById(anchor);
             assertNotNull(target, anchor);
-            assertEquals("h2", target.parent().tagName(), "the anchor sits in the question's heading: " + anchor);
+            assertTrue(target.hasClass("question-anchor"), anchor);
+            assertEquals("details", target.parent().tagName(), "the anchor opens its question's answer: " + anchor);
         }
-        assertEquals("How do I (re)start?", page.getElementById("how-do-i-re-start").text());
+        assertEquals("How do I (re)start?", page.getElementById("how-do-i-re-start").closest("section.question")
+                .selectFirst("h2").text());
     }
 
     @Test

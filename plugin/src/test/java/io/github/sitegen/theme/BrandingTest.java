@@ -95,8 +95,8 @@ class BrandingTest {
         for (Element edit : edits) {
             assertEquals("https://github.com/acme/faq/edit/main/src/site-gen/content/billing.yaml", edit.attr("href"));
             assertEquals("Edit this answer", edit.text());
-            String question = edit.attr("aria-describedby");
-            assertEquals(1, edit.closest(".question").select("h2#" + question).size(), "described by its own question");
+            assertEquals(1, edit.closest("section.question").select("summary h2").size(),
+                    "in its own question's section, after the heading that names the question");
         }
         assertEquals("https://github.com/acme/faq/edit/main/src/site-gen/content/account.yml",
                 html(out.resolve("account/index.html")).selectFirst("a.edit-link").attr("href"));

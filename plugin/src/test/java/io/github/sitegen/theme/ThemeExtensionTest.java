@@ -107,7 +107,7 @@ class ThemeExtensionTest {
         assertFalse(Files.exists(out.resolve("assets/extra.js")));
     }
 
-    /** The extras, in their places: after the theme's own files, in the header row, in the footer. */
+    /** The extras, in their places: after the theme's own files, at the end of the header row, in the footer. */
     private static void assertPage(Path file, String assets, String home) throws Exception {
         Document html = Fixture.html(file);
         List<Element> head = html.head().children();
@@ -119,8 +119,10 @@ class ThemeExtensionTest {
         assertTrue(themeCss >= 0 && themeJs > themeCss && extraCss > themeJs && extraJs > extraCss && meta > extraJs,
                 file + ": " + List.of(themeCss, themeJs, extraCss, extraJs, meta));
         assertEquals(head.size() - 1, meta, file.toString());
-        Element header = html.selectFirst("header.site-header .header-row > a.sg-test-header:last-child");
+        // The end of the header row: the menu's panel, which on wide screens is part of the row.
+        Element header = html.selectFirst("header.site-header .header-row > .menu-panel > a.sg-test-header:last-child");
         assertTrue(header != null && header.attr("href").equals(home), file + ": " + html.select(".sg-test-header"));
+        assertFalse(html.selectFirst("details.site-menu").hasClass("needs-js"), "the menu has the hook's link even without the script");
         assertEquals(1, html.select("footer.site-footer .wrap > p.sg-test-footer:last-child").size(), file.toString());
     }
 
