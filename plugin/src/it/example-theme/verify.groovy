@@ -84,6 +84,21 @@ try {
     def dark = browser.screenshot(screenshots.resolve('home-dark.png'))
     assert !Arrays.equals(light, dark) : 'the light and dark screenshots differ'
 
+    // on a small phone the header stays one row: the title on one line, the search and menu beside it
+    browser.screen(375, 667)
+    browser.open('account/index.html')
+    def phoneTitle = browser.box('.site-title')
+    def phoneSearch = browser.box('.search')
+    def phoneRow = browser.box('.header-row')
+    assert phoneRow.height <= 84 : "one header row on a phone: ${phoneRow}"
+    assert phoneTitle.height <= 48 : "the title on one line beside the mark: ${phoneTitle}"
+    assert phoneSearch.y < phoneTitle.y + phoneTitle.height : "the search is beside the title: ${phoneSearch} ${phoneTitle}"
+    assert browser.script('arguments[arguments.length - 1](document.documentElement.scrollWidth'
+            + ' <= document.documentElement.clientWidth);') : 'nothing scrolls sideways on a phone'
+    browser.screenshot(screenshots.resolve('topic-phone-dark.png'))
+    browser.screen(1280, 800)
+    browser.open('index.html')
+
     // the colour scheme button chooses light over the system's dark, with the theme's light colours
     browser.click('.theme-toggle')
     assert browser.style('.site-header', null, 'background-color') == 'rgb(11, 37, 69)'

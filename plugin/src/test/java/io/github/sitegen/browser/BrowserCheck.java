@@ -45,6 +45,11 @@ public final class BrowserCheck implements AutoCloseable {
         driver.get(session.base().resolve(path).toString());
     }
 
+    /** Sets the viewport to {@code width} × {@code height} CSS pixels (375 × 667: a small phone). */
+    public void screen(int width, int height) {
+        Browser.screen(driver, width, height);
+    }
+
     /** Emulates the system's {@code light} or {@code dark} colour scheme. */
     public void colourScheme(String scheme) {
         Browser.colourScheme(driver, scheme);
