@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import io.github.sitegen.cache.BuildCache;
+import io.github.sitegen.theme.Theme;
 
 /**
  * What one build reads and writes. Build it with {@link #builder(Path, Path)}; only the content and
@@ -65,19 +66,19 @@ public record SiteGenConfig(Path contentDirectory, Path outputDirectory, Path te
     /**
      * What the build cache keys a build by: these settings less where the site and the cache are
      * written, how many threads write it (the bytes are the same whatever they are) and the class
-     * path, with {@code themeFiles}, a digest of the chosen theme's files (see {@code Theme#digest}).
+     * path, with the files of {@code resolved}, the theme this configuration names.
      */
-    public BuildCache.Inputs cacheInputs(String themeFiles) {
+    public BuildCache.Inputs cacheInputs(Theme resolved) {
         CacheKey key = new CacheKey(contentDirectory, templateDirectory, staticDirectory, baseUrl, defaultTitle, trustRawHtml,
-                cname, structuredData, drafts, theme, themeFiles);
+                cname, structuredData, drafts, theme);
         return new BuildCache.Inputs(cacheDirectory, outputDirectory, contentDirectory,
-                Arrays.asList(templateDirectory, staticDirectory), key, clean);
+                Arrays.asList(templateDirectory, staticDirectory), key, resolved, clean);
     }
 
     /** The settings the build cache keys a build by. */
     public record CacheKey(Path contentDirectory, Path templateDirectory, Path staticDirectory, String baseUrl,
                            String defaultTitle, boolean trustRawHtml, String cname, boolean structuredData,
-                           boolean drafts, String theme, String themeFiles) {
+                           boolean drafts, String theme) {
     }
 
     public static Builder builder(Path contentDirectory, Path outputDirectory) {

@@ -91,7 +91,7 @@ public final class SiteGenerator {
 
         List<Problem> problems = new ArrayList<>();
         Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
-        try (BuildCache cache = BuildCache.open(config.cacheInputs(theme.digest()), listener::info)) {
+        try (BuildCache cache = BuildCache.open(config.cacheInputs(theme), listener::info)) {
             return generate(config, listener, start, cname, baseUrl, output, theme, cache, problems);
         }
     }

@@ -30,6 +30,9 @@ import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.render.TopicMemo;
 import io.github.sitegen.render.Translations;
+import io.github.sitegen.theme.Layer;
+import io.github.sitegen.theme.Source;
+import io.github.sitegen.theme.Theme;
 
 /**
  * The build cache: what each topic of the last builds made (see {@link EditionMemo}), so that the
@@ -112,10 +115,13 @@ public final class BuildCache implements AutoCloseable {
      * @param folders        every other folder the build reads (templates, static files), keyed by
      *                       every file in it; entries may be {@code null}
      * @param settings       the build's settings, less where it writes and how many threads it uses
+     * @param theme          the build's theme: the files of the chosen theme and of those it
+     *                       extends are keyed by their bytes (the built-in theme by the plugin's build,
+     *                       the template folder among {@code folders})
      * @param clean          empty the cache first
      */
     public record Inputs(Path cacheDirectory, Path output, Path content, List<Path> folders, Record settings,
-                         boolean clean) {
+                         Theme theme, boolean clean) {
     }
 
     /**
@@ -168,6 +174,14 @@ public final class BuildCache implements AutoCloseable {
             global.text(version).text(System.getProperty("java.version")).text(LocalDate.now(ZoneOffset.UTC).toString())
                     .text(Locale.getDefault().toLanguageTag());
             global.model(inputs.settings());
+            for (Layer layer : inputs.theme().layers()) {
+                if (!layer.name().isEmpty()) {
+                    global.text(layer.name());
+                    for (Map.Entry<String, Source> file : layer.files().entrySet()) {
+                        global.text(file.getKey()).bytes(file.getValue().read());
+                    }
+                }
+            }
             for (Path path : inputs.folders()) {
                 global.tree(path);
             }

@@ -361,7 +361,12 @@ public final class MarkdownRenderer {
         return repaired;
     }
 
-    static String validUrl(String url) {
+    /**
+     * {@code url} without the surrounding spaces, with the characters a URL may not hold (a
+     * second {@code #}, spaces, controls, {@code "<>\\^`{|}}, brackets after the host) written
+     * as {@code %XX} escapes of their UTF-8 bytes. Escapes already there stay.
+     */
+    public static String validUrl(String url) {
         String trimmed = url.strip();
         int authority = trimmed.indexOf("//");
         int pathStart = authority < 0 ? 0 : trimmed.indexOf('/', authority + 2);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.model.QuestionLink;
 import io.github.sitegen.model.Topic;
 import io.github.sitegen.problem.Problem;
@@ -152,7 +153,7 @@ public final class Urls {
         }
         URI resolved;
         try {
-            resolved = new URI("https", "site-gen.invalid", "/" + writtenFor, null).resolve(new URI(escapeIllegal(url)));
+            resolved = new URI("https", "site-gen.invalid", "/" + writtenFor, null).resolve(new URI(MarkdownRenderer.validUrl(url)));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -163,32 +164,6 @@ public final class Urls {
         String sitePath = path.substring(1); // a folder ("", "start/") stays a folder
         return Optional.of(sitePath + (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery())
                 + (resolved.getRawFragment() == null ? "" : "#" + resolved.getRawFragment()));
-    }
-
-    /**
-     * {@code url} with the characters a URI may not hold (spaces, controls, {@code "<>\\^`{|}} and
-     * non-ASCII characters) written as {@code %XX} escapes of their UTF-8 bytes, as HTML renderers
-     * write a Markdown link's destination. Escapes already there stay.
-     */
-    static String escapeIllegal(String url) {
-        StringBuilder escaped = null;
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            boolean illegal = c <= ' ' || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0;
-            if (illegal && escaped == null) {
-                escaped = new StringBuilder(url.substring(0, i));
-            }
-            if (escaped != null && !illegal) {
-                escaped.append(c);
-            } else if (illegal) {
-                int end = Character.isHighSurrogate(c) && i + 1 < url.length() ? i + 2 : i + 1;
-                for (byte b : url.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                    escaped.append('%').append(String.format("%02X", b & 0xff));
-                }
-                i = end - 1;
-            }
-        }
-        return escaped == null ? url : escaped.toString();
     }
 
     /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}, {@code data:}...). */

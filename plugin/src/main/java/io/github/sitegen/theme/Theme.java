@@ -96,32 +96,6 @@ public final class Theme {
         return new Theme(chosen, layers);
     }
 
-    /**
-     * A digest of the files of the chosen theme and of the themes it extends (what the plugin's
-     * version does not say), for the build cache: another theme jar, or another version of it,
-     * means other pages.
-     */
-    public String digest() throws IOException {
-        java.security.MessageDigest sha;
-        try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        for (Layer layer : layers) {
-            if (layer.name().isEmpty()) {
-                continue; // the template folder (keyed by its files) or the built-in theme (by the plugin)
-            }
-            sha.update((layer.name() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            for (Map.Entry<String, Source> file : layer.files().entrySet()) {
-                byte[] bytes = file.getValue().read();
-                sha.update((file.getKey() + "\n" + bytes.length + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update(bytes);
-            }
-        }
-        return java.util.HexFormat.of().formatHex(sha.digest());
-    }
-
     /** The chosen theme's name; empty for the built-in theme. */
     public String name() {
         return name;
