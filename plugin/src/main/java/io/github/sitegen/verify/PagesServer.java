@@ -2,58 +2,27 @@ package io.github.sitegen.verify;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.sitegen.render.Urls;
 
 /**
  * Serves a site folder on 127.0.0.1 under a base path the way GitHub Pages does: {@code /dir/}
  * serves {@code dir/index.html}, {@code /dir} redirects to {@code /dir/}, {@code /page} serves
  * {@code page.html}, and anything missing gets {@code 404.html} with status 404, at the requested
- * URL. Paths are case-sensitive. Only for checking a site on this machine.
+ * URL. Paths are case-sensitive. Only for checking a site on this machine: it answers only
+ * requests addressed to 127.0.0.1, localhost or [::1] with its port, and gives each connection a
+ * thread of its own with a short time for its headers ({@link LoopbackHttp}).
  *
  * <p>{@link Hooks} let a caller answer some requests itself and change HTML before it is sent (the
  * live preview of {@code site-gen:serve} does both); without hooks the folder is served as it is.
- *
- * <p>Each connection is read and answered on a thread of a small pool of its own, so a client that
- * sends half a request holds up no other. The JDK's server drops such a client after
- * {@code sun.net.httpserver.maxReqTime} seconds, and a response not taken within
- * {@code sun.net.httpserver.maxRspTime}; both are unlimited by default, so this class sets them
- * (see {@link #REQUEST_SECONDS}) unless the user did. The JDK reads them once, when the first
- * {@link HttpServer} of the JVM is created: one created earlier by something else keeps its values.
  */
 public final class PagesServer implements AutoCloseable {
-
-    /** Seconds a client may take to send a request's line and headers before it is dropped. */
-    static final String REQUEST_SECONDS = "10";
-    /** Seconds a client may take to receive a response. */
-    static final String RESPONSE_SECONDS = "60";
-    /** Threads that read and answer requests; more connections wait for one. */
-    static final int THREADS = 8;
-
-    static {
-        setUnlessSet("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
-        setUnlessSet("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
-    }
-
-    private static void setUnlessSet(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
-    }
 
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
@@ -86,8 +55,7 @@ public final class PagesServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final LoopbackHttp server;
     private final Path root;
     private final String basePath;
     private final Hooks hooks;
@@ -112,67 +80,55 @@ public final class PagesServer implements AutoCloseable {
         this.root = root.toAbsolutePath().normalize();
         this.basePath = basePath;
         this.hooks = hooks;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/", this::handle);
-        AtomicInteger count = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "site-gen-http-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        server.setExecutor(executor);
-        server.start();
+        this.server = new LoopbackHttp(port, this::handle);
     }
 
     /** The site's address, such as {@code http://127.0.0.1:41234/repo/}. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
+        return server.uri(basePath);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            Response answer = hooks.intercept(path);
-            if (answer != null) {
-                send(exchange, answer.status(), answer.type(), answer.body());
-                return;
-            }
-            if (!path.startsWith(basePath)) {
-                send(exchange, 404, "text/plain; charset=utf-8", "not under the base path\n".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            String relative;
-            try {
-                relative = Urls.decodePath(path.substring(basePath.length()));
-            } catch (IllegalArgumentException e) {
-                notFound(exchange); // a stray '%'
-                return;
-            }
-            Path file = root.resolve(relative).normalize();
-            if (!file.startsWith(root)) {
-                notFound(exchange);
-                return;
-            }
-            if (relative.isEmpty() || relative.endsWith("/")) {
-                file = file.resolve("index.html");
-            } else if (Files.isDirectory(file)) {
-                exchange.getResponseHeaders().add("Location", path + "/");
-                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
-                return;
-            } else if (!Files.isRegularFile(file) && Files.isRegularFile(Path.of(file + ".html"))) {
-                file = Path.of(file + ".html");
-            }
-            if (Files.isRegularFile(file) && file.toRealPath().startsWith(root.toRealPath())) {
-                send(exchange, 200, type(file), Files.readAllBytes(file));
-            } else {
-                notFound(exchange);
-            }
+    private void handle(LoopbackHttp.Request request, OutputStream out) throws IOException {
+        Exchange exchange = new Exchange(request, out);
+        String path = request.rawPath();
+        Response answer = hooks.intercept(path);
+        if (answer != null) {
+            send(exchange, answer.status(), answer.type(), answer.body());
+            return;
+        }
+        if (!path.startsWith(basePath)) {
+            send(exchange, 404, "text/plain; charset=utf-8", "not under the base path\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String relative;
+        try {
+            relative = Urls.decodePath(path.substring(basePath.length()));
+        } catch (IllegalArgumentException e) {
+            notFound(exchange); // a stray '%'
+            return;
+        }
+        Path file = root.resolve(relative).normalize();
+        if (!file.startsWith(root)) {
+            notFound(exchange);
+            return;
+        }
+        if (relative.isEmpty() || relative.endsWith("/")) {
+            file = file.resolve("index.html");
+        } else if (Files.isDirectory(file)) {
+            exchange.location = path + "/";
+            send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+            return;
+        } else if (!Files.isRegularFile(file) && Files.isRegularFile(Path.of(file + ".html"))) {
+            file = Path.of(file + ".html");
+        }
+        if (Files.isRegularFile(file) && file.toRealPath().startsWith(root.toRealPath())) {
+            send(exchange, 200, type(file), Files.readAllBytes(file));
+        } else {
+            notFound(exchange);
         }
     }
 
-    private void notFound(HttpExchange exchange) throws IOException {
+    private void notFound(Exchange exchange) throws IOException {
         Path page = root.resolve("404.html");
         if (Files.isRegularFile(page)) {
             send(exchange, 404, TYPES.get("html"), Files.readAllBytes(page));
@@ -181,18 +137,42 @@ public final class PagesServer implements AutoCloseable {
         }
     }
 
-    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    /** A request being answered, and the redirect it gets, if any. */
+    private static final class Exchange {
+        final LoopbackHttp.Request request;
+        final OutputStream out;
+        String location;
+
+        Exchange(LoopbackHttp.Request request, OutputStream out) {
+            this.request = request;
+            this.out = out;
+        }
+    }
+
+    private void send(Exchange exchange, int status, String type, byte[] body) throws IOException {
         if (type.startsWith("text/html")) {
             body = hooks.html(body);
         }
-        exchange.getResponseHeaders().add("Content-Type", type);
-        boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status))
+                .append("\r\nContent-Type: ").append(type).append("\r\nContent-Length: ").append(body.length)
+                .append("\r\nCache-Control: no-store\r\nConnection: close\r\n");
+        if (exchange.location != null) {
+            head.append("Location: ").append(exchange.location).append("\r\n");
         }
+        exchange.out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (!exchange.request.head()) {
+            exchange.out.write(body);
+        }
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 301 -> "Moved Permanently";
+            case 404 -> "Not Found";
+            case 500 -> "Internal Server Error";
+            default -> "Status";
+        };
     }
 
     private static String type(Path file) {
@@ -203,10 +183,6 @@ public final class PagesServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.stop(0);
-        } finally {
-            executor.shutdownNow();
-        }
+        server.close();
     }
 }
