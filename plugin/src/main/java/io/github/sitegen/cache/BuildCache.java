@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.render.TopicMemo;
 import io.github.sitegen.render.Translations;
@@ -367,29 +368,49 @@ public final class BuildCache implements AutoCloseable {
             Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Fingerprint plugin = new Fingerprint();
             return (Files.isDirectory(code) ? plugin.tree(code) : plugin.file(code)).hex();
-        } catch (URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | Fingerprint.Unknown | RuntimeException e) {
             return "unknown " + System.nanoTime(); // never the same twice: no entry is ever reused
         }
     }
 
-    /** The {@code site.yaml} (or {@code site.yml}) of the content folder and of each language folder. */
-    private static void siteFiles(Path content, Fingerprint into) throws IOException {
+    /**
+     * The {@code site.yaml} (or {@code site.yml}) of the content folder and of each language folder.
+     * A link the build would refuse makes the key {@link Fingerprint.Unknown} before it is followed.
+     */
+    private static void siteFiles(Path content, Fingerprint into) throws IOException, Fingerprint.Unknown {
         List<Path> folders = new ArrayList<>();
         folders.add(content);
-        if (Files.isDirectory(content)) {
+        InputFolder input = Files.isDirectory(content) ? InputFolder.of(content, "content folder") : null;
+        if (input != null) {
             try (Stream<Path> entries = Files.list(content)) {
-                entries.filter(Files::isDirectory).sorted().forEach(folders::add);
+                for (Path entry : entries.sorted().toList()) {
+                    if (admitted(input, entry) && Files.isDirectory(entry)) {
+                        folders.add(entry);
+                    }
+                }
             }
         }
         for (Path folder : folders) {
             for (String name : List.of("site.yaml", "site.yml")) {
                 Path file = folder.resolve(name);
                 into.text(name);
-                if (Files.isRegularFile(file)) {
+                if (input != null && admitted(input, file) && Files.isRegularFile(file)) {
                     into.file(file);
                 }
             }
         }
+    }
+
+    /** Whether {@code entry} exists and may be followed; a link the build refuses makes the key unknown. */
+    private static boolean admitted(InputFolder folder, Path entry) throws IOException, Fingerprint.Unknown {
+        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        List<io.github.sitegen.problem.Problem> refused = new ArrayList<>();
+        if (!folder.admits(entry, refused::add)) {
+            throw new Fingerprint.Unknown(entry + ": " + refused.get(0).message());
+        }
+        return true;
     }
 
     private static Map<String, Output> outputs(Path file) throws IOException {

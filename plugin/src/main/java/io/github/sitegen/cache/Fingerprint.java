@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
+import io.github.sitegen.problem.Problem;
 
 /**
  * A 128-bit digest (MurmurHash3, x64 variant) of what a part of the site is made from, written in a
@@ -88,15 +88,22 @@ final class Fingerprint {
         return text(file.toString()).number(stat.size()).number(stat.modified()).text(stat.key());
     }
 
-    /** Every file below {@code folder} (links followed), in path order; nothing when it does not exist. */
-    Fingerprint tree(Path folder) throws IOException {
+    /**
+     * Every file below {@code folder}, in path order; nothing when it does not exist. Links are
+     * followed only as the build follows them ({@link InputFolder}): one it refuses makes the digest
+     * {@link Unknown}, and the build reports the link where it reads the folder.
+     */
+    Fingerprint tree(Path folder) throws IOException, Unknown {
         text("tree").text(folder == null ? null : folder.toString());
         if (folder == null || !Files.exists(folder)) {
             return text("absent");
         }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
-            paths = walk.filter(Files::isRegularFile).sorted().toList();
+        List<Problem> refused = new ArrayList<>();
+        List<Path> paths = InputFolder.of(folder, "folder").files(refused::add);
+        for (Problem problem : refused) {
+            if (problem.isError()) {
+                throw new Unknown(problem.file() + ": " + problem.message());
+            }
         }
         for (Path path : paths) {
             file(path);
