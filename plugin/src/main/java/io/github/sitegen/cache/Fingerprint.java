@@ -240,61 +240,71 @@ final class Fingerprint {
             }
         }
 
-        private static final long C1 = 0x87c37b91114253d5L;
-        private static final long C2 = 0x4cf5ad432745937fL;
-
         String murmur3() {
-            java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buffer, 0, length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            long h1 = 0;
-            long h2 = 0;
-            int blocks = length / 16;
-            for (int i = 0; i < blocks; i++) {
-                long k1 = data.getLong(i * 16);
-                long k2 = data.getLong(i * 16 + 8);
-                h1 ^= mixK1(k1);
-                h1 = Long.rotateLeft(h1, 27) + h2;
-                h1 = h1 * 5 + 0x52dce729;
-                h2 ^= mixK2(k2);
-                h2 = Long.rotateLeft(h2, 31) + h1;
-                h2 = h2 * 5 + 0x38495ab5;
-            }
-            long k1 = 0;
-            long k2 = 0;
-            int tail = blocks * 16;
-            for (int i = length - tail - 1; i >= 8; i--) {
-                k2 = (k2 << 8) | (buffer[tail + i] & 0xFFL);
-            }
-            for (int i = Math.min(length - tail, 8) - 1; i >= 0; i--) {
-                k1 = (k1 << 8) | (buffer[tail + i] & 0xFFL);
-            }
+            return Fingerprint.murmur3(buffer, length);
+        }
+    }
+
+    /** The digest of {@code bytes} as they are (not tagged): what the cache records of a file it wrote. */
+    static String digest(byte[] bytes) {
+        return murmur3(bytes, bytes.length);
+    }
+
+    private static final long C1 = 0x87c37b91114253d5L;
+    private static final long C2 = 0x4cf5ad432745937fL;
+
+    /** MurmurHash3 x64 128 of the first {@code length} bytes of {@code buffer}, in hexadecimal. */
+    private static String murmur3(byte[] buffer, int length) {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buffer, 0, length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long h1 = 0;
+        long h2 = 0;
+        int blocks = length / 16;
+        for (int i = 0; i < blocks; i++) {
+            long k1 = data.getLong(i * 16);
+            long k2 = data.getLong(i * 16 + 8);
             h1 ^= mixK1(k1);
+            h1 = Long.rotateLeft(h1, 27) + h2;
+            h1 = h1 * 5 + 0x52dce729;
             h2 ^= mixK2(k2);
-            h1 ^= length;
-            h2 ^= length;
-            h1 += h2;
-            h2 += h1;
-            h1 = fmix(h1);
-            h2 = fmix(h2);
-            h1 += h2;
-            h2 += h1;
-            return String.format("%016x%016x", h1, h2);
+            h2 = Long.rotateLeft(h2, 31) + h1;
+            h2 = h2 * 5 + 0x38495ab5;
         }
+        long k1 = 0;
+        long k2 = 0;
+        int tail = blocks * 16;
+        for (int i = length - tail - 1; i >= 8; i--) {
+            k2 = (k2 << 8) | (buffer[tail + i] & 0xFFL);
+        }
+        for (int i = Math.min(length - tail, 8) - 1; i >= 0; i--) {
+            k1 = (k1 << 8) | (buffer[tail + i] & 0xFFL);
+        }
+        h1 ^= mixK1(k1);
+        h2 ^= mixK2(k2);
+        h1 ^= length;
+        h2 ^= length;
+        h1 += h2;
+        h2 += h1;
+        h1 = fmix(h1);
+        h2 = fmix(h2);
+        h1 += h2;
+        h2 += h1;
+        return String.format("%016x%016x", h1, h2);
+    }
 
-        private static long mixK1(long k1) {
-            return Long.rotateLeft(k1 * C1, 31) * C2;
-        }
+    private static long mixK1(long k1) {
+        return Long.rotateLeft(k1 * C1, 31) * C2;
+    }
 
-        private static long mixK2(long k2) {
-            return Long.rotateLeft(k2 * C2, 33) * C1;
-        }
+    private static long mixK2(long k2) {
+        return Long.rotateLeft(k2 * C2, 33) * C1;
+    }
 
-        private static long fmix(long k) {
-            k ^= k >>> 33;
-            k *= 0xff51afd7ed558ccdL;
-            k ^= k >>> 33;
-            k *= 0xc4ceb9a53fe1a85bL;
-            k ^= k >>> 33;
-            return k;
-        }
+    private static long fmix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9a53fe1a85bL;
+        k ^= k >>> 33;
+        return k;
     }
 }
