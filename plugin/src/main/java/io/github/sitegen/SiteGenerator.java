@@ -129,7 +129,7 @@ public final class SiteGenerator {
             statics.copyInto(staging, problems);
             failOnErrors(problems);
             staging.commit();
-            cache.committed(output.directory());
+            cache.committed();
             problems.sort(Problem.READING_ORDER);
             problems.forEach(listener::warning);
             return report(editions, renderer, staging, output, pages, problems, start, baseUrl, listener, cache);

@@ -1,6 +1,7 @@
 package io.github.sitegen.cache;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Site;
+import io.github.sitegen.output.OutputFolder;
 import io.github.sitegen.render.TopicMemo;
 import io.github.sitegen.render.Translations;
 import io.github.sitegen.theme.Layer;
@@ -40,17 +44,23 @@ import io.github.sitegen.theme.Theme;
  * folder below the configured cache directory, one per output folder:
  * <ul>
  * <li>{@code version}: the cache format and the plugin's build; another one empties the cache;</li>
- * <li>{@code entries/<key>}: one topic's files (by name), its parts of the site-wide files and its
- * problems, named by the digest of everything it was made from, with a checksum;</li>
- * <li>{@code outputs}: which entry made each file of the output the last successful build
- * published, with the file's size, time and identity, so that a file is taken from the output
- * only while it is exactly the one that entry made;</li>
+ * <li>{@code entries/<key>}: one topic's files (paths and bytes), its parts of the site-wide files
+ * and its problems, named by the digest of everything it was made from;</li>
+ * <li>{@code index}: the digest of each entry's bytes, recorded when the entry was written by a
+ * build that succeeded; an entry is used only while its bytes have that digest, so an entry
+ * changed, cut short, copied under another key or written by a build that failed is rendered
+ * again;</li>
  * <li>{@code building}: present while a build runs; found at the start, it says the last build was
  * killed, and the cache is emptied;</li>
  * <li>{@code lock}: locked while a build uses the cache; a second build at the same time builds
  * without it.</li>
  * </ul>
- * Files are keyed by their size, time and identity, not their bytes. A file changed less than
+ * Nothing in the folder is followed if it is a symbolic link: a folder that holds anything site-gen
+ * does not write there (a link, a folder, a special file) is deleted, links as links, and the
+ * build starts with an empty cache. The cache is as trusted as the output folder beside it: the
+ * digests prove that the bytes reused are those a build wrote, not who wrote them (see
+ * docs/security.md).
+ * Input files are keyed by their size, time and identity, topic files by their bytes. A file changed less than
  * {@link #RECENT_NANOS} before the build started (or during it) could change again within one tick
  * of the file system's clock without its time changing, so nothing keyed on it is saved.
  * {@code site-gen.clean=true}, or any doubt (a format or plugin build it does not know, a killed
@@ -58,49 +68,45 @@ import io.github.sitegen.theme.Theme;
  */
 public final class BuildCache implements AutoCloseable {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final String VERSION = "version";
     static final String ENTRIES = "entries";
-    static final String OUTPUTS = "outputs";
+    static final String INDEX = "index";
     static final String BUILDING = "building";
     static final String LOCK = "lock";
     static final long RECENT_NANOS = 2_000_000_000L;
 
     /** The cache when a build has none: every topic is rendered. */
-    private static final BuildCache NONE = new BuildCache(null, null, null, null, null, 0, Map.of(), List.of(), false, null);
+    private static final BuildCache NONE = new BuildCache(null, null, null, null, 0, Map.of(), List.of(), false, null);
+    /** The files the cache folder holds besides {@link #ENTRIES} (and their temporary files, {@code *.tmp-*}). */
+    private static final Set<String> FILES = Set.of(VERSION, INDEX, BUILDING, LOCK);
 
     private final Path folder;
-    private final Path output;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final String key;
     private final long startNanos;
-    private final Map<String, Output> previous;
+    /** The digest of each entry's bytes, as the last successful build recorded it. */
+    private final Map<String, String> recorded;
     private final List<Fingerprint.Stat> inputs;
     /** Whether this build may save entries: none of the inputs of every page changed lately. */
     private final boolean saving;
     private final Consumer<String> info;
-    /** What made each file of this build's output that an entry can make again: site path to entry key. */
-    private final Map<String, String> produced = new ConcurrentHashMap<>();
-    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    /** The entries this build used or saved, with their digests: the next index. */
+    private final Map<String, String> kept = new ConcurrentHashMap<>();
     final AtomicInteger reused = new AtomicInteger();
     final AtomicInteger rendered = new AtomicInteger();
     private volatile boolean doubt;
     private boolean committed;
 
-    /** A file of the last output, as the entry {@code key} made it. */
-    record Output(String key, long size, long modified, String fileKey) {
-    }
-
-    private BuildCache(Path folder, Path output, FileChannel lockChannel, FileLock lock, String key, long startNanos,
-                       Map<String, Output> previous, List<Fingerprint.Stat> inputs, boolean saving, Consumer<String> info) {
+    private BuildCache(Path folder, FileChannel lockChannel, FileLock lock, String key, long startNanos,
+                       Map<String, String> recorded, List<Fingerprint.Stat> inputs, boolean saving, Consumer<String> info) {
         this.folder = folder;
-        this.output = output;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.key = key;
         this.startNanos = startNanos;
-        this.previous = previous;
+        this.recorded = recorded;
         this.inputs = inputs;
         this.saving = saving;
         this.info = info;
@@ -145,8 +151,14 @@ public final class BuildCache implements AutoCloseable {
                 return NONE;
             }
         }
+        String odd = notAsWritten(folder);
+        if (odd != null) {
+            info.accept("The build cache " + folder + " is not as site-gen wrote it (" + odd + "): it is discarded");
+            OutputFolder.deleteTree(folder, null);
+        }
         Files.createDirectories(folder.resolve(ENTRIES));
-        FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -193,24 +205,24 @@ public final class BuildCache implements AutoCloseable {
         }
         String found = read(folder.resolve(VERSION));
         String why = inputs.clean() ? "site-gen.clean is set"
-                : Files.exists(folder.resolve(BUILDING)) ? "the last build that used it did not finish"
+                : Files.exists(folder.resolve(BUILDING), LinkOption.NOFOLLOW_LINKS) ? "the last build that used it did not finish"
                 : found != null && !found.equals(version) ? "it was made by another build of site-gen" : null;
-        Map<String, Output> previous = why == null && found != null ? outputs(folder.resolve(OUTPUTS)) : null;
-        if (why == null && found != null && previous == null) {
-            why = "its list of outputs does not read back";
+        Map<String, String> recorded = why == null && found != null ? index(read(folder.resolve(INDEX))) : null;
+        if (why == null && found != null && recorded == null) {
+            why = "its index does not read back";
         }
-        if (previous == null) {
+        if (recorded == null) {
             if (why != null) {
                 info.accept("Full build: the build cache is emptied, because " + why);
             }
             empty(folder);
             write(folder.resolve(VERSION), version);
-            previous = Map.of();
+            recorded = Map.of();
         }
         write(folder.resolve(BUILDING), "a build using this cache started at " + java.time.Instant.now() + "\n");
         List<Fingerprint.Stat> read = List.copyOf(global.files());
         boolean saving = read.stream().noneMatch(stat -> recent(stat, start));
-        return new BuildCache(folder, inputs.output(), channel, lock, global.hex(), start, previous, read, saving, info);
+        return new BuildCache(folder, channel, lock, global.hex(), start, recorded, read, saving, info);
     }
 
     /** The memo of one language's topics (the only one on a single-language site). */
@@ -220,7 +232,7 @@ public final class BuildCache implements AutoCloseable {
             return TopicMemo.NONE;
         }
         try {
-            return new EditionMemo(this, outputFolder, contentDirectory, output, site, translations, parallel);
+            return new EditionMemo(this, outputFolder, contentDirectory, site, translations, parallel);
         } catch (Fingerprint.Unknown e) {
             info.accept("The build cache cannot key the site (" + e.getMessage() + "): its topics are all rendered");
             return TopicMemo.NONE;
@@ -244,25 +256,22 @@ public final class BuildCache implements AutoCloseable {
         return saving && !doubt;
     }
 
-    /** The last output's file at {@code sitePath}, if the entry {@code entryKey} made it and it is unchanged. */
-    boolean unchanged(String sitePath, String entryKey, Path file) {
-        Output output = previous.get(sitePath);
-        if (output == null || !output.key().equals(entryKey)) {
-            return false;
-        }
-        try {
-            Fingerprint.Stat stat = Fingerprint.Stat.of(file);
-            return stat.sameAs(new Fingerprint.Stat(file, output.size(), output.modified(), output.fileKey()));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The entry saved as {@code entryKey}, or {@code null}; an entry that does not read back is deleted. */
+    /**
+     * The entry saved as {@code entryKey}, or {@code null}: one the index does not list, or whose
+     * bytes do not have the digest it lists (an entry that does not read back is deleted).
+     */
     Entry entry(String entryKey) {
+        String digest = recorded.get(entryKey);
+        if (digest == null) {
+            return null;
+        }
         Path file = folder.resolve(ENTRIES).resolve(entryKey);
         try {
-            return Entry.read(Files.readAllBytes(file));
+            byte[] bytes = readBytes(file);
+            if (!Fingerprint.digest(bytes).equals(digest)) {
+                throw new IOException("its bytes are not those the build cache wrote");
+            }
+            return Entry.read(bytes);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -276,28 +285,25 @@ public final class BuildCache implements AutoCloseable {
         }
     }
 
-    /** Saves {@code entry} as {@code entryKey}, atomically. */
-    void save(String entryKey, Entry entry) throws IOException {
-        Path target = folder.resolve(ENTRIES).resolve(entryKey);
-        Path temporary = folder.resolve(ENTRIES).resolve(entryKey + ".tmp-" + Thread.currentThread().getId());
-        Files.write(temporary, entry.bytes());
-        move(temporary, target);
+    /** Notes that this build used the entry {@code entryKey} as the index lists it. */
+    void reused(String entryKey) {
+        kept.put(entryKey, recorded.get(entryKey));
+        reused.incrementAndGet();
     }
 
-    /** Notes that the entry {@code entryKey} made (or made again) the output files {@code sitePaths}. */
-    void produced(String entryKey, List<String> sitePaths, boolean saved) {
-        used.add(entryKey);
-        if (saved) {
-            sitePaths.forEach(path -> produced.put(path, entryKey));
-        }
+    /** Saves {@code entry} as {@code entryKey}, atomically, and notes its digest for the index. */
+    void save(String entryKey, Entry entry) throws IOException {
+        byte[] bytes = entry.bytes();
+        write(folder.resolve(ENTRIES).resolve(entryKey), bytes);
+        kept.put(entryKey, Fingerprint.digest(bytes));
     }
 
     /**
-     * The build was published into {@code outputDirectory}: records which entry made which of its
-     * files, and deletes the entries this build did not use. A build that fails never gets here,
+     * The build was published: records the digest of each entry it used or saved in the index, and
+     * deletes the entries it did not use. A build that fails never gets here,
      * and leaves the cache as the last successful build left it.
      */
-    public void committed(Path outputDirectory) throws IOException {
+    public void committed() throws IOException {
         if (this == NONE) {
             return;
         }
@@ -314,20 +320,15 @@ public final class BuildCache implements AutoCloseable {
         }
         if (!doubt) {
             StringBuilder index = new StringBuilder();
-            for (Map.Entry<String, String> file : new java.util.TreeMap<>(produced).entrySet()) {
-                Path published = outputDirectory.resolve(file.getKey());
-                if (!Files.isRegularFile(published, LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                Fingerprint.Stat stat = Fingerprint.Stat.of(published);
-                index.append(file.getValue()).append('\t').append(stat.size()).append('\t').append(stat.modified())
-                        .append('\t').append(stat.key()).append('\t').append(file.getKey()).append('\n');
-            }
-            write(folder.resolve(OUTPUTS), index.toString());
-            try (Stream<Path> entries = Files.list(folder.resolve(ENTRIES))) {
-                for (Path entry : entries.toList()) {
-                    if (!used.contains(entry.getFileName().toString())) {
-                        Files.deleteIfExists(entry);
+            new java.util.TreeMap<>(kept).forEach((entry, digest) -> index.append(entry).append('\t').append(digest).append('\n'));
+            write(folder.resolve(INDEX), index.toString());
+            Path entries = folder.resolve(ENTRIES);
+            if (Files.isDirectory(entries, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> files = Files.list(entries)) {
+                    for (Path entry : files.toList()) {
+                        if (!kept.containsKey(entry.getFileName().toString())) {
+                            Files.deleteIfExists(entry);
+                        }
                     }
                 }
             }
@@ -367,57 +368,135 @@ public final class BuildCache implements AutoCloseable {
             Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Fingerprint plugin = new Fingerprint();
             return (Files.isDirectory(code) ? plugin.tree(code) : plugin.file(code)).hex();
-        } catch (URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | Fingerprint.Unknown | RuntimeException e) {
             return "unknown " + System.nanoTime(); // never the same twice: no entry is ever reused
         }
     }
 
-    /** The {@code site.yaml} (or {@code site.yml}) of the content folder and of each language folder. */
-    private static void siteFiles(Path content, Fingerprint into) throws IOException {
+    /**
+     * The {@code site.yaml} (or {@code site.yml}) of the content folder and of each language folder.
+     * A link the build would refuse makes the key {@link Fingerprint.Unknown} before it is followed.
+     */
+    private static void siteFiles(Path content, Fingerprint into) throws IOException, Fingerprint.Unknown {
         List<Path> folders = new ArrayList<>();
         folders.add(content);
-        if (Files.isDirectory(content)) {
+        InputFolder input = Files.isDirectory(content) ? InputFolder.of(content, "content folder") : null;
+        if (input != null) {
             try (Stream<Path> entries = Files.list(content)) {
-                entries.filter(Files::isDirectory).sorted().forEach(folders::add);
+                for (Path entry : entries.sorted().toList()) {
+                    if (admitted(input, entry) && Files.isDirectory(entry)) {
+                        folders.add(entry);
+                    }
+                }
             }
         }
         for (Path folder : folders) {
             for (String name : List.of("site.yaml", "site.yml")) {
                 Path file = folder.resolve(name);
                 into.text(name);
-                if (Files.isRegularFile(file)) {
+                if (input != null && admitted(input, file) && Files.isRegularFile(file)) {
                     into.file(file);
                 }
             }
         }
     }
 
-    private static Map<String, Output> outputs(Path file) throws IOException {
-        Map<String, Output> outputs = new HashMap<>();
-        if (!Files.exists(file)) {
-            return outputs;
+    /** Whether {@code entry} exists and may be followed; a link the build refuses makes the key unknown. */
+    private static boolean admitted(InputFolder folder, Path entry) throws IOException, Fingerprint.Unknown {
+        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] fields = line.split("\t", 5);
-            if (fields.length != 5) {
-                return null;
-            }
-            try {
-                outputs.put(fields[4], new Output(fields[0], Long.parseLong(fields[1]), Long.parseLong(fields[2]), fields[3]));
-            } catch (NumberFormatException e) {
-                return null;
-            }
+        List<io.github.sitegen.problem.Problem> refused = new ArrayList<>();
+        if (!folder.admits(entry, refused::add)) {
+            throw new Fingerprint.Unknown(entry + ": " + refused.get(0).message());
         }
-        return outputs;
+        return true;
     }
 
+    /** The index's entries and digests; {@code null} when it does not read back. */
+    private static Map<String, String> index(String text) {
+        Map<String, String> index = new HashMap<>();
+        for (String line : text == null ? new String[0] : text.split("\n")) {
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 2 || fields[0].isEmpty() || fields[1].length() != 32) {
+                return null;
+            }
+            index.put(fields[0], fields[1]);
+        }
+        return index;
+    }
+
+    /**
+     * Why {@code folder} is not a cache folder as site-gen writes it, or {@code null} when it is (or
+     * does not exist). Nothing is followed: a link is reported as a link.
+     */
+    static String notAsWritten(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        BasicFileAttributes attributes = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isDirectory()) {
+            return "it is " + kind(attributes);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                BasicFileAttributes found = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (name.equals(ENTRIES) && found.isDirectory()) {
+                    String entry = notAsWritten(file, "entries/");
+                    if (entry != null) {
+                        return entry;
+                    }
+                } else if (!found.isRegularFile() || !FILES.contains(name.replaceFirst("\\.tmp-\\d+$", ""))) {
+                    return name + " is " + (found.isRegularFile() ? "not a file site-gen writes there" : kind(found));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Why an entry in {@code entries} is not one site-gen writes, or {@code null}. */
+    private static String notAsWritten(Path entries, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(entries)) {
+            for (Path file : files.sorted().toList()) {
+                BasicFileAttributes found = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (!found.isRegularFile()) {
+                    return prefix + file.getFileName() + " is " + kind(found);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String kind(BasicFileAttributes attributes) {
+        return attributes.isSymbolicLink() ? "a symbolic link" : attributes.isDirectory() ? "a folder"
+                : attributes.isRegularFile() ? "a file" : "a special file";
+    }
+
+    /** The text of {@code file}, not following a link; {@code null} when it does not exist. */
     private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        try {
+            return new String(readBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static byte[] readBytes(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
+        }
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code file} atomically: a new temporary file (never through a link), moved over it. */
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp-" + Thread.currentThread().getId());
+        Files.deleteIfExists(temporary);
+        Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         move(temporary, file);
     }
 
@@ -429,14 +508,14 @@ public final class BuildCache implements AutoCloseable {
         }
     }
 
-    /** Deletes every entry and the list of outputs; the lock stays. */
+    /** Deletes every entry and the index; the lock stays. */
     private static void empty(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder.resolve(ENTRIES))) {
             for (Path entry : entries.toList()) {
                 Files.deleteIfExists(entry);
             }
         }
-        Files.deleteIfExists(folder.resolve(OUTPUTS));
+        Files.deleteIfExists(folder.resolve(INDEX));
         Files.deleteIfExists(folder.resolve(VERSION));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.sitegen.cache;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -7,7 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -48,18 +52,14 @@ final class EditionMemo implements TopicMemo {
     }
 
     private final BuildCache cache;
-    private final String prefix;
     private final Path contentDirectory;
-    private final Path previousOutput;
     private final String key;
     private final ThreadLocal<Running> running = new ThreadLocal<>();
 
-    EditionMemo(BuildCache cache, String outputFolder, Path contentDirectory, Path previousOutput, Site site,
-                Translations translations, Parallel parallel) throws Fingerprint.Unknown {
+    EditionMemo(BuildCache cache, String outputFolder, Path contentDirectory, Site site, Translations translations,
+                Parallel parallel) throws Fingerprint.Unknown {
         this.cache = cache;
-        this.prefix = outputFolder.isEmpty() ? "" : outputFolder + "/";
         this.contentDirectory = contentDirectory;
-        this.previousOutput = previousOutput;
         Fingerprint edition = new Fingerprint().text(cache.key()).text(outputFolder);
         for (Translations.Language language : translations.languages()) {
             edition.components(language, Set.of("topicIds")).model(new java.util.TreeSet<>(language.topicIds()));
@@ -95,17 +95,16 @@ final class EditionMemo implements TopicMemo {
         String entryKey = new Fingerprint().text(key).number(index).text(topic.id()).text(source.path().toString())
                 .bytes(Files.readAllBytes(source.path())).hex();
         Entry entry = cache.entry(entryKey);
-        if (entry != null && replayable(entry, entryKey)) {
-            for (String file : entry.files()) {
-                sink.reuse(file, previousOutput.resolve(prefix + file));
+        if (entry != null && inside(entry)) {
+            for (int i = 0; i < entry.files().size(); i++) {
+                sink.write(entry.files().get(i), entry.contents().get(i));
             }
             entry.problems().forEach(problems);
-            cache.produced(entryKey, sitePaths(entry.files()), true);
-            cache.reused.incrementAndGet();
+            cache.reused(entryKey);
             return entry.parts();
         }
         cache.rendered.incrementAndGet();
-        List<String> files = Collections.synchronizedList(new ArrayList<>());
+        Map<String, byte[]> files = Collections.synchronizedMap(new LinkedHashMap<>());
         List<Problem> found = new ArrayList<>();
         Running now = new Running(index);
         running.set(now);
@@ -118,32 +117,22 @@ final class EditionMemo implements TopicMemo {
         } finally {
             running.remove();
         }
-        boolean save = cache.saving() && !now.readOthers && !cache.recent(source);
-        if (save) {
-            cache.save(entryKey, new Entry(List.copyOf(files), parts, found));
+        if (cache.saving() && !now.readOthers && !cache.recent(source)) {
+            synchronized (files) {
+                cache.save(entryKey, new Entry(List.copyOf(files.keySet()), List.copyOf(files.values()), parts, found));
+            }
         }
-        cache.produced(entryKey, sitePaths(files), save);
         return parts;
     }
 
     /**
-     * Whether every file of {@code entry} is in the last output, as {@code entryKey} made it. A path
-     * that could lead out of the output (a cache someone edited) is never followed.
+     * Whether every file of {@code entry} lies inside the output: a path that could lead out of it
+     * is never written, whatever the index says.
      */
-    private boolean replayable(Entry entry, String entryKey) {
-        for (String file : entry.files()) {
-            boolean inside = !file.isEmpty() && !file.startsWith("/") && !file.contains("\\")
-                    && java.util.Arrays.stream(file.split("/", -1)).noneMatch(part -> part.isEmpty() || part.equals(".")
-                    || part.equals(".."));
-            if (!inside || !cache.unchanged(prefix + file, entryKey, previousOutput.resolve(prefix + file))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private List<String> sitePaths(List<String> files) {
-        return files.stream().map(file -> prefix + file).toList();
+    private static boolean inside(Entry entry) {
+        return entry.files().stream().allMatch(file -> !file.isEmpty() && !file.startsWith("/") && !file.contains("\\")
+                && java.util.Arrays.stream(file.split("/", -1)).noneMatch(part -> part.isEmpty() || part.equals(".")
+                || part.equals("..")));
     }
 
     /** The topic's file, {@code <id>.yaml} or {@code <id>.yml}; {@code null} when it cannot be told. */
@@ -161,26 +150,38 @@ final class EditionMemo implements TopicMemo {
         return found;
     }
 
-    /** {@code sink}, noting the path of every file written through it. */
-    private static SiteRenderer.Sink recording(SiteRenderer.Sink sink, List<String> files) {
+    /** {@code sink}, keeping the bytes of every file written through it. */
+    private static SiteRenderer.Sink recording(SiteRenderer.Sink sink, Map<String, byte[]> files) {
         return new SiteRenderer.Sink() {
             @Override
             public void write(String sitePath, byte[] content) throws IOException {
                 sink.write(sitePath, content);
-                files.add(sitePath);
+                files.put(sitePath, content);
             }
 
             @Override
             public OutputStream open(String sitePath) throws IOException {
                 OutputStream out = sink.open(sitePath);
-                files.add(sitePath);
-                return out;
-            }
+                ByteArrayOutputStream copy = new ByteArrayOutputStream();
+                return new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] data, int offset, int length) throws IOException {
+                        out.write(data, offset, length);
+                        copy.write(data, offset, length);
+                    }
 
-            @Override
-            public void reuse(String sitePath, Path file) throws IOException {
-                sink.reuse(sitePath, file);
-                files.add(sitePath);
+                    @Override
+                    public void write(int data) throws IOException {
+                        out.write(data);
+                        copy.write(data);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        super.close();
+                        files.put(sitePath, copy.toByteArray());
+                    }
+                };
             }
         };
     }

@@ -4,35 +4,36 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 import io.github.sitegen.problem.Problem;
 
 /**
- * What one topic made: the site paths of its files (the files themselves stay in the output), its
- * parts of the site-wide files, and the problems its answers had. Stored with a magic number and a
- * checksum, so that an entry that was cut short or changed never reads back.
+ * What one topic made: its files (site paths and bytes), its parts of the site-wide files, and the
+ * problems its answers had. An entry is trusted only when its bytes have the digest that the cache's
+ * index recorded when it was written ({@link BuildCache}); {@link #read} checks only its shape.
  *
  * @param files    site paths, below the language's folder on a multilingual site
+ * @param contents the bytes of each file, in the order of {@code files}
  * @param parts    as {@link io.github.sitegen.render.SiteRenderer.TopicParts#of} made them
  * @param problems in the order they were found
  */
-record Entry(List<String> files, byte[][] parts, List<Problem> problems) {
+record Entry(List<String> files, List<byte[]> contents, byte[][] parts, List<Problem> problems) {
 
-    private static final int MAGIC = 0x53474331; // "SGC1"
+    private static final int MAGIC = 0x53474332; // "SGC2"
 
     byte[] bytes() throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024 + length(parts));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024 + length(parts) + length(contents.toArray(byte[][]::new)));
         DataOutputStream out = new DataOutputStream(buffer);
         out.writeInt(MAGIC);
         out.writeInt(files.size());
-        for (String file : files) {
-            string(out, file);
+        for (int i = 0; i < files.size(); i++) {
+            string(out, files.get(i));
+            out.writeInt(contents.get(i).length);
+            out.write(contents.get(i));
         }
         out.writeInt(parts.length);
         for (byte[] part : parts) {
@@ -48,34 +49,25 @@ record Entry(List<String> files, byte[][] parts, List<Problem> problems) {
             string(out, problem.message());
             string(out, problem.hint());
         }
-        CRC32C crc = new CRC32C();
-        crc.update(buffer.toByteArray());
-        out.writeLong(crc.getValue());
         out.flush();
         return buffer.toByteArray();
     }
 
     /** The entry in {@code bytes}; an {@link IOException} when they are not a whole entry. */
     static Entry read(byte[] bytes) throws IOException {
-        if (bytes.length < 12) {
-            throw new IOException("too short");
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 8);
-        if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
-            throw new IOException("checksum mismatch");
-        }
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8));
-        if (in.readInt() != MAGIC) {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        if (bytes.length < 4 || in.readInt() != MAGIC) {
             throw new IOException("not an entry");
         }
         List<String> files = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             files.add(string(in));
+            contents.add(exactly(in, in.readInt()));
         }
         byte[][] parts = new byte[in.readInt()][];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = in.readNBytes(in.readInt());
+            parts[i] = exactly(in, in.readInt());
         }
         List<Problem> problems = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
@@ -88,7 +80,14 @@ record Entry(List<String> files, byte[][] parts, List<Problem> problems) {
         if (in.available() != 0) {
             throw new IOException("trailing bytes");
         }
-        return new Entry(files, parts, problems);
+        return new Entry(files, contents, parts, problems);
+    }
+
+    private static byte[] exactly(DataInputStream in, int length) throws IOException {
+        if (length < 0 || length > in.available()) {
+            throw new IOException("cut short");
+        }
+        return in.readNBytes(length);
     }
 
     private static int length(byte[][] parts) {
@@ -114,10 +113,6 @@ record Entry(List<String> files, byte[][] parts, List<Problem> problems) {
         if (length < 0) {
             return null;
         }
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new IOException("cut short");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(exactly(in, length), StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
+import io.github.sitegen.problem.Problem;
 
 /**
  * A 128-bit digest (MurmurHash3, x64 variant) of what a part of the site is made from, written in a
@@ -88,15 +88,22 @@ final class Fingerprint {
         return text(file.toString()).number(stat.size()).number(stat.modified()).text(stat.key());
     }
 
-    /** Every file below {@code folder} (links followed), in path order; nothing when it does not exist. */
-    Fingerprint tree(Path folder) throws IOException {
+    /**
+     * Every file below {@code folder}, in path order; nothing when it does not exist. Links are
+     * followed only as the build follows them ({@link InputFolder}): one it refuses makes the digest
+     * {@link Unknown}, and the build reports the link where it reads the folder.
+     */
+    Fingerprint tree(Path folder) throws IOException, Unknown {
         text("tree").text(folder == null ? null : folder.toString());
         if (folder == null || !Files.exists(folder)) {
             return text("absent");
         }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
-            paths = walk.filter(Files::isRegularFile).sorted().toList();
+        List<Problem> refused = new ArrayList<>();
+        List<Path> paths = InputFolder.of(folder, "folder").files(refused::add);
+        for (Problem problem : refused) {
+            if (problem.isError()) {
+                throw new Unknown(problem.file() + ": " + problem.message());
+            }
         }
         for (Path path : paths) {
             file(path);
@@ -233,61 +240,71 @@ final class Fingerprint {
             }
         }
 
-        private static final long C1 = 0x87c37b91114253d5L;
-        private static final long C2 = 0x4cf5ad432745937fL;
-
         String murmur3() {
-            java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buffer, 0, length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            long h1 = 0;
-            long h2 = 0;
-            int blocks = length / 16;
-            for (int i = 0; i < blocks; i++) {
-                long k1 = data.getLong(i * 16);
-                long k2 = data.getLong(i * 16 + 8);
-                h1 ^= mixK1(k1);
-                h1 = Long.rotateLeft(h1, 27) + h2;
-                h1 = h1 * 5 + 0x52dce729;
-                h2 ^= mixK2(k2);
-                h2 = Long.rotateLeft(h2, 31) + h1;
-                h2 = h2 * 5 + 0x38495ab5;
-            }
-            long k1 = 0;
-            long k2 = 0;
-            int tail = blocks * 16;
-            for (int i = length - tail - 1; i >= 8; i--) {
-                k2 = (k2 << 8) | (buffer[tail + i] & 0xFFL);
-            }
-            for (int i = Math.min(length - tail, 8) - 1; i >= 0; i--) {
-                k1 = (k1 << 8) | (buffer[tail + i] & 0xFFL);
-            }
+            return Fingerprint.murmur3(buffer, length);
+        }
+    }
+
+    /** The digest of {@code bytes} as they are (not tagged): what the cache records of a file it wrote. */
+    static String digest(byte[] bytes) {
+        return murmur3(bytes, bytes.length);
+    }
+
+    private static final long C1 = 0x87c37b91114253d5L;
+    private static final long C2 = 0x4cf5ad432745937fL;
+
+    /** MurmurHash3 x64 128 of the first {@code length} bytes of {@code buffer}, in hexadecimal. */
+    private static String murmur3(byte[] buffer, int length) {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buffer, 0, length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long h1 = 0;
+        long h2 = 0;
+        int blocks = length / 16;
+        for (int i = 0; i < blocks; i++) {
+            long k1 = data.getLong(i * 16);
+            long k2 = data.getLong(i * 16 + 8);
             h1 ^= mixK1(k1);
+            h1 = Long.rotateLeft(h1, 27) + h2;
+            h1 = h1 * 5 + 0x52dce729;
             h2 ^= mixK2(k2);
-            h1 ^= length;
-            h2 ^= length;
-            h1 += h2;
-            h2 += h1;
-            h1 = fmix(h1);
-            h2 = fmix(h2);
-            h1 += h2;
-            h2 += h1;
-            return String.format("%016x%016x", h1, h2);
+            h2 = Long.rotateLeft(h2, 31) + h1;
+            h2 = h2 * 5 + 0x38495ab5;
         }
+        long k1 = 0;
+        long k2 = 0;
+        int tail = blocks * 16;
+        for (int i = length - tail - 1; i >= 8; i--) {
+            k2 = (k2 << 8) | (buffer[tail + i] & 0xFFL);
+        }
+        for (int i = Math.min(length - tail, 8) - 1; i >= 0; i--) {
+            k1 = (k1 << 8) | (buffer[tail + i] & 0xFFL);
+        }
+        h1 ^= mixK1(k1);
+        h2 ^= mixK2(k2);
+        h1 ^= length;
+        h2 ^= length;
+        h1 += h2;
+        h2 += h1;
+        h1 = fmix(h1);
+        h2 = fmix(h2);
+        h1 += h2;
+        h2 += h1;
+        return String.format("%016x%016x", h1, h2);
+    }
 
-        private static long mixK1(long k1) {
-            return Long.rotateLeft(k1 * C1, 31) * C2;
-        }
+    private static long mixK1(long k1) {
+        return Long.rotateLeft(k1 * C1, 31) * C2;
+    }
 
-        private static long mixK2(long k2) {
-            return Long.rotateLeft(k2 * C2, 33) * C1;
-        }
+    private static long mixK2(long k2) {
+        return Long.rotateLeft(k2 * C2, 33) * C1;
+    }
 
-        private static long fmix(long k) {
-            k ^= k >>> 33;
-            k *= 0xff51afd7ed558ccdL;
-            k ^= k >>> 33;
-            k *= 0xc4ceb9a53fe1a85bL;
-            k ^= k >>> 33;
-            return k;
-        }
+    private static long fmix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9a53fe1a85bL;
+        k ^= k >>> 33;
+        return k;
     }
 }

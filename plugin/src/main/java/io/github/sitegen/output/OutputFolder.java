@@ -208,7 +208,7 @@ public final class OutputFolder {
      *
      * @return how many files and links there were
      */
-    static int deleteTree(Path root, Path keep) throws IOException {
+    public static int deleteTree(Path root, Path keep) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }

@@ -57,22 +57,6 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
         };
     }
 
-    /**
-     * Links {@code file}, a file of the previous output that has not changed, at {@code sitePath}
-     * instead of writing it again; copies it where the file system has no hard links. Site-gen
-     * never writes into a published file (it replaces the folder), so the link is never changed.
-     */
-    @Override
-    public void reuse(String sitePath, Path file) throws IOException {
-        Path target = register(sitePath);
-        try {
-            Files.createLink(target, file);
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(file, target);
-        }
-        bytes.addAndGet(Files.size(target));
-    }
-
     private Path register(String sitePath) throws IOException {
         if (!written.add(sitePath)) {
             throw new IllegalStateException(sitePath + " was written twice");

@@ -3,8 +3,6 @@ package io.github.sitegen.render;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +36,6 @@ public final class SiteRenderer {
         /** A stream for a large file, written as it is produced; the caller closes it. */
         OutputStream open(String sitePath) throws IOException;
 
-        /** Writes the file {@code file} (of an earlier build, not changed since) at {@code sitePath}. */
-        default void reuse(String sitePath, Path file) throws IOException {
-            write(sitePath, Files.readAllBytes(file));
-        }
-
         /** This sink, with every path put below {@code folder} (which ends in {@code /}). */
         default Sink below(String folder) {
             Sink parent = this;
@@ -55,11 +48,6 @@ public final class SiteRenderer {
                 @Override
                 public OutputStream open(String sitePath) throws IOException {
                     return parent.open(folder + sitePath);
-                }
-
-                @Override
-                public void reuse(String sitePath, Path file) throws IOException {
-                    parent.reuse(folder + sitePath, file);
                 }
             };
         }

@@ -1,6 +1,7 @@
 package io.github.sitegen.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -256,32 +257,112 @@ class BuildCacheTest {
     }
 
     @Test
-    void anEntryThatNamesAFileOutsideTheOutputIsNotFollowed() throws Exception {
+    void anEntryThatNamesAFileOutsideTheOutputIsNeverWrittenEvenWithItsDigestInTheIndex() throws Exception {
         start(new Random(7));
         buildBoth("the first build");
         write("secret.txt", "not for the site");
-        Path folder = cacheFolder();
-        String outputs = Files.readString(folder.resolve(BuildCache.OUTPUTS));
-        try (Stream<Path> entries = Files.list(folder.resolve(BuildCache.ENTRIES))) {
-            for (Path file : entries.toList()) {
-                Entry entry = Entry.read(Files.readAllBytes(file));
-                List<String> files = entry.files().stream().map(f -> "../secret.txt").toList();
-                Files.write(file, new Entry(files, entry.parts(), entry.problems()).bytes());
-                Fingerprint.Stat secret = Fingerprint.Stat.of(root.resolve("out/../secret.txt"));
-                outputs += file.getFileName() + "\t" + secret.size() + "\t" + secret.modified() + "\t" + secret.key()
-                        + "\t../secret.txt\n";
-            }
-        }
-        Files.writeString(folder.resolve(BuildCache.OUTPUTS), outputs);
+        rewriteEntries(entry -> new Entry(entry.files().stream().map(f -> "../secret.txt").toList(), entry.contents(),
+                entry.parts(), entry.problems()), true);
         assertEquals(0, buildBoth("entries pointing out of the output"));
+        assertEquals("not for the site", Files.readString(root.resolve("secret.txt")));
     }
 
     @Test
-    void aFileChangedByHandInTheOutputIsWrittenAgain() throws Exception {
+    void aPageEditedInPlaceInTheOutputWithItsTimeRestoredIsWrittenAgainAsAFullBuildWouldWriteIt() throws Exception {
         start(new Random(3));
         buildBoth("the first build");
-        Files.writeString(root.resolve("out/billing/index.html"), "changed by hand");
-        assertEquals(4, buildBoth("a page changed in the output"));
+        Path page = root.resolve("out/billing/index.html");
+        FileTime time = Files.getLastModifiedTime(page);
+        String html = Files.readString(page);
+        String edited = html.replaceFirst("<strong>well</strong>", "<script>1;;;</script>"); // same size
+        assertEquals(html.length(), edited.length());
+        assertTrue(html.contains("<strong>well</strong>"));
+        Files.writeString(page, edited);
+        Files.setLastModifiedTime(page, time);
+        assertEquals(5, buildBoth("a page changed in the output, its size and time kept"));
+        assertFalse(Files.readString(page).contains("<script>1;;;"));
+    }
+
+    @Test
+    void aCacheEntryRewrittenAsAWellFormedEntryIsNotPublished() throws Exception {
+        start(new Random(8));
+        buildBoth("the first build");
+        rewriteEntries(entry -> new Entry(entry.files(), entry.contents().stream()
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8).replace("</main>", "<script>alert(1)</script></main>")
+                        .getBytes(StandardCharsets.UTF_8)).toList(),
+                java.util.Arrays.stream(entry.parts()).map(part -> new String(part, StandardCharsets.UTF_8)
+                        .replace("It works", "<script>alert(2)</script>").getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new),
+                entry.problems()), false);
+        assertEquals(0, buildBoth("every entry rewritten"));
+        assertEquals(5, buildBoth("nothing changed after the rewrite"));
+    }
+
+    @Test
+    void linksPlantedInTheCacheNeverMakeABuildTouchAnythingOutsideIt() throws Exception {
+        start(new Random(9));
+        buildBoth("the first build");
+        Path folder = cacheFolder();
+        Path outside = root.resolve("elsewhere");
+        Map<String, String> kept = new TreeMap<>();
+        for (String name : List.of("a.txt", "b.txt", "index", "version", "lock", "building")) {
+            write("elsewhere/" + name, "someone else's " + name + "\n");
+            kept.put(name, "someone else's " + name + "\n");
+        }
+        List<String> lines = new ArrayList<>();
+        List<java.util.function.Consumer<Path>> plants = List.of(
+                cache -> relink(cache.resolve(BuildCache.ENTRIES), outside),
+                cache -> relink(cache.resolve(BuildCache.VERSION), outside.resolve("version")),
+                cache -> relink(cache.resolve(BuildCache.INDEX), outside.resolve("index")),
+                cache -> relink(cache.resolve(BuildCache.LOCK), outside.resolve("lock")),
+                cache -> relink(cache.resolve(BuildCache.BUILDING), outside.resolve("building")),
+                cache -> relink(firstEntry(cache), outside.resolve("a.txt")),
+                cache -> relink(cache, outside));
+        for (java.util.function.Consumer<Path> plant : plants) {
+            plant.accept(folder);
+            lines.clear();
+            new SiteGenerator().generate(config("out", true).build(), Fixture.recording(lines, root));
+            Fixture.assertHasLine(lines, "is not as site-gen wrote it");
+            assertEquals(kept, files(outside), "after " + lines);
+            assertEquals(5, buildBoth("nothing changed after the cache was discarded and built again"));
+        }
+    }
+
+    private static Path firstEntry(Path cache) {
+        try (Stream<Path> entries = Files.list(cache.resolve(BuildCache.ENTRIES))) {
+            return entries.sorted().findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces {@code path} (a file or a folder) with a symbolic link to {@code target}. */
+    private static void relink(Path path, Path target) {
+        try {
+            if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(path);
+            } else {
+                Files.deleteIfExists(path);
+            }
+            Files.createSymbolicLink(path, target);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites every entry of the cache as {@code change} says, and its digest in the index too when {@code indexed}. */
+    private void rewriteEntries(java.util.function.UnaryOperator<Entry> change, boolean indexed) throws IOException {
+        Path folder = cacheFolder();
+        StringBuilder index = new StringBuilder();
+        try (Stream<Path> entries = Files.list(folder.resolve(BuildCache.ENTRIES))) {
+            for (Path file : entries.sorted().toList()) {
+                byte[] bytes = change.apply(Entry.read(Files.readAllBytes(file))).bytes();
+                Files.write(file, bytes);
+                index.append(file.getFileName()).append('\t').append(Fingerprint.digest(bytes)).append('\n');
+            }
+        }
+        if (indexed) {
+            Files.writeString(folder.resolve(BuildCache.INDEX), index);
+        }
     }
 
     @Test

@@ -110,6 +110,34 @@ class SymbolicLinkTest {
     }
 
     @Test
+    void linkLoopsInTheStaticAndTemplateFoldersAreTheErrorsCheckGivesWhenTheBuildCacheKeysThem() throws Exception {
+        Fixture.write(root, SITE + "-- templates/assets/extra.css --\nbody { color: teal; }\n");
+        link(root.resolve("static/loop"), Path.of("."));
+        link(root.resolve("templates/assets/up"), Path.of(".."));
+        SiteGenConfig.Builder cached = config().cacheDirectory(root.resolve("cache"));
+        List<String> problems = Fixture.failures(root, cached);
+        assertHasLine(problems, "static/loop: error: symbolic link leads back into a folder above it, so it is not followed");
+        assertHasLine(problems, "templates/assets/up: error: symbolic link leads back into a folder above it");
+        List<String> checked = ContentCheck.run(cached.build(), LocalDate.now()).problems().stream()
+                .filter(Problem::isError).map(p -> p.format(root)).toList();
+        assertEquals(problems, checked);
+        assertFalse(Files.exists(root.resolve("out")), "a failed build publishes nothing");
+    }
+
+    @Test
+    void aLinkToAFolderOutsideIsRefusedBeforeTheBuildCacheWalksIt() throws Exception {
+        Fixture.write(root, SITE);
+        secret();
+        link(root.resolve("outside/again"), Path.of(".")); // walking the outside folder would end in a loop
+        link(root.resolve("static/elsewhere"), root.resolve("outside"));
+        link(root.resolve("templates/elsewhere"), Path.of("../outside"));
+        assertRefusedAndNeverQuoted(Fixture.failures(root, config().cacheDirectory(root.resolve("cache"))),
+                "static/elsewhere: error: symbolic link leads outside the static folder");
+        assertHasLine(Fixture.failures(root, config().cacheDirectory(root.resolve("cache"))),
+                "templates/elsewhere: error: symbolic link leads outside the template folder");
+    }
+
+    @Test
     void linksThatStayInsideTheirFolderArePublishedLikeTheFilesTheyPointAt() throws Exception {
         Fixture.write(root, SITE + """
                 -- static/img/logo.svg --
