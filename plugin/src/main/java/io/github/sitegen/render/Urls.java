@@ -101,6 +101,19 @@ public final class Urls {
         return topicPath(topicId) + "#" + questionId;
     }
 
+    /**
+     * The file a topic's previous page ({@code billing/}, {@code billing}, {@code faq.html}) is
+     * written to: a folder's {@code index.html}, which hosts serve at {@code billing/} (and
+     * redirect {@code billing} to), or the {@code .html} file named.
+     */
+    public static String previousPageFile(String previousPage) {
+        if (previousPage.endsWith("/")) {
+            return previousPage + HOME;
+        }
+        String last = previousPage.substring(previousPage.lastIndexOf('/') + 1);
+        return last.indexOf('.') >= 0 ? previousPage : previousPage + "/" + HOME;
+    }
+
     /** Where the theme's assets are: at the root of the whole site, once for every language. */
     public static final String ASSETS = "assets/";
 
