@@ -192,9 +192,16 @@ public final class Urls {
         if (baseUrl.isEmpty()) {
             return "";
         }
-        String clean = sitePath.equals(HOME) ? "" : sitePath.endsWith("/" + HOME)
+        return baseUrl + page(sitePath);
+    }
+
+    /**
+     * A page's clean path, as published data names it ({@code faq.json}'s {@code page}): its site
+     * path without a folder's {@code index.html} ({@code billing/}; the home page is empty).
+     */
+    public static String page(String sitePath) {
+        return sitePath.equals(HOME) ? "" : sitePath.endsWith("/" + HOME)
                 ? sitePath.substring(0, sitePath.length() - HOME.length()) : sitePath;
-        return baseUrl + clean;
     }
 
     /**
