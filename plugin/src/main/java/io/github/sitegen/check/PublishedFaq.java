@@ -87,10 +87,13 @@ record PublishedFaq(List<Topic> topics) {
                 questions.add(new Question(text(question.get("id"), "a question's 'id' in topic '" + id + "'"),
                         String.valueOf(question.get("question")), texts(question.get("previousIds"))));
             }
+            // Pages are compared as the site names them; before version 2, a topic's page was the one its id gives.
             Object page = topic.get("page");
-            topics.add(new Topic(id, String.valueOf(topic.get("title")),
-                    page == null ? Urls.page(Urls.topicPath(id)) : text(page, "the 'page' of topic '" + id + "'"),
-                    texts(topic.get("previousPages")), texts(topic.get("previousIds")), questions));
+            String published = page == null ? Urls.page(Urls.topicPath(id))
+                    : Urls.previousPage(text(page, "the 'page' of topic '" + id + "'"));
+            topics.add(new Topic(id, String.valueOf(topic.get("title")), published,
+                    texts(topic.get("previousPages")).stream().map(Urls::previousPage).toList(),
+                    texts(topic.get("previousIds")), questions));
         }
         return new PublishedFaq(topics);
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import io.github.sitegen.content.Places;
 import io.github.sitegen.problem.Problem;
-import io.github.sitegen.render.Urls;
 
 /**
  * Compares a published {@code faq.json} with the content: every page and anchor readers may have
@@ -26,14 +25,10 @@ final class PublishedLinks {
     private final Baseline baseline;
     private final Places places;
     private final Path contentDirectory;
-    /** Every page the content publishes (its topics' pages), and the topic that has each. */
-    private final Map<String, String> pages = new HashMap<>();
-
     private PublishedLinks(Baseline baseline, Places places, Path contentDirectory) {
         this.baseline = baseline;
         this.places = places;
         this.contentDirectory = contentDirectory;
-        places.topics().keySet().forEach(id -> pages.put(Urls.page(Urls.topicPath(id)), id));
     }
 
     /** The links of {@code published} that the content in {@code contentDirectory} would break. */
@@ -46,12 +41,13 @@ final class PublishedLinks {
             List<String> topicPages = new ArrayList<>(List.of(topic.page()));
             topicPages.addAll(topic.previousPages());
             for (String page : topicPages) {
-                if (!links.pages.containsKey(page) && reported.add("page " + page)) {
+                if (!places.pages().containsKey(page) && reported.add("page " + page)) {
                     problems.add(links.lostPage(page, topic, heir));
                 }
             }
             // Where the topic's anchors are fixed: the topic at its page now, else the one that has most of its questions.
-            Optional<String> home = Optional.ofNullable(links.pages.get(topic.page())).or(() -> heir);
+            Optional<String> home = Optional.ofNullable(places.pages().get(topic.page())).map(Places.Place::topicId)
+                    .or(() -> heir);
             for (String id : topic.previousIds()) {
                 if (!places.anchors().containsKey(id) && reported.add("anchor " + id)) {
                     problems.add(links.lostAnchor(id, "the anchor '" + id + "' of the topic \"" + topic.title() + "\"",
@@ -96,7 +92,7 @@ final class PublishedLinks {
     private Problem lostPage(String page, PublishedFaq.Topic topic, Optional<String> heir) {
         String what = baseline.who() + " the page '" + page + "' (the topic \"" + topic.title() + "\"), and";
         if (heir.isPresent()) {
-            Places.Place at = places.topics().get(heir.get());
+            Places.Place at = places.previousPagesOf(heir.get());
             return Problem.error(at.file(), at.line(), at.column(), what + " no page is there now: its questions are"
                     + " in this topic", "links to it would break: add '" + page + "' to this topic's previousPages");
         }

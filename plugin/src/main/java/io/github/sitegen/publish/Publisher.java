@@ -194,6 +194,7 @@ public final class Publisher {
         t.put("url", Urls.published(baseUrl, Urls.topicPath(topic)));
         String page = Urls.page(Urls.topicPath(topic));
         t.put("page", page);
+        t.put("previousPages", topic.previousPages().stream().map(Urls::previousPage).toList());
         t.put("previousIds", topic.previousIds());
         List<Object> questions = new ArrayList<>();
         for (Question question : topic.questions()) {

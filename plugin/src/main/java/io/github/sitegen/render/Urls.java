@@ -101,6 +101,27 @@ public final class Urls {
         return topicPath(topicId) + "#" + questionId;
     }
 
+    /**
+     * The file a topic's previous page ({@code billing/}, {@code billing}, {@code faq.html}) is
+     * written to: a folder's {@code index.html}, which hosts serve at {@code billing/} (and
+     * redirect {@code billing} to), or the {@code .html} file named.
+     */
+    public static String previousPageFile(String previousPage) {
+        if (previousPage.endsWith("/")) {
+            return previousPage + HOME;
+        }
+        String last = previousPage.substring(previousPage.lastIndexOf('/') + 1);
+        return last.indexOf('.') >= 0 ? previousPage : previousPage + "/" + HOME;
+    }
+
+    /**
+     * A previous page as published data names it ({@link #page}): {@code billing/} for
+     * {@code billing} and {@code billing/}, {@code faq.html} for {@code faq.html}.
+     */
+    public static String previousPage(String written) {
+        return page(previousPageFile(written));
+    }
+
     /** Where the theme's assets are: at the root of the whole site, once for every language. */
     public static final String ASSETS = "assets/";
 

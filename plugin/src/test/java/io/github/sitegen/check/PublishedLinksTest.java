@@ -94,6 +94,25 @@ class PublishedLinksTest {
     }
 
     @Test
+    void aRenamedTopicThatListsItsOldPageInPreviousPagesIsNoError() throws Exception {
+        publish();
+        Files.move(root.resolve("content/billing.yaml"), root.resolve("content/payments.yaml"));
+        edit("payments.yaml", "title: Billing\n", "title: Billing\npreviousPages: [billing]\n");
+        assertEquals(List.of(), errors("published/faq.json"));
+    }
+
+    @Test
+    void aPublishedPreviousPageThatIsDroppedIsAnErrorAtThePreviousPagesOfTheTopic() throws Exception {
+        publish();
+        edit("billing.yaml", "title: Billing\n", "title: Billing\npreviousPages: [faq.html, help/billing.html]\n");
+        Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("published")).projectDirectory(root));
+        edit("billing.yaml", "[faq.html, help/billing.html]", "[help/billing.html]");
+        assertEquals(List.of("content/billing.yaml:2:17: error: the published site has the page 'faq.html' (the topic"
+                + " \"Billing\"), and no page is there now: its questions are in this topic (links to it would break:"
+                + " add 'faq.html' to this topic's previousPages)"), errors("published/faq.json"));
+    }
+
+    @Test
     void aQuestionMovedToAnotherTopicKeepsItsLinksSoItIsNoError() throws Exception {
         publish();
         edit("billing.yaml", """

@@ -71,7 +71,8 @@ class PublishingTest {
 
     @Test
     void faqJsonHoldsTheWholeFaqWithAbsoluteUrlsWhenTheBaseUrlIsKnown() throws Exception {
-        Fixture.write(root, SITE.replace("    related: [begin]\n", "    related: [begin]\n    previousIds: [how-to-pay]\n"));
+        Fixture.write(root, SITE.replace("    related: [begin]\n", "    related: [begin]\n    previousIds: [how-to-pay]\n")
+                .replace("order: 1\n", "order: 1\npreviousPages: [payments, faq.html]\n"));
         Fixture.build(config().baseUrl("https://acme.github.io/faq"));
         JsonNode faq = json.readTree(out().resolve("faq.json").toFile());
         assertEquals(2, faq.get("version").asInt());
@@ -83,6 +84,7 @@ class PublishingTest {
         assertEquals("Paying for Acme.", billing.get("summary").asText());
         assertEquals("https://acme.github.io/faq/billing/", billing.get("url").asText());
         assertEquals("billing/", billing.get("page").asText());
+        assertEquals("[\"payments/\",\"faq.html\"]", billing.get("previousPages").toString());
         assertEquals("[]", billing.get("previousIds").toString());
         JsonNode pay = billing.at("/questions/0");
         assertEquals("pay", pay.get("id").asText());
