@@ -31,6 +31,10 @@ String site = new File(dir, 'src/site-gen/content/site.yaml').text
 assert site.startsWith('# yaml-language-server: $schema=../../../.vscode/site-gen/site.schema.json')
 assert site.contains("title: 'my-faq FAQ'")
 assert new File(dir, '.github/workflows/pages.yml').text.contains('${{ steps.pages.outputs.base_url }}')
+// The pull-request workflow compares with the published site's faq.json, when it has one.
+String pullRequest = new File(dir, '.github/workflows/pull-request.yml').text
+assert pullRequest.contains('site-gen:check -Dsite-gen.strict=true -Dsite-gen.baseline="$SITE_GEN_BASELINE"')
+assert pullRequest.contains('"${url%/}/faq.json"')
 assert new File(dir, '.vscode/site-gen/topic.schema.json').text.contains('"$schema"')
 assert new File(dir, 'README.md').text.startsWith('# my-faq FAQ\n')
 assert new File(dir, 'README.md').text.contains('\n## Publish on GitHub Pages\n')

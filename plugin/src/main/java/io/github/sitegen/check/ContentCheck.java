@@ -1,14 +1,10 @@
 package io.github.sitegen.check;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.concurrent.Parallel;
@@ -20,15 +16,13 @@ import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
 import io.github.sitegen.theme.Theme;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Every content check, without writing a site (for pull requests): the errors a build would stop
  * on, the editorial warnings (weak answers, duplicates and near-duplicates across topics, links
- * that point nowhere, overdue reviews), and ids that the previous build published (its
- * {@code faq.json}) and that are gone without being kept in {@code previousIds}.
+ * that point nowhere, overdue reviews), and the published links the change would break: pages
+ * and question ids of the published site's {@code faq.json} (or the previous build's) that no
+ * topic or question has now, nor lists in {@code previousPages} or {@code previousIds}.
  */
 public final class ContentCheck {
 
@@ -53,11 +47,26 @@ public final class ContentCheck {
     }
 
     /**
-     * Checks the content of {@code config}, comparing with the site in its output directory.
+     * Checks the content of {@code config}, comparing with the previous build in its output directory.
      *
      * @param today the day reviews are due against
      */
     public static Report run(SiteGenConfig config, LocalDate today) throws IOException {
+        return run(config, today, "");
+    }
+
+    /**
+     * Checks the content of {@code config}, comparing with {@code baseline}: the published site's
+     * {@code faq.json} (a file, a relative path resolved against the project folder, or an https
+     * URL), or when empty the previous build's in the output directory.
+     *
+     * @param today the day reviews are due against
+     */
+    public static Report run(SiteGenConfig config, LocalDate today, String baseline) throws IOException {
+        return run(config, today, baseline, Fetch.DEFAULT);
+    }
+
+    static Report run(SiteGenConfig config, LocalDate today, String baselineValue, Fetch fetch) throws IOException {
         List<Problem> problems = new ArrayList<>();
         // What generate would refuse in the other folders, such as a link out of the static folder,
         // and in the theme, such as an unknown theme or one written for another data model.
@@ -74,6 +83,15 @@ public final class ContentCheck {
         } else {
             LanguageFolders.defaultLanguage(config.contentDirectory(), folders, problems::add);
         }
+        Map<String, PublishedFaq> published = Map.of();
+        Baseline baseline = null;
+        try {
+            baseline = baselineValue == null || baselineValue.isBlank() ? Baseline.previousBuild(config.outputDirectory())
+                    : Baseline.of(baselineValue, config.projectDirectory(), fetch);
+            published = baseline.read(folders.stream().map(LanguageFolders.LanguageFolder::outputFolder).toList(), problems);
+        } catch (SiteGenException e) {
+            problems.addAll(e.problems());
+        }
         for (LanguageFolders.LanguageFolder folder : folders) {
             try {
                 // Errors do not end the check: the site-wide findings are reported with them.
@@ -83,41 +101,14 @@ public final class ContentCheck {
                 Messages.untranslated(theme, loaded.site().info(), folder.content()).ifPresent(problems::add);
                 topics += loaded.site().topics().size();
                 questions += loaded.site().questionCount();
-                if (loaded.everyFile()) {
-                    Path previous = config.outputDirectory().resolve(folder.outputFolder()).resolve("faq.json");
-                    problems.addAll(removedIds(previous, loaded.ids()));
+                PublishedFaq before = published.get(folder.outputFolder());
+                if (before != null && loaded.everyFile()) {
+                    problems.addAll(PublishedLinks.compare(before, baseline, loaded.places(), folder.content()));
                 }
             } catch (SiteGenException e) {
                 problems.addAll(e.problems());
             }
         }
         return new Report(problems.stream().sorted(Problem.READING_ORDER).toList(), topics, questions);
-    }
-
-    /** Ids in the previous build's faq.json that no question has now, not even as a previous id. */
-    @SuppressWarnings("unchecked")
-    static List<Problem> removedIds(Path faqJson, Set<String> known) throws IOException {
-        if (!Files.isRegularFile(faqJson)) {
-            return List.of();
-        }
-        Map<String, Object> published;
-        try (Reader reader = Files.newBufferedReader(faqJson)) {
-            published = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (RuntimeException e) {
-            return List.of(Problem.warning(faqJson, 0, 0, "the previous build's faq.json cannot be read, so removed ids"
-                    + " are not checked: " + e.getMessage(), null));
-        }
-        List<Problem> problems = new ArrayList<>();
-        for (Map<String, Object> topic : (List<Map<String, Object>>) published.getOrDefault("topics", List.of())) {
-            for (Map<String, Object> question : (List<Map<String, Object>>) topic.getOrDefault("questions", List.of())) {
-                String id = String.valueOf(question.get("id"));
-                if (!known.contains(id)) {
-                    problems.add(Problem.error(faqJson, 0, 0, "the previous build published the question id '" + id
-                            + "' (\"" + question.get("question") + "\"), and no question has it now",
-                            "links to it would break: add it to the 'previousIds' of the question that replaces it"));
-                }
-            }
-        }
-        return problems;
     }
 }

@@ -194,13 +194,13 @@ public final class ContentLoader {
      *
      * @param site      the topics and questions that could be read
      * @param problems  errors and warnings, in the order found
-     * @param ids       the id and previous ids of every published question, complete or not
+     * @param places    every anchor (ids and previous ids of published questions, complete or not,
+     *                  and topics' previous ids) and every topic, with where each is written
      * @param everyFile whether every topic file could be read (else an id may be in the unread one)
      */
-    public record Inspected(Site site, List<Problem> problems, Set<String> ids, boolean everyFile, long nanos) {
+    public record Inspected(Site site, List<Problem> problems, Places places, boolean everyFile, long nanos) {
         public Inspected {
             problems = List.copyOf(problems);
-            ids = Set.copyOf(ids);
         }
 
         public boolean hasErrors() {
@@ -291,16 +291,8 @@ public final class ContentLoader {
                         draft -> build(draft, byId, new Links(urls, topicIds), settings.reviewEvery(), alertTitles,
                                 editLink(info.editUrl(), filesFrom, draft.file()), problems))
                 .forEach(topic -> topic.ifPresent(topics::add));
-        Set<String> ids = new java.util.HashSet<>();
-        for (TopicDraft draft : drafts) {
-            for (QuestionDraft question : draft.questions()) {
-                if (question.id() != null && (!question.review().draft() || options.drafts())) {
-                    ids.add(question.id());
-                    question.previousIds().forEach(item -> ids.add(item.value()));
-                }
-            }
-        }
-        return new Inspected(new Site(info, topics), problems.all(), ids, drafts.size() == topicFiles.size(),
+        return new Inspected(new Site(info, topics), problems.all(), Places.of(drafts, options.drafts()),
+                drafts.size() == topicFiles.size(),
                 System.nanoTime() - start);
     }
 

@@ -26,8 +26,12 @@ import io.github.sitegen.render.Urls;
  */
 public final class Publisher {
 
-    /** Version of the {@code faq.json} format; raised on incompatible changes. */
-    static final int FAQ_JSON_VERSION = 1;
+    /**
+     * Version of the {@code faq.json} format: raised when fields are added, renamed or removed, so
+     * that a reader knows which it can rely on (2 added the pages and previous ids that
+     * {@code site-gen:check} compares a change with).
+     */
+    public static final int FAQ_JSON_VERSION = 2;
 
     private Publisher() {
     }
@@ -188,6 +192,10 @@ public final class Publisher {
         t.put("title", topic.title());
         t.put("summary", topic.summaryText());
         t.put("url", Urls.published(baseUrl, Urls.topicPath(topic)));
+        String page = Urls.page(Urls.topicPath(topic));
+        t.put("page", page);
+        t.put("previousPages", topic.previousPages().stream().map(Urls::previousPage).toList());
+        t.put("previousIds", topic.previousIds());
         List<Object> questions = new ArrayList<>();
         for (Question question : topic.questions()) {
             Map<String, Object> q = new LinkedHashMap<>();
@@ -198,6 +206,8 @@ public final class Publisher {
             q.put("tags", question.tags());
             q.put("related", question.related().stream().map(QuestionLink::id).toList());
             q.put("url", Urls.published(baseUrl, Urls.questionPath(question.link())));
+            q.put("page", page);
+            q.put("previousIds", question.previousIds());
             questions.add(q);
         }
         t.put("questions", questions);

@@ -114,6 +114,14 @@ public final class Urls {
         return last.indexOf('.') >= 0 ? previousPage : previousPage + "/" + HOME;
     }
 
+    /**
+     * A previous page as published data names it ({@link #page}): {@code billing/} for
+     * {@code billing} and {@code billing/}, {@code faq.html} for {@code faq.html}.
+     */
+    public static String previousPage(String written) {
+        return page(previousPageFile(written));
+    }
+
     /** Where the theme's assets are: at the root of the whole site, once for every language. */
     public static final String ASSETS = "assets/";
 
@@ -205,9 +213,16 @@ public final class Urls {
         if (baseUrl.isEmpty()) {
             return "";
         }
-        String clean = sitePath.equals(HOME) ? "" : sitePath.endsWith("/" + HOME)
+        return baseUrl + page(sitePath);
+    }
+
+    /**
+     * A page's clean path, as published data names it ({@code faq.json}'s {@code page}): its site
+     * path without a folder's {@code index.html} ({@code billing/}; the home page is empty).
+     */
+    public static String page(String sitePath) {
+        return sitePath.equals(HOME) ? "" : sitePath.endsWith("/" + HOME)
                 ? sitePath.substring(0, sitePath.length() - HOME.length()) : sitePath;
-        return baseUrl + clean;
     }
 
     /**

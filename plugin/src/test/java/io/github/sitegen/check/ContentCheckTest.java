@@ -80,7 +80,7 @@ class ContentCheckTest {
                     related: [nowhere]
                 """);
         assertHas(found, "content/a.yaml:5:15: error: related question 'nowhere' does not exist");
-        assertHas(found, "out/faq.json: error: the previous build published the question id 'gone'");
+        assertHas(found, "content/a.yaml:1:1: error: the previous build published the question id 'gone' (\"Gone?\") on a/");
     }
 
     @Test
@@ -217,9 +217,9 @@ class ContentCheckTest {
                 .replace("id: how-to-pay", "id: paying").replace("id: refunds", "id: refund-policy\n    previousIds: [refunds]"));
         List<String> found = ContentCheck.run(config().build(), TODAY).problems().stream().filter(p -> p.isError())
                 .map(p -> p.format(root)).toList();
-        assertEquals(List.of("out/faq.json: error: the previous build published the question id 'how-to-pay' (\"How do I"
-                + " pay?\"), and no question has it now (links to it would break: add it to the 'previousIds' of the"
-                + " question that replaces it)"), found);
+        assertEquals(List.of("content/a.yaml:6:5: error: the previous build published the question id 'how-to-pay' (\"How"
+                + " do I pay?\") on a/, and no question has it now (links to it would break: add 'how-to-pay' to the"
+                + " previousIds of the question that replaces it, or restore the question)"), found);
     }
 
     @Test

@@ -71,10 +71,11 @@ class PublishingTest {
 
     @Test
     void faqJsonHoldsTheWholeFaqWithAbsoluteUrlsWhenTheBaseUrlIsKnown() throws Exception {
-        Fixture.write(root, SITE);
+        Fixture.write(root, SITE.replace("    related: [begin]\n", "    related: [begin]\n    previousIds: [how-to-pay]\n")
+                .replace("order: 1\n", "order: 1\npreviousPages: [payments, faq.html]\n"));
         Fixture.build(config().baseUrl("https://acme.github.io/faq"));
         JsonNode faq = json.readTree(out().resolve("faq.json").toFile());
-        assertEquals(1, faq.get("version").asInt());
+        assertEquals(2, faq.get("version").asInt());
         assertEquals("Acme FAQ", faq.at("/site/title").asText());
         assertEquals("en", faq.at("/site/language").asText());
         assertEquals("https://acme.github.io/faq/", faq.at("/site/url").asText());
@@ -82,6 +83,9 @@ class PublishingTest {
         assertEquals("billing", billing.get("id").asText());
         assertEquals("Paying for Acme.", billing.get("summary").asText());
         assertEquals("https://acme.github.io/faq/billing/", billing.get("url").asText());
+        assertEquals("billing/", billing.get("page").asText());
+        assertEquals("[\"payments/\",\"faq.html\"]", billing.get("previousPages").toString());
+        assertEquals("[]", billing.get("previousIds").toString());
         JsonNode pay = billing.at("/questions/0");
         assertEquals("pay", pay.get("id").asText());
         assertEquals("How do I pay?", pay.get("question").asText());
@@ -90,6 +94,8 @@ class PublishingTest {
         assertEquals("money", pay.at("/tags/0").asText());
         assertEquals("begin", pay.at("/related/0").asText());
         assertEquals("https://acme.github.io/faq/billing/#pay", pay.get("url").asText());
+        assertEquals("billing/", pay.get("page").asText());
+        assertEquals("[\"how-to-pay\"]", pay.get("previousIds").toString());
     }
 
     @Test

@@ -1,0 +1,148 @@
+package io.github.sitegen.check;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.render.Urls;
+
+/**
+ * The {@code faq.json} a change is compared with, so that no link readers already have breaks:
+ * the published site's ({@code site-gen.baseline}, a file or an https URL), or else the previous
+ * build's in the output folder. A multilingual site is compared language by language, with the
+ * {@code faq.json} in each language's folder beside the one named ({@code de/faq.json}).
+ */
+final class Baseline {
+
+    /** How messages start to say what readers have: "the published site has", "the previous build published". */
+    private final String who;
+    /** How messages about the file itself name it (with its URL when it has no path). */
+    private final String setting;
+    private final Path file;
+    private final URI url;
+    /** Named by the user: a missing or broken file is an error; else (the previous build) a warning at most. */
+    private final boolean required;
+    private final Fetch fetch;
+
+    private Baseline(String who, String setting, Path file, URI url, boolean required, Fetch fetch) {
+        this.who = who;
+        this.setting = setting;
+        this.file = file;
+        this.url = url;
+        this.required = required;
+        this.fetch = fetch;
+    }
+
+    /** The previous build's faq.json in {@code outputDirectory}, if there is one. */
+    static Baseline previousBuild(Path outputDirectory) {
+        return new Baseline("the previous build published", "the previous build's faq.json", outputDirectory.resolve(Urls.FAQ_JSON), null,
+                false, Fetch.DEFAULT);
+    }
+
+    /**
+     * The baseline the user named: a file (a relative path is resolved against {@code base}), a
+     * folder that holds a faq.json, or an https URL (http only to a loopback address, such as a
+     * test server).
+     *
+     * @throws SiteGenException when the value names a URL site-gen does not fetch
+     */
+    static Baseline of(String value, Path base, Fetch fetch) throws SiteGenException {
+        String named = value.strip();
+        int scheme = named.indexOf("://");
+        if (scheme < 0) {
+            Path path = base == null ? Path.of(named) : base.resolve(named);
+            return new Baseline("the published site has", "site-gen.baseline",
+                    Files.isDirectory(path) ? path.resolve(Urls.FAQ_JSON) : path, null, true, fetch);
+        }
+        try {
+            URI uri = new URI(named);
+            String protocol = named.substring(0, scheme).toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw invalid(named, "is not the URL of a file: it needs a host, and has no query or fragment");
+            }
+            if (!protocol.equals("https") && !(protocol.equals("http") && Fetch.isLoopback(uri.getHost()))) {
+                throw invalid(named, "is not an https URL (plain http is accepted only for a loopback address,"
+                        + " such as a local test server)");
+            }
+            return new Baseline("the published site has", "site-gen.baseline", null, uri, true, fetch);
+        } catch (URISyntaxException e) {
+            throw invalid(named, "is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private static SiteGenException invalid(String value, String what) {
+        return SiteGenException.of(Problem.error(null, 0, 0, "site-gen.baseline " + value + " " + what,
+                "give the faq.json of the published site: its https URL, such as https://owner.github.io/repo/faq.json,"
+                        + " or a downloaded copy"));
+    }
+
+    /** How messages start to say what readers have: "the published site has", "the previous build published". */
+    String who() {
+        return who;
+    }
+
+    /**
+     * The published faq.json of each language folder in {@code folders} ({@code ""}: the site
+     * itself, the file named), by folder; what cannot be read is reported to {@code problems}. A
+     * language the published site does not have yet is a warning, unless no language has one.
+     */
+    Map<String, PublishedFaq> read(List<String> folders, List<Problem> problems) {
+        Map<String, PublishedFaq> found = new LinkedHashMap<>();
+        List<Object> missing = new ArrayList<>();
+        for (String folder : folders) {
+            String sibling = folder + "/" + Urls.FAQ_JSON;
+            Path path = file == null ? null : folder.isEmpty() ? file : file.resolveSibling(sibling);
+            URI uri = url == null ? null : folder.isEmpty() ? url : url.resolve(sibling);
+            String shown = path != null ? setting : setting + " " + uri;
+            Optional<byte[]> bytes;
+            try {
+                bytes = path != null ? fetch.file(path) : fetch.url(uri);
+            } catch (Fetch.Failed e) {
+                problems.add(problem(path, 0, 0, shown + " " + e.getMessage()));
+                continue;
+            }
+            if (bytes.isEmpty()) {
+                missing.add(path != null ? path : uri);
+                continue;
+            }
+            try {
+                Reader json = new InputStreamReader(new ByteArrayInputStream(bytes.get()), StandardCharsets.UTF_8);
+                found.put(folder, PublishedFaq.parse(json, fetch.maxBytes()));
+            } catch (PublishedFaq.Invalid e) {
+                problems.add(problem(path, e.line(), e.column(), shown + " " + e.getMessage()));
+            }
+        }
+        if (required) {
+            boolean none = missing.size() == folders.size();
+            for (Object where : missing) {
+                Path path = where instanceof Path p ? p : null;
+                String shown = path != null ? setting : setting + " " + where;
+                problems.add(none
+                        ? Problem.error(path, 0, 0, shown + " does not exist, so published links"
+                                + " cannot be compared", "give the faq.json of the published site; a site that was"
+                                + " never published has none: then leave site-gen.baseline empty")
+                        : Problem.warning(path, 0, 0, shown + " does not exist: that language was"
+                                + " not published yet, so it has no links to compare", null));
+            }
+        }
+        return found;
+    }
+
+    private Problem problem(Path path, int line, int column, String message) {
+        return required ? Problem.error(path, line, column, message, "give the faq.json a site-gen build published")
+                : Problem.warning(path, line, column, message + ", so published links are not compared", null);
+    }
+}
