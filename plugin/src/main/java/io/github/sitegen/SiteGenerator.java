@@ -124,7 +124,7 @@ public final class SiteGenerator {
                 renderer.renderLanguageChooser(main.site(), translations, baseUrl, staging);
                 pages += 2;
             }
-            Publisher.writeRootFiles(baseUrl, translations, cname, staging);
+            Publisher.writeRootFiles(loaded.defaultEdition().site(), baseUrl, translations, cname, staging);
             problems.addAll(found);
             statics.copyInto(staging, problems);
             failOnErrors(problems);

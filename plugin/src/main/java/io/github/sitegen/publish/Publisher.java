@@ -21,8 +21,9 @@ import io.github.sitegen.render.Urls;
 
 /**
  * The files beside the pages that make a site work well once published: {@code faq.json} (the
- * whole FAQ as data), the search index, and with a base URL {@code sitemap.xml} and {@code robots.txt}; {@code CNAME}
- * when a custom domain is configured.
+ * whole FAQ as data), the search index, {@code llms.txt} and its companions ({@link LlmsText}), and
+ * with a base URL {@code sitemap.xml} and {@code robots.txt}; {@code CNAME} when a custom domain is
+ * configured.
  */
 public final class Publisher {
 
@@ -44,7 +45,7 @@ public final class Publisher {
      */
     public static SiteFiles open(Site site, Translations translations, Translations.Language language,
                                  SiteRenderer.Sink sink) throws IOException {
-        SiteFiles files = new SiteFiles(site, translations, language, sink, sink.open(Urls.FAQ_JSON));
+        SiteFiles files = new SiteFiles(site, translations, language, sink, sink.open(Urls.FAQ_JSON), sink.open(Urls.LLMS_FULL));
         try {
             files.start();
             return files;
@@ -64,21 +65,24 @@ public final class Publisher {
         private final Translations.Language language;
         private final SiteRenderer.Sink sink;
         private final OutputStream faq;
+        private final OutputStream llmsFull;
         private final SearchIndex.Writer search;
 
         private SiteFiles(Site site, Translations translations, Translations.Language language, SiteRenderer.Sink sink,
-                          OutputStream faq) {
+                          OutputStream faq, OutputStream llmsFull) {
             this.site = site;
             this.translations = translations;
             this.language = language;
             this.sink = sink;
             this.faq = faq;
+            this.llmsFull = llmsFull;
             this.search = new SearchIndex.Writer(site, sink);
         }
 
         private void start() throws IOException {
             StringBuilder head = new StringBuilder("{\n  \"version\": " + FAQ_JSON_VERSION + ",\n  \"site\": ");
             faq.write(utf8(Json.indented(faqSite(site), 1, head).append(",\n  \"topics\": [").toString()));
+            llmsFull.write(utf8(LlmsText.fullHead(site)));
         }
 
         @Override
@@ -86,38 +90,54 @@ public final class Publisher {
             StringBuilder faqPart = new StringBuilder(topic.questions().size() * 2048).append(index == 0 ? "" : ",")
                     .append("\n    ");
             Json.indented(faqTopic(topic, site.info().baseUrl()), 2, faqPart);
-            return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index)};
+            String baseUrl = site.info().baseUrl();
+            return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index),
+                utf8(Urls.topicMarkdownPath(topic)), utf8(LlmsText.topic(topic, baseUrl, Urls.topicMarkdownPath(topic), 1)),
+                utf8(LlmsText.topic(topic, baseUrl, Urls.LLMS_FULL, 2))};
         }
 
         @Override
         public void append(byte[][] parts) throws IOException {
             faq.write(parts[0]);
             search.append(parts[1]);
+            if (parts[3].length > 0) {
+                sink.write(new String(parts[2], StandardCharsets.UTF_8), parts[3]);
+                llmsFull.write(parts[4]);
+            }
         }
 
-        /** Ends and closes faq.json, then writes the rest of the search index and the sitemap. */
+        /** Ends and closes faq.json and llms-full.txt, then writes the rest of the search index, llms.txt and the sitemap. */
         public void finish() throws IOException {
             faq.write(utf8((site.topics().isEmpty() ? "" : "\n  ") + "]\n}\n"));
             close();
             search.finish();
+            write(sink, Urls.LLMS, LlmsText.index(site));
             if (!site.info().baseUrl().isEmpty()) {
                 write(sink, Urls.SITEMAP, sitemap(site, translations, language));
             }
         }
 
-        /** Closes faq.json, finished or not. */
+        /** Closes faq.json and llms-full.txt, finished or not. */
         @Override
         public void close() throws IOException {
-            faq.close();
+            try (llmsFull) {
+                faq.close();
+            }
         }
     }
 
     /**
      * The files that only mean something at the site's root: {@code robots.txt} (with a base URL),
-     * the sitemap index of a multilingual site, and {@code CNAME}.
+     * the sitemap index and the {@code llms.txt} that leads to each language's of a multilingual
+     * site, and {@code CNAME}.
+     *
+     * @param main the site of the default language, whose title heads the root {@code llms.txt}
      */
-    public static void writeRootFiles(String baseUrl, Translations translations, String cname, SiteRenderer.Sink sink)
+    public static void writeRootFiles(Site main, String baseUrl, Translations translations, String cname, SiteRenderer.Sink sink)
             throws IOException {
+        if (!translations.isEmpty()) {
+            write(sink, Urls.LLMS, LlmsText.languages(main, translations, baseUrl));
+        }
         if (!baseUrl.isEmpty()) {
             if (!translations.isEmpty()) {
                 StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

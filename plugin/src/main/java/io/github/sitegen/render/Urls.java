@@ -28,6 +28,9 @@ public final class Urls {
     public static final String FAQ_JSON = "faq.json";
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
+    /** The site for AI assistants and tools (llmstxt.org), and every question and answer in one Markdown file. */
+    public static final String LLMS = "llms.txt";
+    public static final String LLMS_FULL = "llms-full.txt";
 
     private final String from;
     private final String absolutePrefix;
@@ -91,6 +94,11 @@ public final class Urls {
 
     public static String topicPath(Topic topic) {
         return topicPath(topic.id());
+    }
+
+    /** A topic's Markdown, beside its page. */
+    public static String topicMarkdownPath(Topic topic) {
+        return topic.id() + "/index.md";
     }
 
     public static String questionPath(QuestionLink question) {
