@@ -79,10 +79,7 @@ public final class Publisher {
 
         @Override
         public byte[][] of(Topic topic, int index) {
-            StringBuilder faqPart = new StringBuilder(topic.questions().size() * 2048).append(index == 0 ? "" : ",")
-                    .append("\n    ");
-            Json.indented(faqTopic(topic, site.info().baseUrl()), 2, faqPart);
-            return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index)};
+            return parts(site, topic, index);
         }
 
         @Override
@@ -106,6 +103,17 @@ public final class Publisher {
         public void close() throws IOException {
             faq.close();
         }
+    }
+
+    /**
+     * The parts of faq.json and the search index of {@code topic}, the topic at {@code index} of
+     * {@code site} with its answers rendered, as {@link SiteFiles#of} makes them; safe on any thread.
+     */
+    public static byte[][] parts(Site site, Topic topic, int index) {
+        StringBuilder faqPart = new StringBuilder(topic.questions().size() * 2048).append(index == 0 ? "" : ",")
+                .append("\n    ");
+        Json.indented(faqTopic(topic, site.info().baseUrl()), 2, faqPart);
+        return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index)};
     }
 
     /**

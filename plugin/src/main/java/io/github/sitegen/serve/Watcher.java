@@ -17,9 +17,12 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Watches folders recursively and calls back once per burst of changes. A {@link WatchService}
@@ -32,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 final class Watcher implements AutoCloseable {
 
     private final List<Path> roots;
-    private final Runnable onChange;
+    private final Consumer<Set<Path>> onChange;
     private final long debounce;
     private final long poll;
     private final WatchService service;
@@ -41,7 +44,7 @@ final class Watcher implements AutoCloseable {
     private volatile boolean closed;
     private long fingerprint;
 
-    Watcher(List<Path> roots, Runnable onChange, long debounce, long poll) throws IOException {
+    Watcher(List<Path> roots, Consumer<Set<Path>> onChange, long debounce, long poll) throws IOException {
         this.roots = roots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
         this.onChange = onChange;
         this.debounce = debounce;
@@ -61,18 +64,19 @@ final class Watcher implements AutoCloseable {
         try {
             while (!closed) {
                 WatchKey key = service.poll(poll, TimeUnit.MILLISECONDS);
-                boolean changed = false;
+                Set<Path> changed = new HashSet<>();
                 if (key != null) {
-                    changed = handle(key);
+                    handle(key, changed);
                     while ((key = service.poll(debounce, TimeUnit.MILLISECONDS)) != null) {
-                        changed |= handle(key); // wait for a quiet moment: editors write in several steps
+                        handle(key, changed); // wait for a quiet moment: editors write in several steps
                     }
                 }
                 long now = fingerprint();
-                if ((changed || now != fingerprint) && !closed) {
+                if ((!changed.isEmpty() || now != fingerprint) && !closed) {
                     fingerprint = now;
                     registerRoots();
-                    onChange.run();
+                    // Seen by the poll alone, or an event without a name: what changed is not known.
+                    onChange.accept(changed.contains(null) ? Set.of() : changed);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -80,20 +84,19 @@ final class Watcher implements AutoCloseable {
         }
     }
 
-    /** Registers new folders; whether the key reported a change worth a rebuild. */
-    private boolean handle(WatchKey key) {
+    /** Registers new folders; adds what changed to {@code changed} ({@code null} for a change of what is not known). */
+    private void handle(WatchKey key, Set<Path> changed) {
         Path folder = keys.get(key);
-        boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == OVERFLOW || folder == null) {
-                changed = true;
+                changed.add(null);
                 continue;
             }
             Path child = folder.resolve((Path) event.context());
             if (ignored(child)) {
                 continue;
             }
-            changed = true;
+            changed.add(child);
             if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)) {
                 register(child);
             }
@@ -101,7 +104,6 @@ final class Watcher implements AutoCloseable {
         if (!key.reset()) {
             keys.remove(key);
         }
-        return changed;
     }
 
     private void registerRoots() {
