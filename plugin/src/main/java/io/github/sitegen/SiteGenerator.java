@@ -137,16 +137,16 @@ public final class SiteGenerator {
     }
 
     /** One language of the site (the only one, with an empty folder, for a single-language site). */
-    private record Edition(String folder, Path content, ContentLoader.Loaded loaded) {
-        Site site() {
+    public record Edition(String folder, Path content, ContentLoader.Loaded loaded) {
+        public Site site() {
             return loaded.site();
         }
 
-        Translations.Language language(Translations translations) {
+        public Translations.Language language(Translations translations) {
             return translations.languages().stream().filter(l -> l.folder().equals(folder)).findFirst().orElse(null);
         }
 
-        SiteRenderer.Edition renderAs(Translations translations) {
+        public SiteRenderer.Edition renderAs(Translations translations) {
             return translations.isEmpty() ? SiteRenderer.Edition.SINGLE
                     : new SiteRenderer.Edition(translations, language(translations));
         }
@@ -157,6 +157,32 @@ public final class SiteGenerator {
      * and the root 404 page's): a root site.yaml's {@code defaultLanguage}, else the first.
      */
     private record Editions(List<Edition> all, Edition defaultEdition) {
+    }
+
+    /**
+     * A site's content, loaded and checked as a build loads it, for a caller that renders it
+     * itself (the live preview keeps its pages in memory): the theme, the static files, every
+     * language and their translations, and the warnings found.
+     */
+    public record Content(Theme theme, StaticFiles statics, String baseUrl, String cname, List<Edition> editions,
+                          Edition defaultEdition, Translations translations, List<Problem> warnings) {
+    }
+
+    /**
+     * Loads the content {@code config} describes, parsing again only the topic files {@code memo}
+     * does not hold as they are now.
+     *
+     * @throws SiteGenException with every error found (and the warnings found with them)
+     */
+    public static Content content(SiteGenConfig config, ContentLoader.Memo memo) throws SiteGenException, IOException {
+        String cname = Domains.checkCname(config.cname());
+        String baseUrl = baseUrl(config.baseUrl(), cname);
+        List<Problem> problems = new ArrayList<>();
+        Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
+        StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
+        Editions loaded = load(config, statics, theme, baseUrl, memo, problems);
+        return new Content(theme, statics, baseUrl, cname, loaded.all(), loaded.defaultEdition(),
+                translations(loaded.all(), baseUrl), problems);
     }
 
     /**

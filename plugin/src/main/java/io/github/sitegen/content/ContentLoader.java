@@ -692,6 +692,12 @@ public final class ContentLoader {
             return read.draft();
         }
 
+        /** The bytes of {@code file} as the last load parsed them; {@code null} when it did not read the file. */
+        public byte[] bytes(Path file) {
+            Read read = files.get(file);
+            return read == null ? null : read.bytes();
+        }
+
         /** Forgets the files of {@code folder} that are not among {@code current} (deleted or renamed). */
         void keep(Path folder, List<Path> current) {
             Set<Path> kept = Set.copyOf(current);

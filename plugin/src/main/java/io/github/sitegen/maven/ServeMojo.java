@@ -17,11 +17,11 @@ import io.github.sitegen.serve.PreviewServer;
 /**
  * Serves a live preview of the site on 127.0.0.1 until Ctrl-C.
  *
- * <p>Builds the site with draft questions into a preview folder (never the real output), serves it
+ * <p>Builds the site with draft questions in memory (never into the real output), serves it
  * under the base path of {@code baseUrl} as GitHub Pages would, watches the content, template and
- * static folders, rebuilds after each change and reloads the open pages. A content or template
- * error does not stop the preview: the pages show the errors, as {@code file:line:column}, until
- * they are fixed.
+ * static folders, builds again after each change (rendering only what the change can touch) and
+ * reloads the open pages. A content or template error does not stop the preview: the pages show
+ * the errors, as {@code file:line:column}, until they are fixed.
  *
  * @since 0.1.0
  */
@@ -29,13 +29,22 @@ import io.github.sitegen.serve.PreviewServer;
 public class ServeMojo extends AbstractSiteMojo {
 
     /**
-     * Where the preview is built: a folder of its own, so that a preview never touches the real
-     * output. Replaced on every build.
+     * Where the preview is written when {@code writePreview} is set: a folder of its own, so that a
+     * preview never touches the real output. Replaced after every good build.
      *
      * @since 0.1.0
      */
     @Parameter(property = "site-gen.previewDirectory", defaultValue = "${project.build.directory}/site-gen-preview")
     private File previewDirectory;
+
+    /**
+     * Whether to write each good build of the preview to {@code previewDirectory}, with the bytes
+     * {@code generate} with drafts would write. Off by default: the preview is served from memory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.writePreview", defaultValue = "false")
+    private boolean writePreview;
 
     /**
      * The port on 127.0.0.1 to serve the preview on. When it is in use, a free port is taken, and the
@@ -72,7 +81,7 @@ public class ServeMojo extends AbstractSiteMojo {
         };
         PreviewServer preview;
         try {
-            preview = new PreviewServer(config, port, base, listener).start();
+            preview = new PreviewServer(config, port, base, listener, writePreview).start();
         } catch (SiteGenException e) {
             log.report(e.problems());
             throw new MojoFailureException(e.getMessage() + "; each is listed above as file:line:column", e);
@@ -81,7 +90,7 @@ public class ServeMojo extends AbstractSiteMojo {
         }
         Thread hook = new Thread(preview::close, "site-gen-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        getLog().info("Preview (with drafts) at " + preview.url() + " - it rebuilds and reloads after each change;"
+        getLog().info("Preview (with drafts) at " + preview.url() + " - it builds again and reloads after each change;"
                 + " press Ctrl-C to stop");
         try {
             preview.awaitClose();

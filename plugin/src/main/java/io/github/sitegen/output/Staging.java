@@ -71,11 +71,6 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
         return written.contains(sitePath);
     }
 
-    /** Copies {@code source} to {@code sitePath}. */
-    public void copy(Path source, String sitePath) throws IOException {
-        write(sitePath, Files.readAllBytes(source));
-    }
-
     public int fileCount() {
         return written.size();
     }

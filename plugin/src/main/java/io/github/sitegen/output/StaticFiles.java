@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.problem.Problem;
+import io.github.sitegen.render.SiteRenderer;
 import io.github.sitegen.render.Urls;
 
 /**
@@ -80,14 +82,19 @@ public final class StaticFiles {
      * each clash is added to {@code problems} and the file is skipped.
      */
     public void copyInto(Staging staging, List<Problem> problems) throws IOException {
+        copyInto(staging, staging::contains, problems);
+    }
+
+    /** Copies every file into {@code sink}, as {@link #copyInto(Staging, List)}; {@code generated} tells the files already there. */
+    public void copyInto(SiteRenderer.Sink sink, Predicate<String> generated, List<Problem> problems) throws IOException {
         for (Path file : files) {
             String path = sitePath(directory, file);
-            if (staging.contains(path)) {
+            if (generated.test(path)) {
                 problems.add(Problem.error(file, 0, 0, "static file would replace the generated " + path,
                         "rename or move it; generated pages and theme assets cannot be replaced this way"
                                 + " (override templates and assets in the template directory instead)"));
             } else {
-                staging.copy(file, path);
+                sink.write(path, Files.readAllBytes(file));
             }
         }
     }

@@ -87,13 +87,7 @@ public final class Publisher {
 
         @Override
         public byte[][] of(Topic topic, int index) {
-            StringBuilder faqPart = new StringBuilder(topic.questions().size() * 2048).append(index == 0 ? "" : ",")
-                    .append("\n    ");
-            Json.indented(faqTopic(topic, site.info().baseUrl()), 2, faqPart);
-            String baseUrl = site.info().baseUrl();
-            return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index),
-                utf8(Urls.topicMarkdownPath(topic)), utf8(LlmsText.topic(topic, baseUrl, Urls.topicMarkdownPath(topic), 1)),
-                utf8(LlmsText.topic(topic, baseUrl, Urls.LLMS_FULL, 2))};
+            return parts(site, topic, index);
         }
 
         @Override
@@ -124,6 +118,20 @@ public final class Publisher {
                 faq.close();
             }
         }
+    }
+
+    /**
+     * The parts of faq.json, the search index and the llms files of {@code topic}, the topic at {@code index} of
+     * {@code site} with its answers rendered, as {@link SiteFiles#of} makes them; safe on any thread.
+     */
+    public static byte[][] parts(Site site, Topic topic, int index) {
+        StringBuilder faqPart = new StringBuilder(topic.questions().size() * 2048).append(index == 0 ? "" : ",")
+                .append("\n    ");
+        String baseUrl = site.info().baseUrl();
+        Json.indented(faqTopic(topic, baseUrl), 2, faqPart);
+        return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index),
+            utf8(Urls.topicMarkdownPath(topic)), utf8(LlmsText.topic(topic, baseUrl, Urls.topicMarkdownPath(topic), 1)),
+            utf8(LlmsText.topic(topic, baseUrl, Urls.LLMS_FULL, 2))};
     }
 
     /**

@@ -1,36 +1,44 @@
 package io.github.sitegen.serve;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import freemarker.template.utility.StringUtil;
 import io.github.sitegen.BuildListener;
 import io.github.sitegen.SiteGenConfig;
-import io.github.sitegen.SiteGenerator;
+import io.github.sitegen.output.OutputFolder;
+import io.github.sitegen.output.Staging;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Urls;
 import io.github.sitegen.verify.PagesServer;
 
 /**
- * A live preview: builds the site with drafts into a preview folder, serves it on 127.0.0.1 under
- * the base path as GitHub Pages would (through {@link PagesServer}), rebuilds when the content,
- * template or static folder changes, and makes open pages reload themselves after each build.
+ * A live preview: builds the site with drafts into memory ({@link MemoryBuilder}), serves it on
+ * 127.0.0.1 under the base path as GitHub Pages would (through {@link PagesServer}), builds again
+ * when the content, template or static folder changes, and makes open pages reload themselves
+ * after each build. It writes the site to its output folder only when asked to.
  *
- * <p>Every HTML response gets a small script before {@code </body>} (the files on disk are left
- * as built). It polls {@code <base path>__site-gen/build}, the number of the latest build, and
- * reloads the page when the number changes. While the last build failed, every page is an error
- * page (status 500) that lists the problems as {@code file:line:column}, and reloads the same way.
- * No name of a site starts with {@code _}, so the {@code __site-gen/} paths never hide a file.
+ * <p>Every HTML response gets a small script before {@code </body>}. It listens to
+ * {@code <base path>__site-gen/events}, a stream of server-sent events that gives the number of the
+ * latest build at once and again after each build, and reloads the page when the number changes,
+ * keeping its scroll position and open answers. {@code __site-gen/build} gives the number alone.
+ * While the last build failed, every page is an error page (status 500) that lists the problems as
+ * {@code file:line:column}, and reloads the same way; the last good site is kept for when they are
+ * fixed. No name of a site starts with {@code _}, so the {@code __site-gen/} paths never hide a file.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -49,39 +57,67 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    /** The latest build: its number, and its problems when it failed (empty when it worked). */
-    private record State(long build, List<Problem> problems) {
+    /** The latest build: its number, its problems when it failed (empty when it worked), and the last good site. */
+    private record State(long build, List<Problem> problems, MemorySite site) {
         boolean failed() {
             return !problems.isEmpty();
         }
     }
 
     private static final String SCRIPT = """
-            /* site-gen serve: reloads this page when a new build is ready. Only in the preview. */
+            /* site-gen serve: reloads this page when a new build is ready, keeping its scroll position
+               and open answers. Only in the preview. */
             (function () {
               'use strict';
               var script = document.currentScript;
               var build = script.getAttribute('data-build');
-              var url = script.src.replace(/live-reload\\.js$/, 'build');
-              function check() {
-                fetch(url, { cache: 'no-store' }).then(function (r) { return r.ok ? r.text() : null; }).then(function (now) {
-                  if (now !== null && now.trim() !== build) { location.reload(); } else { setTimeout(check, 100); }
-                }, function () { setTimeout(check, 2000); });
+              var key = 'site-gen-serve ' + location.pathname;
+              try {
+                var saved = JSON.parse(sessionStorage.getItem(key) || 'null');
+                sessionStorage.removeItem(key);
+                if (saved) {
+                  saved.open.forEach(function (id) {
+                    var answer = document.getElementById(id);
+                    var details = answer && answer.closest('details');
+                    if (details) { details.open = true; }
+                  });
+                  window.scrollTo(saved.x, saved.y);
+                }
+              } catch (e) { /* no storage: reload without keeping the place */ }
+              function reload() {
+                var open = [];
+                document.querySelectorAll('details[open]').forEach(function (details) {
+                  var answer = details.querySelector('[id]');
+                  if (answer) { open.push(answer.id); }
+                });
+                try {
+                  sessionStorage.setItem(key, JSON.stringify({ x: window.scrollX, y: window.scrollY, open: open }));
+                } catch (e) { /* reload all the same */ }
+                location.reload();
               }
-              setTimeout(check, 100);
+              var events = new EventSource(script.src.replace(/live-reload\\.js$/, 'events'));
+              events.onmessage = function (event) {
+                if (event.data !== build) { events.close(); reload(); }
+              };
             })();
             """;
+
+    /** Seconds between two comments on a quiet event stream, which find a reader that went away. */
+    static final int KEEP_ALIVE_SECONDS = 15;
 
     private final SiteGenConfig config;
     private final int port;
     private final Path displayBase;
     private final Listener listener;
     private final String basePath;
-    private final SiteGenerator generator = SiteGenerator.rebuilding();
+    private final boolean writeFolder;
+    private final MemoryBuilder builder;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Object buildLock = new Object();
+    /** Notified when a build is ready (and on close), for the event streams. */
+    private final Object builds = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private volatile State state = new State(0, List.of());
+    private volatile State state;
     private volatile PagesServer server;
     private volatile Watcher watcher;
 
@@ -94,11 +130,25 @@ public final class PreviewServer implements AutoCloseable {
      * @throws SiteGenException when the configured base URL is not a valid one
      */
     public PreviewServer(SiteGenConfig config, int port, Path displayBase, Listener listener) throws SiteGenException {
+        this(config, port, displayBase, listener, false);
+    }
+
+    /**
+     * A preview as above that also writes each good build to its output folder when
+     * {@code writeFolder} is set, with the bytes {@code generate} would write there.
+     */
+    public PreviewServer(SiteGenConfig config, int port, Path displayBase, Listener listener, boolean writeFolder)
+            throws SiteGenException {
         if (port < 0 || port > 65535) {
             throw SiteGenException.of(Problem.error(null, 0, 0, "site-gen.port: " + port + " is not a port",
                     "use a number from 1 to 65535, or 0 for any free port"));
         }
         this.config = config.withDrafts();
+        this.writeFolder = writeFolder;
+        this.builder = new MemoryBuilder(this.config);
+        MemorySite empty = new MemorySite();
+        empty.seal();
+        this.state = new State(0, List.of(), empty);
         this.port = port;
         this.displayBase = displayBase;
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -127,12 +177,27 @@ public final class PreviewServer implements AutoCloseable {
             public byte[] html(byte[] body) {
                 return inject(body);
             }
+
+            @Override
+            public PagesServer.Stream events(String rawPath) {
+                return rawPath.equals(basePath + RESERVED + "events") ? PreviewServer.this::events : null;
+            }
         };
-        Path root = config.outputDirectory();
+        PagesServer.Files files = new PagesServer.Files() {
+            @Override
+            public byte[] file(String relative) throws IOException {
+                return state.site().file(relative);
+            }
+
+            @Override
+            public boolean folder(String relative) {
+                return state.site().folder(relative);
+            }
+        };
         try {
-            server = new PagesServer(root, basePath, port, hooks);
+            server = new PagesServer(files, basePath, port, hooks);
         } catch (BindException e) {
-            server = new PagesServer(root, basePath, 0, hooks);
+            server = new PagesServer(files, basePath, 0, hooks);
             listener.info("Port " + port + " is in use; the preview uses port " + server.baseUri().getPort() + " instead");
         }
         List<Path> folders = new ArrayList<>();
@@ -144,7 +209,7 @@ public final class PreviewServer implements AutoCloseable {
             folders.add(config.staticDirectory());
         }
         try {
-            watcher = new Watcher(folders, this::rebuild, DEBOUNCE_MILLIS, POLL_MILLIS);
+            watcher = new Watcher(folders, this::changed, DEBOUNCE_MILLIS, POLL_MILLIS);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -172,34 +237,60 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /**
-     * Builds the site again, now; the watcher calls this after each change. Safe while pages are
-     * served: the generator swaps the finished site in at once.
+     * Builds the site again, now, rendering every page again.
      *
      * @return whether the build worked
      */
     public boolean rebuild() {
         synchronized (buildLock) {
+            builder.renderAll();
             return build(System.nanoTime());
         }
     }
 
+    /**
+     * Builds the site again after a change of {@code paths} (empty when not known): only a change of
+     * content files lets the build keep the pages the change cannot touch.
+     */
+    private void changed(Set<Path> paths) {
+        synchronized (buildLock) {
+            long start = System.nanoTime();
+            Path content = config.contentDirectory().toAbsolutePath().normalize();
+            if (paths.isEmpty() || !paths.stream().allMatch(path -> path.startsWith(content))) {
+                builder.renderAll();
+            }
+            build(start);
+        }
+    }
+
     private boolean build(long start) {
-        long next = state.build() + 1;
+        State before = state;
+        long next = before.build() + 1;
         List<Problem> problems;
+        MemorySite site = before.site();
+        String done = "";
         try {
-            // site-gen.clean empties the cache for the first build of the session, not for every rebuild
-            generator.generate(next == 1 ? config : config.withClean(false), listener);
+            MemoryBuilder.Built built = builder.build();
+            built.warnings().forEach(listener::warning);
+            site = built.site();
+            if (writeFolder) {
+                write(site);
+            }
             problems = List.of();
+            done = " (" + built.summary() + ")";
         } catch (SiteGenException e) {
             problems = e.problems();
         } catch (IOException | RuntimeException e) {
             problems = List.of(Problem.error(null, 0, 0, "the preview could not be built: " + e,
                     "see the Maven output for details"));
         }
-        state = new State(next, problems);
+        synchronized (builds) {
+            state = new State(next, problems, site);
+            builds.notifyAll();
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (problems.isEmpty()) {
-            listener.info("site-gen serve: build " + next + " ready in " + millis + " ms"
+            listener.info("site-gen serve: build " + next + " ready in " + millis + " ms" + done
                     + (server == null ? "" : " at " + server.baseUri()));
         } else {
             listener.failed(problems);
@@ -207,6 +298,43 @@ public final class PreviewServer implements AutoCloseable {
                     + " ms; the pages show the errors until they are fixed");
         }
         return problems.isEmpty();
+    }
+
+    /** Writes {@code site} to the output folder, as a build does: staged, then swapped in whole. */
+    private void write(MemorySite site) throws SiteGenException, IOException {
+        OutputFolder output = OutputFolder.check(config.outputDirectory(), config.projectDirectory(),
+                Arrays.asList(config.contentDirectory(), config.templateDirectory(), config.staticDirectory()));
+        try (Staging staging = output.stage(listener::info)) {
+            for (Map.Entry<String, byte[]> file : site.all().entrySet()) {
+                staging.write(file.getKey(), file.getValue());
+            }
+            staging.commit();
+        }
+    }
+
+    /**
+     * The event stream: the number of the latest build at once, then after each build, and a comment
+     * every {@link #KEEP_ALIVE_SECONDS} seconds between them, until the reader or the preview goes.
+     */
+    private void events(OutputStream out) throws IOException {
+        long sent = -1;
+        while (!closing.get()) {
+            long now;
+            synchronized (builds) {
+                if (state.build() == sent) {
+                    try {
+                        builds.wait(KEEP_ALIVE_SECONDS * 1000L);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                now = state.build();
+            }
+            out.write((now == sent ? ": still here\n\n" : "data: " + now + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            sent = now;
+        }
     }
 
     /** Blocks until {@link #close()} is called (from a shutdown hook, for example). */
@@ -225,6 +353,9 @@ public final class PreviewServer implements AutoCloseable {
                 watcher.close();
             }
         } finally {
+            synchronized (builds) {
+                builds.notifyAll();
+            }
             if (server != null) {
                 server.close();
             }

@@ -1,53 +1,61 @@
 package io.github.sitegen.serve;
 
-import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
-import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
-
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryWatcher;
+import io.methvin.watcher.visitor.FileTreeVisitor;
+import org.slf4j.helpers.NOPLogger;
 
 /**
- * Watches folders recursively and calls back once per burst of changes. A {@link WatchService}
- * reports changes; after the first one, the watcher waits until the folders have been quiet for
- * {@code debounce} milliseconds. A light poll compares the folders' file names, sizes and times
- * every {@code poll} milliseconds as well, for platforms whose watch service is slow or misses
- * events, and for a folder that did not exist at the start. Hidden files and editor backups
- * ({@code name~}) are ignored.
+ * Watches folders recursively and calls back once per burst of changes, with the paths that
+ * changed (none when that is not known). The operating system's file events come through
+ * directory-watcher ({@code io.methvin:directory-watcher}): FSEvents on macOS, where the JDK's own
+ * watch service is a poll every 2 to 10 seconds, and the JDK's watch service (inotify, Windows'
+ * change notifications) elsewhere. After the first event, the watcher waits until the folders
+ * have been quiet for {@code debounce} milliseconds.
+ *
+ * <p>A light poll compares the folders' file names, sizes and times every {@code poll} milliseconds
+ * as well, as a safety net: for events lost or never sent (a network drive) and for a folder that
+ * did not exist at the start, which is then watched too. Hidden files and folders and editor
+ * backups ({@code name~}) are ignored. Symbolic links are not followed into the folders they point
+ * at, by the events or the poll.
  */
 final class Watcher implements AutoCloseable {
 
+    /** A change of something not known, in the queue of events. */
+    private static final Optional<Path> UNKNOWN = Optional.empty();
+
     private final List<Path> roots;
-    private final Runnable onChange;
+    private final Consumer<Set<Path>> onChange;
     private final long debounce;
     private final long poll;
-    private final WatchService service;
-    private final Map<WatchKey, Path> keys = new HashMap<>();
+    private final BlockingQueue<Optional<Path>> events = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
+    private Set<Path> watched = Set.of();
+    private DirectoryWatcher fileEvents;
     private long fingerprint;
 
-    Watcher(List<Path> roots, Runnable onChange, long debounce, long poll) throws IOException {
+    Watcher(List<Path> roots, Consumer<Set<Path>> onChange, long debounce, long poll) throws IOException {
         this.roots = roots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
         this.onChange = onChange;
         this.debounce = debounce;
         this.poll = poll;
-        this.service = FileSystems.getDefault().newWatchService();
-        registerRoots();
+        watchRoots();
         this.fingerprint = fingerprint();
         this.thread = new Thread(this::run, "site-gen-watcher");
         thread.setDaemon(true);
@@ -60,65 +68,73 @@ final class Watcher implements AutoCloseable {
     private void run() {
         try {
             while (!closed) {
-                WatchKey key = service.poll(poll, TimeUnit.MILLISECONDS);
-                boolean changed = false;
-                if (key != null) {
-                    changed = handle(key);
-                    while ((key = service.poll(debounce, TimeUnit.MILLISECONDS)) != null) {
-                        changed |= handle(key); // wait for a quiet moment: editors write in several steps
+                Optional<Path> event = events.poll(poll, TimeUnit.MILLISECONDS);
+                Set<Path> changed = new HashSet<>();
+                while (event != null) {
+                    changed.add(event.orElse(null));
+                    event = events.poll(debounce, TimeUnit.MILLISECONDS); // editors write in several steps
+                }
+                changed.removeIf(path -> path != null && ignored(path));
+                if (!changed.isEmpty() && !closed) {
+                    onChange.accept(changed.contains(null) ? Set.of() : changed);
+                    fingerprint = fingerprint(); // after the build: the events told what changed
+                } else if (!closed) {
+                    long now = fingerprint();
+                    if (now != fingerprint) { // missed by the events: what changed is not known
+                        fingerprint = now;
+                        watchRoots();
+                        onChange.accept(Set.of());
                     }
                 }
-                long now = fingerprint();
-                if ((changed || now != fingerprint) && !closed) {
-                    fingerprint = now;
-                    registerRoots();
-                    onChange.run();
-                }
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
+        } catch (InterruptedException e) {
             // closed
         }
     }
 
-    /** Registers new folders; whether the key reported a change worth a rebuild. */
-    private boolean handle(WatchKey key) {
-        Path folder = keys.get(key);
-        boolean changed = false;
-        for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.kind() == OVERFLOW || folder == null) {
-                changed = true;
-                continue;
-            }
-            Path child = folder.resolve((Path) event.context());
-            if (ignored(child)) {
-                continue;
-            }
-            changed = true;
-            if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)) {
-                register(child);
-            }
+    /** Watches the roots that are folders now, with the operating system's events. */
+    private void watchRoots() {
+        Set<Path> folders = new HashSet<>(roots.stream().filter(Files::isDirectory).toList());
+        if (folders.equals(watched) || closed) {
+            return;
         }
-        if (!key.reset()) {
-            keys.remove(key);
+        stopNative();
+        watched = folders;
+        if (folders.isEmpty()) {
+            return;
         }
-        return changed;
-    }
-
-    private void registerRoots() {
-        roots.stream().filter(Files::isDirectory).forEach(this::register);
-    }
-
-    private void register(Path folder) {
         try {
+            fileEvents = DirectoryWatcher.builder().paths(List.copyOf(folders)).fileHashing(false)
+                    .logger(NOPLogger.NOP_LOGGER) // what fails is seen by the poll
+                    .fileTreeVisitor(VISIBLE_FOLDERS)
+                    .listener(event -> events.add(event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW
+                            || event.path() == null ? UNKNOWN : Optional.of(event.path())))
+                    .build();
+            fileEvents.watchAsync(task -> {
+                Thread events = new Thread(task, "site-gen-file-events");
+                events.setDaemon(true);
+                events.start();
+            });
+        } catch (IOException | RuntimeException e) {
+            fileEvents = null; // the poll still sees every change, a second later
+        }
+    }
+
+    /** Walks a folder's visible sub-folders, not following links, for the native watcher. */
+    private static final FileTreeVisitor VISIBLE_FOLDERS = (folder, onDirectory, onFile) ->
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
                     if (!dir.equals(folder) && ignored(dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    if (!keys.containsValue(dir)) {
-                        keys.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
-                    }
+                    onDirectory.call(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    onFile.call(file);
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -127,10 +143,6 @@ final class Watcher implements AutoCloseable {
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException | ClosedWatchServiceException e) {
-            // the folder went away, or the watcher closed; the poll notices what matters
-        }
-    }
 
     /** A hash of every watched file's path, size and modification time. */
     private long fingerprint() {
@@ -175,14 +187,21 @@ final class Watcher implements AutoCloseable {
         return text.startsWith(".") || text.endsWith("~");
     }
 
+    private void stopNative() {
+        if (fileEvents != null) {
+            try {
+                fileEvents.close();
+            } catch (IOException e) {
+                // nothing left to release
+            }
+            fileEvents = null;
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
-        try {
-            service.close();
-        } catch (IOException e) {
-            // nothing left to release
-        }
+        stopNative();
         thread.interrupt();
         if (thread != Thread.currentThread() && thread.isAlive()) {
             try {

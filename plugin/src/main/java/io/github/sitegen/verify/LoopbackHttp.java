@@ -106,8 +106,8 @@ final class LoopbackHttp implements AutoCloseable {
             Thread thread = new Thread(() -> {
                 try (client) {
                     serve(client);
-                } catch (IOException e) {
-                    // the client went away, or was too slow
+                } catch (IOException | RuntimeException e) {
+                    // the client went away or was too slow, or its answer failed: its connection is closed
                 } finally {
                     clients.remove(client);
                     open.release();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +35,25 @@ public final class PagesServer implements AutoCloseable {
     public record Response(int status, String type, byte[] body) {
     }
 
+    /** A response written as it goes, on a connection held open (server-sent events). */
+    @FunctionalInterface
+    public interface Stream {
+        /** Writes the response's content to {@code out}, flushing as it goes, until it ends or fails. */
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * The files of a site, by path relative to its root ({@code dir/index.html}), read when asked:
+     * a folder, or a site held in memory.
+     */
+    public interface Files {
+        /** The file at {@code relative}, or {@code null} when there is none. */
+        byte[] file(String relative) throws IOException;
+
+        /** Whether {@code relative} (no {@code /} at the end) is a folder of the site. */
+        boolean folder(String relative);
+    }
+
     /** Changes how the server answers; every method's default changes nothing. */
     public interface Hooks {
         Hooks NONE = new Hooks() {
@@ -53,10 +71,15 @@ public final class PagesServer implements AutoCloseable {
         default byte[] html(byte[] body) {
             return body;
         }
+
+        /** The stream of events at {@code rawPath}, {@code text/event-stream}; {@code null} when there is none. */
+        default Stream events(String rawPath) {
+            return null;
+        }
     }
 
     private final LoopbackHttp server;
-    private final Path root;
+    private final Files files;
     private final String basePath;
     private final Hooks hooks;
 
@@ -74,10 +97,20 @@ public final class PagesServer implements AutoCloseable {
      * @throws java.net.BindException when the port is taken
      */
     public PagesServer(Path root, String basePath, int port, Hooks hooks) throws IOException {
+        this(folder(root), basePath, port, hooks);
+    }
+
+    /**
+     * Starts serving {@code files} under {@code basePath} on {@code port} of 127.0.0.1 (0 for a free
+     * one), answering through {@code hooks}.
+     *
+     * @throws java.net.BindException when the port is taken
+     */
+    public PagesServer(Files files, String basePath, int port, Hooks hooks) throws IOException {
         if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
             throw new IllegalArgumentException("the base path starts and ends with '/': " + basePath);
         }
-        this.root = root.toAbsolutePath().normalize();
+        this.files = files;
         this.basePath = basePath;
         this.hooks = hooks;
         this.server = new LoopbackHttp(port, this::handle);
@@ -91,6 +124,15 @@ public final class PagesServer implements AutoCloseable {
     private void handle(LoopbackHttp.Request request, OutputStream out) throws IOException {
         Exchange exchange = new Exchange(request, out);
         String path = request.rawPath();
+        Stream events = hooks.events(path);
+        if (events != null) {
+            exchange.out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            if (!request.head()) {
+                events.write(exchange.out);
+            }
+            return;
+        }
         Response answer = hooks.intercept(path);
         if (answer != null) {
             send(exchange, answer.status(), answer.type(), answer.body());
@@ -107,34 +149,52 @@ public final class PagesServer implements AutoCloseable {
             notFound(exchange); // a stray '%'
             return;
         }
-        Path file = root.resolve(relative).normalize();
-        if (!file.startsWith(root)) {
-            notFound(exchange);
-            return;
-        }
         if (relative.isEmpty() || relative.endsWith("/")) {
-            file = file.resolve("index.html");
-        } else if (Files.isDirectory(file)) {
+            relative += "index.html";
+        } else if (files.folder(relative)) {
             exchange.location = path + "/";
             send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
             return;
-        } else if (!Files.isRegularFile(file) && Files.isRegularFile(Path.of(file + ".html"))) {
-            file = Path.of(file + ".html");
         }
-        if (Files.isRegularFile(file) && file.toRealPath().startsWith(root.toRealPath())) {
-            send(exchange, 200, type(file), Files.readAllBytes(file));
+        byte[] file = files.file(relative);
+        if (file == null && !relative.endsWith("/index.html")) {
+            relative += ".html";
+            file = files.file(relative);
+        }
+        if (file != null) {
+            send(exchange, 200, type(relative), file);
         } else {
             notFound(exchange);
         }
     }
 
     private void notFound(Exchange exchange) throws IOException {
-        Path page = root.resolve("404.html");
-        if (Files.isRegularFile(page)) {
-            send(exchange, 404, TYPES.get("html"), Files.readAllBytes(page));
+        byte[] page = files.file("404.html");
+        if (page != null) {
+            send(exchange, 404, TYPES.get("html"), page);
         } else {
             send(exchange, 404, "text/plain; charset=utf-8", "404 Not Found\n".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A folder's files; none outside it, through {@code ..} or a symbolic link. */
+    private static Files folder(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        return new Files() {
+            @Override
+            public byte[] file(String relative) throws IOException {
+                Path file = root.resolve(relative).normalize();
+                boolean inside = file.startsWith(root) && java.nio.file.Files.isRegularFile(file)
+                        && file.toRealPath().startsWith(root.toRealPath());
+                return inside ? java.nio.file.Files.readAllBytes(file) : null;
+            }
+
+            @Override
+            public boolean folder(String relative) {
+                Path file = root.resolve(relative).normalize();
+                return file.startsWith(root) && java.nio.file.Files.isDirectory(file);
+            }
+        };
     }
 
     /** A request being answered, and the redirect it gets, if any. */
@@ -175,8 +235,8 @@ public final class PagesServer implements AutoCloseable {
         };
     }
 
-    private static String type(Path file) {
-        String name = file.getFileName().toString();
+    private static String type(String relative) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         return TYPES.getOrDefault(extension, "application/octet-stream");
     }

@@ -82,10 +82,14 @@ class PreviewServerTest {
     }
 
     private PreviewServer start(String baseUrl, int port) throws Exception {
+        return start(baseUrl, port, false);
+    }
+
+    private PreviewServer start(String baseUrl, int port, boolean writeFolder) throws Exception {
         Fixture.write(root, SITE);
         SiteGenConfig config = SiteGenConfig.builder(root.resolve("content"), root.resolve("preview"))
                 .projectDirectory(root).baseUrl(baseUrl).build();
-        preview = new PreviewServer(config, port, root, listener).start();
+        preview = new PreviewServer(config, port, root, listener, writeFolder).start();
         return preview;
     }
 
@@ -180,18 +184,6 @@ class PreviewServerTest {
     }
 
     @Test
-    void aPreviewStartedWithCleanEmptiesTheBuildCacheForItsFirstBuildOnly() throws Exception {
-        Fixture.write(root, SITE);
-        SiteGenConfig config = SiteGenConfig.builder(root.resolve("content"), root.resolve("preview"))
-                .projectDirectory(root).cacheDirectory(root.resolve("cache")).clean(true).build();
-        preview = new PreviewServer(config, 0, root, listener).start();
-        preview.rebuild();
-        preview.rebuild();
-        assertEquals(3, preview.build());
-        assertEquals(1, log.stream().filter(line -> line.contains("because site-gen.clean is set")).count(), log.toString());
-    }
-
-    @Test
     void theLiveReloadEndpointReportsANewBuildNumberAfterAChange() throws Exception {
         start("https://owner.github.io/repo/", 0);
         URI endpoint = preview.url().resolve("__site-gen/build");
@@ -203,9 +195,44 @@ class PreviewServerTest {
         await(endpoint, r -> r.statusCode() == 200 && Long.parseLong(r.body().strip()) > before);
     }
 
+    /** Reads the next event's data from a server-sent event stream. */
+    private static String nextEvent(java.io.BufferedReader events) throws IOException {
+        for (String line = events.readLine(); line != null; line = events.readLine()) {
+            if (line.startsWith("data: ")) {
+                return line.substring("data: ".length());
+            }
+        }
+        throw new AssertionError("the event stream ended");
+    }
+
+    @Test
+    void openPagesLearnOfEachNewBuildByAPushOnTheEventStream() throws Exception {
+        start("https://owner.github.io/repo/", 0);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), preview.url().getPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(get("/repo/" + PreviewServer.RESERVED + "events", "127.0.0.1:"
+                    + preview.url().getPort(), "").getBytes(StandardCharsets.ISO_8859_1));
+            java.io.BufferedReader events = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("HTTP/1.1 200 OK", events.readLine());
+            assertEquals(String.valueOf(preview.build()), nextEvent(events), "the current build at once");
+            long before = preview.build();
+            edit("A pushed answer.");
+            assertTrue(Long.parseLong(nextEvent(events)) > before, "the next build, pushed");
+            assertTrue(get(preview.url().resolve("general/")).body().contains("A pushed answer."));
+        }
+    }
+
+    @Test
+    void thePreviewWritesNoFolderUnlessAskedTo() throws Exception {
+        start("", 0);
+        assertTrue(get(preview.url().resolve("general/")).body().contains("The first answer."));
+        assertFalse(Files.exists(root.resolve("preview")), "the site is served from memory");
+    }
+
     @Test
     void theReloadScriptIsInServedHtmlButNotInTheFilesOnDisk() throws Exception {
-        start("https://owner.github.io/repo", 0);
+        start("https://owner.github.io/repo", 0, true);
         String served = get(preview.url().resolve("general/")).body();
         assertTrue(served.contains("<script src=\"/repo/__site-gen/live-reload.js\" data-build=\"" + preview.build()
                 + "\" defer></script></body>"), served);
@@ -218,6 +245,7 @@ class PreviewServerTest {
         assertEquals(200, script.statusCode());
         assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
         assertTrue(script.body().contains("location.reload()"));
+        assertTrue(script.body().contains("new EventSource("), "a push, not a poll");
         assertFalse(get(preview.url().resolve("assets/site-gen.css")).body().contains("__site-gen"),
                 "only HTML gets the script");
     }

@@ -1,0 +1,156 @@
+package io.github.sitegen.serve;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import io.github.sitegen.content.ContentLoader;
+import io.github.sitegen.model.Answer;
+import io.github.sitegen.model.Html;
+import io.github.sitegen.model.Site;
+import io.github.sitegen.model.Topic;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+import io.github.sitegen.render.SiteRenderer;
+import io.github.sitegen.render.TopicMemo;
+
+/**
+ * What the preview's last good build made of each topic of one language (its page, its parts of
+ * faq.json and the search index, its answers' problems), held in memory and given again to the
+ * next build when nothing it was made from changed:
+ * <ul>
+ * <li>the site's outline: site.yaml's settings and every topic with its questions, less the
+ * answers (the navigation, the neighbouring topics and the links between questions come from
+ * it), and what the caller knows besides (templates, static files, languages);</li>
+ * <li>the topic's place, its id and the bytes of its file, which hold its answers.</li>
+ * </ul>
+ * A page whose templates read another topic's answers is never given again: the templates see the
+ * site through {@link #shown}, which notices such a read.
+ */
+final class TopicPages implements TopicMemo {
+
+    private static final Answer BLANK = new Answer.Rendered(Html.EMPTY, "");
+
+    /** One topic's work in a build. */
+    private record Made(String id, byte[] source, Map<String, byte[]> files, byte[][] parts, List<Problem> problems) {
+    }
+
+    private Map<Integer, Made> last = Map.of();
+    private Site lastOutline;
+    private Map<Integer, Made> next = Map.of();
+    private Site nextOutline;
+    private final ContentLoader.Memo loaded;
+    private Path content;
+    private boolean replay;
+    private final ThreadLocal<Integer> rendering = new ThreadLocal<>();
+    private final Set<Integer> readOthers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger rendered = new AtomicInteger();
+
+    /** A memo of topics whose files the loads that use {@code loaded} read. */
+    TopicPages(ContentLoader.Memo loaded) {
+        this.loaded = loaded;
+    }
+
+    /**
+     * Starts a build of {@code site}, whose topic files are in {@code content}: topics are given
+     * again only when its outline is the last good build's, {@code sameContext} says nothing
+     * else they are made from changed, and their file's bytes are those the last build read.
+     */
+    void start(Site site, Path content, boolean sameContext) {
+        this.content = content;
+        this.nextOutline = new Site(site.info(), site.topics().stream().map(topic -> topic.withAnswers(q -> BLANK)).toList());
+        this.replay = sameContext && nextOutline.equals(lastOutline);
+        this.next = new ConcurrentHashMap<>();
+        this.readOthers.clear();
+        this.rendered.set(0);
+    }
+
+    /** The build worked: what it made is what the next one may give again. */
+    void commit() {
+        last = next;
+        lastOutline = nextOutline;
+    }
+
+    /** Whether the outline (and the rest of the context) was the last good build's. */
+    boolean replayed() {
+        return replay;
+    }
+
+    /** How many topics the build rendered (the others were given again). */
+    int rendered() {
+        return rendered.get();
+    }
+
+    @Override
+    public List<Topic> shown(List<Topic> topics) {
+        return IntStream.range(0, topics.size()).mapToObj(i -> topics.get(i).withAnswers(question -> Answer.of(problems -> {
+            Integer now = rendering.get();
+            if (now != null && now != i) {
+                readOthers.add(now);
+            }
+            return question.answer().render(problems);
+        }))).toList();
+    }
+
+    @Override
+    public byte[][] topic(int index, Topic topic, SiteRenderer.Sink sink, Consumer<Problem> problems, Task task)
+            throws SiteGenException, IOException {
+        byte[] source = source(topic.id());
+        Made before = last.get(index);
+        if (replay && source != null && before != null && before.id().equals(topic.id())
+                && Arrays.equals(before.source(), source)) {
+            for (Map.Entry<String, byte[]> file : before.files().entrySet()) {
+                sink.write(file.getKey(), file.getValue());
+            }
+            before.problems().forEach(problems);
+            next.put(index, before);
+            return before.parts();
+        }
+        rendered.incrementAndGet();
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        List<Problem> found = new ArrayList<>();
+        Consumer<Problem> noted = ((Consumer<Problem>) found::add).andThen(problems);
+        rendering.set(index);
+        try {
+            byte[][] parts = task.run(recording(sink, files), noted);
+            if (source != null && !readOthers.contains(index)) {
+                next.put(index, new Made(topic.id(), source, Map.copyOf(files), parts, List.copyOf(found)));
+            }
+            return parts;
+        } finally {
+            rendering.remove();
+        }
+    }
+
+    /** The bytes of the topic's file, {@code <id>.yaml} or {@code <id>.yml}, as loaded; {@code null} when not known. */
+    private byte[] source(String id) {
+        byte[] yaml = loaded.bytes(content.resolve(id + ".yaml"));
+        byte[] yml = loaded.bytes(content.resolve(id + ".yml"));
+        return yaml != null && yml != null ? null : yaml != null ? yaml : yml;
+    }
+
+    /** {@code sink}, keeping every file written through it in {@code files}. */
+    private static SiteRenderer.Sink recording(SiteRenderer.Sink sink, Map<String, byte[]> files) {
+        return new SiteRenderer.Sink() {
+            @Override
+            public void write(String sitePath, byte[] content) throws IOException {
+                sink.write(sitePath, content);
+                files.put(sitePath, content);
+            }
+
+            @Override
+            public OutputStream open(String sitePath) {
+                throw new UnsupportedOperationException("a topic's files are written whole");
+            }
+        };
+    }
+}

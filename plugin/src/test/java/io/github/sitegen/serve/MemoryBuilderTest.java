@@ -1,0 +1,229 @@
+package io.github.sitegen.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import io.github.sitegen.Fixture;
+import io.github.sitegen.SiteGenConfig;
+import io.github.sitegen.SiteGenerator;
+import io.github.sitegen.problem.Problem;
+import io.github.sitegen.problem.SiteGenException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preview's site in memory: after any edit, its files have the bytes a clean build with drafts
+ * writes, and its warnings are the same; it renders only what the edit can change.
+ */
+class MemoryBuilderTest {
+
+    @TempDir
+    Path root;
+
+    private SiteGenConfig config(String output) {
+        return SiteGenConfig.builder(root.resolve("content"), root.resolve(output)).projectDirectory(root)
+                .templateDirectory(root.resolve("templates")).staticDirectory(root.resolve("static"))
+                .baseUrl("https://acme.github.io/faq/").threads(2).build().withDrafts();
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static String topic(String title, Integer order, Random random, int questions) {
+        StringBuilder yaml = new StringBuilder("title: " + title + "\n" + (order == null ? "" : "order: " + order + "\n")
+                + "questions:\n");
+        for (int i = 0; i < questions; i++) {
+            int n = random.nextInt(1_000_000);
+            yaml.append("  - id: q").append(n).append("\n    question: What is item ").append(n).append("?\n")
+                    .append(random.nextInt(5) == 0 ? "    draft: true\n" : "")
+                    .append("    answer: |\n      Item ").append(n).append(" is *fine*; see [the guide](https://example.org/")
+                    .append(n).append(").\n");
+        }
+        return yaml.toString();
+    }
+
+    /** Every file of {@code folder} but the marker a build leaves, by path. */
+    private static Map<String, String> folder(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                String path = folder.relativize(file).toString().replace('\\', '/');
+                if (!path.equals(".nojekyll")) {
+                    files.put(path, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static Map<String, String> memory(MemorySite site) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        site.all().forEach((path, bytes) -> files.put(path, new String(bytes, StandardCharsets.ISO_8859_1)));
+        return files;
+    }
+
+    /** Builds into memory and cleanly into a folder; asserts the same bytes and warnings, returns the memory build. */
+    private MemoryBuilder.Built buildBoth(MemoryBuilder builder, String step) throws Exception {
+        List<String> clean = new ArrayList<>();
+        List<Problem> cleanErrors = new ArrayList<>();
+        try {
+            new SiteGenerator().generate(config("clean"), Fixture.recording(clean, root));
+        } catch (SiteGenException e) {
+            cleanErrors.addAll(e.problems());
+        }
+        if (!cleanErrors.isEmpty()) {
+            SiteGenException failed = assertThrows(SiteGenException.class, builder::build, step);
+            assertEquals(format(cleanErrors), format(failed.problems()), "errors after " + step);
+            return null;
+        }
+        MemoryBuilder.Built built = builder.build();
+        assertEquals(folder(root.resolve("clean")), memory(built.site()), "after " + step);
+        List<String> warnings = clean.stream().filter(line -> line.contains(": warning: ")).toList();
+        assertEquals(warnings, format(built.warnings()), "warnings after " + step);
+        return built;
+    }
+
+    private List<String> format(List<Problem> problems) {
+        return problems.stream().map(problem -> problem.format(root)).toList();
+    }
+
+    private List<Path> topics() throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("content"))) {
+            return files.filter(f -> !f.getFileName().toString().equals("site.yaml")).sorted().toList();
+        }
+    }
+
+    /** One random edit of the kinds an author makes, told to {@code builder} as the watcher would; what it did. */
+    private String edit(Random random, MemoryBuilder builder) throws IOException {
+        List<Path> topics = topics();
+        Path topic = topics.get(random.nextInt(topics.size()));
+        String file = "content/" + topic.getFileName();
+        String yaml = Files.readString(topic);
+        switch (random.nextInt(12)) {
+            case 0, 1, 2 -> {
+                write(file, yaml.replaceFirst("is \\*fine\\*", "is *" + random.nextInt(1000) + " times finer*"));
+                return "answer edited in " + file;
+            }
+            case 3 -> {
+                write(file, yaml.replaceFirst("title: .*", "title: Retitled " + random.nextInt(1000)));
+                return "title changed in " + file;
+            }
+            case 4 -> {
+                write(file, yaml.replaceFirst("- id: q\\d+", "- id: moved" + random.nextInt(1000)));
+                return "question id changed in " + file;
+            }
+            case 5 -> {
+                String stripped = yaml.replaceFirst("order: -?\\d+\\n", "");
+                write(file, stripped.replaceFirst("\\n", "\norder: " + (random.nextInt(7) - 3) + "\n"));
+                return "order changed in " + file;
+            }
+            case 6 -> {
+                int n = random.nextInt(1000);
+                write(file, yaml + "  - id: added" + n + "\n    question: Added " + n + "?\n    answer: Added.\n");
+                return "question added to " + file;
+            }
+            case 7 -> {
+                String name = "topic" + random.nextInt(1000);
+                write("content/" + name + ".yaml", topic("Topic " + name, random.nextBoolean() ? null : random.nextInt(5), random, 2));
+                return "topic " + name + " added";
+            }
+            case 8 -> {
+                if (topics.size() > 2) {
+                    Files.delete(topic);
+                    return "topic " + file + " removed";
+                }
+                return "nothing";
+            }
+            case 9 -> {
+                write("content/site.yaml", "title: Acme " + random.nextInt(100) + "\ndescription: Answers "
+                        + random.nextInt(100) + ".\n");
+                return "site.yaml changed";
+            }
+            case 10 -> {
+                write("templates/footer-extra.ftlh", "<p class=\"legal\">Acme " + random.nextInt(100) + "</p>\n");
+                builder.renderAll();
+                return "template changed";
+            }
+            default -> {
+                write("static/note" + random.nextInt(3) + ".txt", "note " + random.nextInt() + "\n");
+                builder.renderAll();
+                return "static file changed";
+            }
+        }
+    }
+
+    private MemoryBuilder start(Random random) throws IOException {
+        write("content/site.yaml", "title: Acme\n");
+        for (String name : List.of("alpha", "beta", "gamma", "delta")) {
+            write("content/" + name + ".yaml", topic("Topic " + name, null, random, 3));
+        }
+        write("templates/footer-extra.ftlh", "<p class=\"legal\">Acme</p>\n");
+        write("static/note0.txt", "note\n");
+        return new MemoryBuilder(config("unused"));
+    }
+
+    @Test
+    void theSiteInMemoryHasTheBytesOfACleanBuildAfterEachOfManyRandomEdits() throws Exception {
+        Random random = new Random(20261207);
+        MemoryBuilder builder = start(random);
+        buildBoth(builder, "the first build");
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            steps.add(edit(random, builder));
+            buildBoth(builder, String.join(", ", steps));
+        }
+    }
+
+    @Test
+    void anEditedAnswerRendersOnlyItsTopicAndATitleRendersEveryTopic() throws Exception {
+        MemoryBuilder builder = start(new Random(1));
+        assertEquals(4, buildBoth(builder, "the first build").rendered());
+        Path alpha = root.resolve("content/alpha.yaml");
+        write("content/alpha.yaml", Files.readString(alpha).replaceFirst("is \\*fine\\*", "is *better*"));
+        MemoryBuilder.Built answer = buildBoth(builder, "an answer edited");
+        assertEquals(1, answer.rendered());
+        write("content/alpha.yaml", Files.readString(alpha).replaceFirst("title: .*", "title: Renamed"));
+        assertEquals(4, buildBoth(builder, "a title changed").rendered(), "every page lists the topics' titles");
+        assertEquals(0, buildBoth(builder, "nothing changed").rendered());
+    }
+
+    @Test
+    void faqJsonAndTheSearchIndexAreMadeOnlyWhenAskedFor() throws Exception {
+        MemoryBuilder builder = start(new Random(3));
+        MemorySite site = buildBoth(builder, "the first build").site();
+        MemorySite next = builder.build().site();
+        assertTrue(next.made("alpha/index.html") != null);
+        assertEquals(null, next.made("faq.json"), "not made before it is asked for");
+        assertTrue(next.file("faq.json").length > 0);
+        assertTrue(next.made("search-index.js") != null, "made with faq.json");
+        assertFalse(site == next);
+    }
+
+    @Test
+    void aBuildWithErrorsKeepsWhatTheLastGoodBuildMade() throws Exception {
+        MemoryBuilder builder = start(new Random(4));
+        buildBoth(builder, "the first build");
+        String good = Files.readString(root.resolve("content/alpha.yaml"));
+        write("content/alpha.yaml", good + "  - id: [broken\n");
+        assertThrows(SiteGenException.class, builder::build);
+        write("content/alpha.yaml", good.replaceFirst("is \\*fine\\*", "is *repaired*"));
+        MemoryBuilder.Built repaired = buildBoth(builder, "repaired");
+        assertEquals(1, repaired.rendered(), "the other topics are still those of the last good build");
+    }
+}
