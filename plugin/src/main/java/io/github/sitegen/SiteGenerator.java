@@ -18,6 +18,7 @@ import io.github.sitegen.content.LanguageFolders;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.output.OutputFolder;
+import io.github.sitegen.output.OutputLock;
 import io.github.sitegen.output.Staging;
 import io.github.sitegen.output.StaticFiles;
 import io.github.sitegen.problem.Problem;
@@ -86,13 +87,16 @@ public final class SiteGenerator {
         long start = System.nanoTime();
         String cname = Domains.checkCname(config.cname());
         String baseUrl = baseUrl(config.baseUrl(), cname);
-        OutputFolder output = OutputFolder.check(config.outputDirectory(), config.projectDirectory(),
-                Arrays.asList(config.contentDirectory(), config.templateDirectory(), config.staticDirectory()));
-
-        List<Problem> problems = new ArrayList<>();
-        Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
-        try (BuildCache cache = BuildCache.open(config.cacheInputs(theme), listener::info)) {
-            return generate(config, listener, start, cname, baseUrl, output, theme, cache, problems);
+        List<Path> inputs = Arrays.asList(config.contentDirectory(), config.templateDirectory(), config.staticDirectory());
+        OutputFolder.place(config.outputDirectory(), config.projectDirectory(), inputs);
+        // Builds of one output take turns, from reading it to replacing it.
+        try (OutputLock turn = OutputLock.take(config.outputDirectory(), listener::info)) {
+            OutputFolder output = OutputFolder.check(config.outputDirectory(), config.projectDirectory(), inputs);
+            List<Problem> problems = new ArrayList<>();
+            Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
+            try (BuildCache cache = BuildCache.open(config.cacheInputs(theme), listener::info)) {
+                return generate(config, listener, start, cname, baseUrl, output, theme, cache, problems);
+            }
         }
     }
 

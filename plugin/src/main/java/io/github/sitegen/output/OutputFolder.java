@@ -69,6 +69,24 @@ public final class OutputFolder {
      * @param inputs  the content, template and static folders (entries may be {@code null})
      */
     public static OutputFolder check(Path output, Path project, List<Path> inputs) throws SiteGenException, IOException {
+        place(output, project, inputs);
+        if (Files.exists(output)) {
+            if (!Files.isDirectory(output)) {
+                throw refuse(output, "the output directory is a file", "remove it or choose another folder");
+            }
+            List<String> foreign = notWrittenBySiteGen(output);
+            if (!foreign.isEmpty()) {
+                throw refusal(output, foreign);
+            }
+        }
+        return new OutputFolder(output);
+    }
+
+    /**
+     * The rules on where {@code output} may be, checked without looking into it: a build checks them
+     * before it writes anything beside the output (its {@link OutputLock}).
+     */
+    public static void place(Path output, Path project, List<Path> inputs) throws SiteGenException, IOException {
         Path target = real(output);
         if (project != null && real(project).startsWith(target)) {
             throw refuse(output, "the output directory is the project directory or one of its parents",
@@ -84,16 +102,6 @@ public final class OutputFolder {
                         "keep the output apart from content, templates and static files");
             }
         }
-        if (Files.exists(output)) {
-            if (!Files.isDirectory(output)) {
-                throw refuse(output, "the output directory is a file", "remove it or choose another folder");
-            }
-            List<String> foreign = notWrittenBySiteGen(output);
-            if (!foreign.isEmpty()) {
-                throw refusal(output, foreign);
-            }
-        }
-        return new OutputFolder(output);
     }
 
     private static SiteGenException refusal(Path output, List<String> foreign) {
@@ -129,9 +137,12 @@ public final class OutputFolder {
     }
 
     /**
-     * Removes the {@code .<name>-staging-*} and {@code .<name>-old-*} folders beside the output
-     * whose marker is there and unlocked: their build was killed. A folder without the marker may be
-     * anyone's and stays; one whose marker is locked is a running build's and stays.
+     * Removes the {@code .<name>-staging-*} and {@code .<name>-old-*} folders beside the output that
+     * an interrupted build left: those whose marker is there and unlocked, and, since no other build
+     * of this output runs ({@link OutputLock}), those without a marker that hold only what site-gen
+     * wrote (a build killed while it moved the output aside or before it marked a new folder). One
+     * that holds anything else is reported and left alone; one whose marker is locked is a running
+     * build's.
      */
     private void removeLeftovers(Path parent, Consumer<String> info) throws IOException {
         String name = directory.getFileName().toString();
@@ -144,12 +155,22 @@ public final class OutputFolder {
         }
         for (Path folder : candidates) {
             Optional<BuildLock> leftover = BuildLock.ofLeftover(folder);
-            if (leftover.isEmpty()) {
-                continue;
-            }
             int files;
-            try (BuildLock lock = leftover.get()) {
-                files = deleteTree(folder, lock.file());
+            if (leftover.isPresent()) {
+                try (BuildLock lock = leftover.get()) {
+                    files = deleteTree(folder, lock.file());
+                }
+            } else if (Files.exists(folder.resolve(BuildLock.NAME), LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            } else {
+                List<String> foreign = notWrittenBySiteGen(folder);
+                if (!foreign.isEmpty()) {
+                    info.accept("Left alone " + folder + ", left by a site-gen build that was interrupted: it holds files"
+                            + " site-gen did not write (" + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                            + "); look through it and delete it");
+                    continue;
+                }
+                files = deleteTree(folder, null);
             }
             Files.deleteIfExists(folder);
             info.accept("Removed " + folder + " (" + files + (files == 1 ? " file" : " files")

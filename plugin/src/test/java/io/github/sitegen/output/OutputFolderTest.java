@@ -136,6 +136,79 @@ class OutputFolderTest {
         build();
         assertEquals("not site-gen's\n", Files.readString(root.resolve(".out-staging-789/mine.txt")));
         assertTrue(Files.exists(root.resolve(".out-old-1/.site-gen-lock/x")));
+        Fixture.assertHasLine(info, "Left alone " + root.resolve(".out-staging-789") + ", left by a site-gen build that was"
+                + " interrupted: it holds files site-gen did not write (mine.txt); look through it and delete it");
+    }
+
+    @Test
+    void anOldFolderWithoutAMarkerThatHoldsOnlyWhatSiteGenWroteIsRemoved() throws Exception {
+        Fixture.write(root, SITE);
+        build();
+        // A build killed after it moved the output aside, before it marked the folder.
+        Files.move(out(), root.resolve(".out-old-123"));
+        Files.createDirectories(root.resolve(".out-staging-456")); // killed before it marked its staging folder
+        info.clear();
+        build();
+        Fixture.assertHasLine(info, "Removed " + root.resolve(".out-old-123") + " (");
+        Fixture.assertHasLine(info, "Removed " + root.resolve(".out-staging-456") + " (0 files)");
+        assertEquals(List.of("content", "out"), siblings());
+    }
+
+    @Test
+    void twoBuildsOfOneOutputAtOnceTakeTurnsAndLeaveNothingBesideIt() throws Exception {
+        Fixture.write(root, SITE);
+        SiteGenConfig config = SiteGenConfig.builder(root.resolve("content"), out()).projectDirectory(root).build();
+        java.util.concurrent.CountDownLatch firstPublished = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondWaits = new java.util.concurrent.CountDownLatch(1);
+        List<String> firstLines = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> secondLines = java.util.Collections.synchronizedList(new ArrayList<>());
+        io.github.sitegen.BuildListener first = new io.github.sitegen.BuildListener() {
+            @Override
+            public void info(String message) {
+                firstLines.add(message);
+                if (message.startsWith("site-gen wrote")) { // published, the output still this build's
+                    firstPublished.countDown();
+                    try {
+                        firstLines.add("second build waited: " + secondWaits.await(60, java.util.concurrent.TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void warning(io.github.sitegen.problem.Problem problem) {
+                firstLines.add(problem.format(root));
+            }
+        };
+        io.github.sitegen.BuildListener second = new io.github.sitegen.BuildListener() {
+            @Override
+            public void info(String message) {
+                secondLines.add(message);
+                if (message.startsWith("Waiting for another site-gen build of " + out())) {
+                    secondWaits.countDown();
+                }
+            }
+
+            @Override
+            public void warning(io.github.sitegen.problem.Problem problem) {
+                secondLines.add(problem.format(root));
+            }
+        };
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> one = threads.submit(() -> new SiteGenerator().generate(config, first));
+            assertTrue(firstPublished.await(60, java.util.concurrent.TimeUnit.SECONDS), firstLines.toString());
+            java.util.concurrent.Future<?> two = threads.submit(() -> new SiteGenerator().generate(config, second));
+            one.get();
+            two.get();
+        } finally {
+            threads.shutdownNow();
+        }
+        Fixture.assertHasLine(firstLines, "second build waited: true");
+        Fixture.assertHasLine(secondLines, "site-gen wrote");
+        assertEquals(List.of("content", "out"), siblings());
+        assertTrue(Files.isRegularFile(out().resolve("index.html")));
     }
 
     @Test
