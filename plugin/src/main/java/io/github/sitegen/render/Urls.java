@@ -28,6 +28,8 @@ public final class Urls {
     public static final String FAQ_JSON = "faq.json";
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
+    /** The map of every question id, and every previous page, to the topic page that has it now. */
+    public static final String LINKS = "links.js";
 
     private final String from;
     private final String absolutePrefix;
