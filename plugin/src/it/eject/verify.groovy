@@ -26,7 +26,7 @@ assert !internal.contains('topic.ftlh') && !internal.contains('site-gen.css')
 assert log =~ /\[INFO\] eject: copied \d+ files to .*, kept 3 files that existed/
 // run 3: an unknown name lists the available ones
 assert log.contains("[ERROR] error: site-gen.templates: 'page.ftlh' is not a file of the built-in theme (available: 404.ftlh, footer-extra.ftlh, head-extra.ftlh, ")
-assert log.contains('assets/favicon.svg, assets/site-gen-search.js, assets/site-gen.css')
+assert log.contains('assets/favicon.svg, assets/site-gen-links.js, assets/site-gen-search.js, assets/site-gen.css')
 assert log.count('BUILD FAILURE') == 1
 // run 4: the site builds with the ejected templates and the project's own home page
 def site = new File(basedir, 'target/site-gen')

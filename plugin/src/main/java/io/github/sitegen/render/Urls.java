@@ -31,6 +31,8 @@ public final class Urls {
     /** The site for AI assistants and tools (llmstxt.org), and every question and answer in one Markdown file. */
     public static final String LLMS = "llms.txt";
     public static final String LLMS_FULL = "llms-full.txt";
+    /** The map of every question id, and every previous page, to the topic page that has it now. */
+    public static final String LINKS = "links.js";
 
     private final String from;
     private final String absolutePrefix;

@@ -143,7 +143,7 @@ final class MemoryBuilder {
     private static boolean generated(MemorySite site, String sitePath) {
         String name = sitePath.substring(sitePath.lastIndexOf('/') + 1);
         if (!site.contains(sitePath) && (name.equals(Urls.FAQ_JSON) || name.equals(SearchIndex.PATH)
-                || name.equals(Urls.SITEMAP) || name.equals(Urls.LLMS) || name.equals(Urls.LLMS_FULL)
+                || name.equals(Urls.SITEMAP) || name.equals(Urls.LINKS) || name.equals(Urls.LLMS) || name.equals(Urls.LLMS_FULL)
                 || name.endsWith(".md") || sitePath.contains(SearchIndex.PARTS))) {
             try {
                 site.makeDeferred();

@@ -127,10 +127,14 @@ class BuildCacheTest {
                 return "topic " + file + " removed";
             }
             case 7 -> {
+                // The old page is kept, as a previous page (named apart, so that no new topic takes it).
                 String name = "renamed" + random.nextInt(1000);
+                String old = topic.getFileName().toString().replace(".yaml", "") + "-was/";
                 Files.delete(topic);
-                write("content/" + name + ".yaml", yaml);
-                return "topic " + file + " renamed to " + name;
+                write("content/" + name + ".yaml", yaml.contains("previousPages: [")
+                        ? yaml.replace("previousPages: [", "previousPages: [" + old + ", ")
+                        : yaml.replaceFirst("\n", "\npreviousPages: [" + old + "]\n"));
+                return "topic " + file + " renamed to " + name + ", its old page kept";
             }
             case 8 -> {
                 write("content/site.yaml", "title: Acme FAQ " + random.nextInt(100) + "\ndescription: Answers.\n"
@@ -215,6 +219,23 @@ class BuildCacheTest {
         assertEquals(files(root.resolve("clean-out")), files(root.resolve("out")));
         assertTrue(Files.readString(root.resolve("out/billing/index.html")).contains("second look"));
         assertTrue(lines.stream().noneMatch(line -> REUSED.matcher(line).find() && !line.contains("gave 0 of")), lines.toString());
+    }
+
+    @Test
+    void aQuestionMovedToAnotherTopicOrAPreviousPageChangedWritesTheSameMapAndPagesAsAFullBuild() throws Exception {
+        start(new Random(20261207));
+        buildBoth("the first build");
+        String billing = Files.readString(root.resolve("content/billing.yaml"));
+        int second = billing.indexOf("  - id:", billing.indexOf("  - id:") + 1);
+        write("content/billing.yaml", billing.substring(0, second).replaceFirst("\n", "\npreviousPages: [faq.html]\n"));
+        write("content/account.yaml", Files.readString(root.resolve("content/account.yaml")) + billing.substring(second));
+        buildBoth("two questions moved from billing to account, and faq.html kept by billing");
+        assertTrue(Files.readString(root.resolve("out/links.js")).contains("\"pages\":{\"faq.html\":"));
+        write("content/billing.yaml", Files.readString(root.resolve("content/billing.yaml"))
+                .replace("previousPages: [faq.html]", "previousPages: [help/billing.html]"));
+        buildBoth("the previous page renamed");
+        assertFalse(Files.exists(root.resolve("out/faq.html")));
+        assertTrue(Files.isRegularFile(root.resolve("out/help/billing.html")));
     }
 
     @Test
