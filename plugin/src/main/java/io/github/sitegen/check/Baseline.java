@@ -54,8 +54,8 @@ final class Baseline {
 
     /**
      * The baseline the user named: a file (a relative path is resolved against {@code base}), a
-     * folder that holds a faq.json, or an https URL (http only to a loopback address, such as a
-     * test server).
+     * folder that holds a faq.json, or an https URL of a faq.json or of the site (ending in
+     * {@code /}); http only to a loopback address, such as a test server.
      *
      * @throws SiteGenException when the value names a URL site-gen does not fetch
      */
@@ -77,7 +77,10 @@ final class Baseline {
                 throw invalid(named, "is not an https URL (plain http is accepted only for a loopback address,"
                         + " such as a local test server)");
             }
-            return new Baseline("the published site has", "site-gen.baseline", null, uri, true, fetch);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            // The site's address, as a folder: its faq.json.
+            URI file = path.isEmpty() || path.endsWith("/") ? new URI(named + (path.isEmpty() ? "/" : "") + Urls.FAQ_JSON) : uri;
+            return new Baseline("the published site has", "site-gen.baseline", null, file, true, fetch);
         } catch (URISyntaxException e) {
             throw invalid(named, "is not a valid URL: " + e.getReason());
         }

@@ -270,6 +270,7 @@ class PublishedLinksTest {
             assertEquals(1, errors.size(), errors.toString());
             Fixture.assertHasLine(errors, "content/billing.yaml:9:5: error: the published site has the question id"
                     + " 'refund'");
+            assertEquals(errors, errors(base), "the site's address reads its faq.json");
             assertEquals(List.of("error: site-gen.baseline " + base + "missing/faq.json does not exist, so published"
                     + " links cannot be compared (give the faq.json of the published site; a site that was never"
                     + " published has none: then leave site-gen.baseline empty)"), errors(base + "missing/faq.json"));
