@@ -104,44 +104,53 @@ final class Baseline {
      */
     Map<String, PublishedFaq> read(List<String> folders, List<Problem> problems) {
         Map<String, PublishedFaq> found = new LinkedHashMap<>();
-        List<Object> missing = new ArrayList<>();
+        List<Where> missing = new ArrayList<>();
         for (String folder : folders) {
-            String sibling = folder + "/" + Urls.FAQ_JSON;
-            Path path = file == null ? null : folder.isEmpty() ? file : file.resolveSibling(sibling);
-            URI uri = url == null ? null : folder.isEmpty() ? url : url.resolve(sibling);
-            String shown = path != null ? setting : setting + " " + uri;
+            Where where = where(folder);
             Optional<byte[]> bytes;
             try {
-                bytes = path != null ? fetch.file(path) : fetch.url(uri);
+                bytes = where.path() != null ? fetch.file(where.path()) : fetch.url(where.url());
             } catch (Fetch.Failed e) {
-                problems.add(problem(path, 0, 0, shown + " " + e.getMessage()));
+                problems.add(problem(where.path(), 0, 0, where.shown() + " " + e.getMessage()));
                 continue;
             }
             if (bytes.isEmpty()) {
-                missing.add(path != null ? path : uri);
+                missing.add(where);
                 continue;
             }
             try {
                 Reader json = new InputStreamReader(new ByteArrayInputStream(bytes.get()), StandardCharsets.UTF_8);
                 found.put(folder, PublishedFaq.parse(json, fetch.maxBytes()));
             } catch (PublishedFaq.Invalid e) {
-                problems.add(problem(path, e.line(), e.column(), shown + " " + e.getMessage()));
+                problems.add(problem(where.path(), e.line(), e.column(), where.shown() + " " + e.getMessage()));
             }
         }
         if (required) {
             boolean none = missing.size() == folders.size();
-            for (Object where : missing) {
-                Path path = where instanceof Path p ? p : null;
-                String shown = path != null ? setting : setting + " " + where;
+            for (Where where : missing) {
                 problems.add(none
-                        ? Problem.error(path, 0, 0, shown + " does not exist, so published links"
+                        ? Problem.error(where.path(), 0, 0, where.shown() + " does not exist, so published links"
                                 + " cannot be compared", "give the faq.json of the published site; a site that was"
                                 + " never published has none: then leave site-gen.baseline empty")
-                        : Problem.warning(path, 0, 0, shown + " does not exist: that language was"
+                        : Problem.warning(where.path(), 0, 0, where.shown() + " does not exist: that language was"
                                 + " not published yet, so it has no links to compare", null));
             }
         }
         return found;
+    }
+
+    /** The faq.json of one language folder: a file, or else a URL. */
+    private record Where(Path path, URI url, String shown) {
+    }
+
+    /** The faq.json of {@code folder}, beside the one named; messages name a file by its position, a URL in the text. */
+    private Where where(String folder) {
+        String sibling = folder + "/" + Urls.FAQ_JSON;
+        if (file != null) {
+            return new Where(folder.isEmpty() ? file : file.resolveSibling(sibling), null, setting);
+        }
+        URI uri = folder.isEmpty() ? url : url.resolve(sibling);
+        return new Where(null, uri, setting + " " + uri);
     }
 
     private Problem problem(Path path, int line, int column, String message) {
