@@ -27,29 +27,27 @@ import io.github.sitegen.render.Urls;
  */
 final class Baseline {
 
-    /** How messages start to say what readers have: "the published site has", "the previous build published". */
-    private final String who;
-    /** How messages about the file itself name it (with its URL when it has no path). */
-    private final String setting;
+    /** The value the user gave, as given; empty for the previous build. */
+    private final String named;
     private final Path file;
     private final URI url;
-    /** Named by the user: a missing or broken file is an error; else (the previous build) a warning at most. */
-    private final boolean required;
     private final Fetch fetch;
 
-    private Baseline(String who, String setting, Path file, URI url, boolean required, Fetch fetch) {
-        this.who = who;
-        this.setting = setting;
+    private Baseline(String named, Path file, URI url, Fetch fetch) {
+        this.named = named;
         this.file = file;
         this.url = url;
-        this.required = required;
         this.fetch = fetch;
+    }
+
+    /** Named by the user: a missing or broken file is an error; else (the previous build) a warning at most. */
+    private boolean required() {
+        return !named.isEmpty();
     }
 
     /** The previous build's faq.json in {@code outputDirectory}, if there is one. */
     static Baseline previousBuild(Path outputDirectory) {
-        return new Baseline("the previous build published", "the previous build's faq.json", outputDirectory.resolve(Urls.FAQ_JSON), null,
-                false, Fetch.DEFAULT);
+        return new Baseline("", outputDirectory.resolve(Urls.FAQ_JSON), null, Fetch.DEFAULT);
     }
 
     /**
@@ -64,8 +62,7 @@ final class Baseline {
         int scheme = named.indexOf("://");
         if (scheme < 0) {
             Path path = base == null ? Path.of(named) : base.resolve(named);
-            return new Baseline("the published site has", "site-gen.baseline",
-                    Files.isDirectory(path) ? path.resolve(Urls.FAQ_JSON) : path, null, true, fetch);
+            return new Baseline(named, Files.isDirectory(path) ? path.resolve(Urls.FAQ_JSON) : path, null, fetch);
         }
         try {
             URI uri = new URI(named);
@@ -79,8 +76,8 @@ final class Baseline {
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             // The site's address, as a folder: its faq.json.
-            URI file = path.isEmpty() || path.endsWith("/") ? new URI(named + (path.isEmpty() ? "/" : "") + Urls.FAQ_JSON) : uri;
-            return new Baseline("the published site has", "site-gen.baseline", null, file, true, fetch);
+            boolean site = path.isEmpty() || path.endsWith("/");
+            return new Baseline(named, null, site ? new URI(named + (path.isEmpty() ? "/" : "") + Urls.FAQ_JSON) : uri, fetch);
         } catch (URISyntaxException e) {
             throw invalid(named, "is not a valid URL: " + e.getReason());
         }
@@ -92,9 +89,19 @@ final class Baseline {
                         + " or a downloaded copy"));
     }
 
+    /** What is compared with: "the previous build's faq.json", "the published site's faq.json (https://…)". */
+    String name() {
+        return required() ? "the published site's faq.json (" + named + ")" : "the previous build's faq.json";
+    }
+
     /** How messages start to say what readers have: "the published site has", "the previous build published". */
     String who() {
-        return who;
+        return required() ? "the published site has" : "the previous build published";
+    }
+
+    /** How messages about the file itself name it (with its URL when it has no path). */
+    private String setting() {
+        return required() ? "site-gen.baseline" : "the previous build's faq.json";
     }
 
     /**
@@ -125,7 +132,7 @@ final class Baseline {
                 problems.add(problem(where.path(), e.line(), e.column(), where.shown() + " " + e.getMessage()));
             }
         }
-        if (required) {
+        if (required()) {
             boolean none = missing.size() == folders.size();
             for (Where where : missing) {
                 problems.add(none
@@ -147,14 +154,14 @@ final class Baseline {
     private Where where(String folder) {
         String sibling = folder + "/" + Urls.FAQ_JSON;
         if (file != null) {
-            return new Where(folder.isEmpty() ? file : file.resolveSibling(sibling), null, setting);
+            return new Where(folder.isEmpty() ? file : file.resolveSibling(sibling), null, setting());
         }
         URI uri = folder.isEmpty() ? url : url.resolve(sibling);
-        return new Where(null, uri, setting + " " + uri);
+        return new Where(null, uri, setting() + " " + uri);
     }
 
     private Problem problem(Path path, int line, int column, String message) {
-        return required ? Problem.error(path, line, column, message, "give the faq.json a site-gen build published")
+        return required() ? Problem.error(path, line, column, message, "give the faq.json a site-gen build published")
                 : Problem.warning(path, line, column, message + ", so published links are not compared", null);
     }
 }

@@ -165,6 +165,8 @@ class PublishedLinksTest {
         edit("account.yaml", "answer: With your email address and password.\n",
                 "answer: With your email address and password.\n    previousIds: [refund]\n");
         assertEquals(List.of(), errors("published/faq.json"));
+        assertTrue(ContentCheck.run(config(), TODAY, "published/faq.json").summary().endsWith(" in 2 topics and 3"
+                + " questions; published links compared with the published site's faq.json (published/faq.json)"));
     }
 
     @Test
