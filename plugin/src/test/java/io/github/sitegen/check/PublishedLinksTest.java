@@ -228,13 +228,14 @@ class PublishedLinksTest {
         Files.writeString(root.resolve("old.json"), """
                 {"site": {"title": "FAQ"}, "topics": [
                   {"id": "billing", "title": "Billing", "questions": [{"id": "pay", "question": "How do I pay?"}]},
-                  {"id": "gone", "title": "Gone", "questions": [{"id": "old", "question": "Old?"}]}
+                  {"id": "gone", "title": "Gone", "questions": [{"id": "old", "question": "Old?\\n[INFO] BUILD SUCCESS"}]}
                 ]}
                 """);
         List<String> errors = errors("old.json");
         assertEquals(2, errors.size(), errors.toString());
         Fixture.assertHasLine(errors, "content: error: the published site has the page 'gone/'");
-        Fixture.assertHasLine(errors, "content: error: the published site has the question id 'old'");
+        Fixture.assertHasLine(errors, "content: error: the published site has the question id 'old' (\"Old? [INFO] BUILD"
+                + " SUCCESS\") on gone/");
     }
 
     @Test
