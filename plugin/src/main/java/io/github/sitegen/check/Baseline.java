@@ -27,35 +27,33 @@ import io.github.sitegen.render.Urls;
  */
 final class Baseline {
 
-    /** How messages start to say what readers have: "the published site has", "the previous build published". */
-    private final String who;
-    /** How messages about the file itself name it (with its URL when it has no path). */
-    private final String setting;
+    /** The value the user gave, as given; empty for the previous build. */
+    private final String named;
     private final Path file;
     private final URI url;
-    /** Named by the user: a missing or broken file is an error; else (the previous build) a warning at most. */
-    private final boolean required;
     private final Fetch fetch;
 
-    private Baseline(String who, String setting, Path file, URI url, boolean required, Fetch fetch) {
-        this.who = who;
-        this.setting = setting;
+    private Baseline(String named, Path file, URI url, Fetch fetch) {
+        this.named = named;
         this.file = file;
         this.url = url;
-        this.required = required;
         this.fetch = fetch;
+    }
+
+    /** Named by the user: a missing or broken file is an error; else (the previous build) a warning at most. */
+    private boolean required() {
+        return !named.isEmpty();
     }
 
     /** The previous build's faq.json in {@code outputDirectory}, if there is one. */
     static Baseline previousBuild(Path outputDirectory) {
-        return new Baseline("the previous build published", "the previous build's faq.json", outputDirectory.resolve(Urls.FAQ_JSON), null,
-                false, Fetch.DEFAULT);
+        return new Baseline("", outputDirectory.resolve(Urls.FAQ_JSON), null, Fetch.DEFAULT);
     }
 
     /**
      * The baseline the user named: a file (a relative path is resolved against {@code base}), a
-     * folder that holds a faq.json, or an https URL (http only to a loopback address, such as a
-     * test server).
+     * folder that holds a faq.json, or an https URL of a faq.json or of the site (ending in
+     * {@code /}); http only to a loopback address, such as a test server.
      *
      * @throws SiteGenException when the value names a URL site-gen does not fetch
      */
@@ -64,8 +62,7 @@ final class Baseline {
         int scheme = named.indexOf("://");
         if (scheme < 0) {
             Path path = base == null ? Path.of(named) : base.resolve(named);
-            return new Baseline("the published site has", "site-gen.baseline",
-                    Files.isDirectory(path) ? path.resolve(Urls.FAQ_JSON) : path, null, true, fetch);
+            return new Baseline(named, Files.isDirectory(path) ? path.resolve(Urls.FAQ_JSON) : path, null, fetch);
         }
         try {
             URI uri = new URI(named);
@@ -77,7 +74,10 @@ final class Baseline {
                 throw invalid(named, "is not an https URL (plain http is accepted only for a loopback address,"
                         + " such as a local test server)");
             }
-            return new Baseline("the published site has", "site-gen.baseline", null, uri, true, fetch);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            // The site's address, as a folder: its faq.json.
+            boolean site = path.isEmpty() || path.endsWith("/");
+            return new Baseline(named, null, site ? new URI(named + (path.isEmpty() ? "/" : "") + Urls.FAQ_JSON) : uri, fetch);
         } catch (URISyntaxException e) {
             throw invalid(named, "is not a valid URL: " + e.getReason());
         }
@@ -89,9 +89,19 @@ final class Baseline {
                         + " or a downloaded copy"));
     }
 
+    /** What is compared with: "the previous build's faq.json", "the published site's faq.json (https://…)". */
+    String name() {
+        return required() ? "the published site's faq.json (" + named + ")" : "the previous build's faq.json";
+    }
+
     /** How messages start to say what readers have: "the published site has", "the previous build published". */
     String who() {
-        return who;
+        return required() ? "the published site has" : "the previous build published";
+    }
+
+    /** How messages about the file itself name it (with its URL when it has no path). */
+    private String setting() {
+        return required() ? "site-gen.baseline" : "the previous build's faq.json";
     }
 
     /**
@@ -101,48 +111,57 @@ final class Baseline {
      */
     Map<String, PublishedFaq> read(List<String> folders, List<Problem> problems) {
         Map<String, PublishedFaq> found = new LinkedHashMap<>();
-        List<Object> missing = new ArrayList<>();
+        List<Where> missing = new ArrayList<>();
         for (String folder : folders) {
-            String sibling = folder + "/" + Urls.FAQ_JSON;
-            Path path = file == null ? null : folder.isEmpty() ? file : file.resolveSibling(sibling);
-            URI uri = url == null ? null : folder.isEmpty() ? url : url.resolve(sibling);
-            String shown = path != null ? setting : setting + " " + uri;
+            Where where = where(folder);
             Optional<byte[]> bytes;
             try {
-                bytes = path != null ? fetch.file(path) : fetch.url(uri);
+                bytes = where.path() != null ? fetch.file(where.path()) : fetch.url(where.url());
             } catch (Fetch.Failed e) {
-                problems.add(problem(path, 0, 0, shown + " " + e.getMessage()));
+                problems.add(problem(where.path(), 0, 0, where.shown() + " " + e.getMessage()));
                 continue;
             }
             if (bytes.isEmpty()) {
-                missing.add(path != null ? path : uri);
+                missing.add(where);
                 continue;
             }
             try {
                 Reader json = new InputStreamReader(new ByteArrayInputStream(bytes.get()), StandardCharsets.UTF_8);
                 found.put(folder, PublishedFaq.parse(json, fetch.maxBytes()));
             } catch (PublishedFaq.Invalid e) {
-                problems.add(problem(path, e.line(), e.column(), shown + " " + e.getMessage()));
+                problems.add(problem(where.path(), e.line(), e.column(), where.shown() + " " + e.getMessage()));
             }
         }
-        if (required) {
+        if (required()) {
             boolean none = missing.size() == folders.size();
-            for (Object where : missing) {
-                Path path = where instanceof Path p ? p : null;
-                String shown = path != null ? setting : setting + " " + where;
+            for (Where where : missing) {
                 problems.add(none
-                        ? Problem.error(path, 0, 0, shown + " does not exist, so published links"
+                        ? Problem.error(where.path(), 0, 0, where.shown() + " does not exist, so published links"
                                 + " cannot be compared", "give the faq.json of the published site; a site that was"
                                 + " never published has none: then leave site-gen.baseline empty")
-                        : Problem.warning(path, 0, 0, shown + " does not exist: that language was"
+                        : Problem.warning(where.path(), 0, 0, where.shown() + " does not exist: that language was"
                                 + " not published yet, so it has no links to compare", null));
             }
         }
         return found;
     }
 
+    /** The faq.json of one language folder: a file, or else a URL. */
+    private record Where(Path path, URI url, String shown) {
+    }
+
+    /** The faq.json of {@code folder}, beside the one named; messages name a file by its position, a URL in the text. */
+    private Where where(String folder) {
+        String sibling = folder + "/" + Urls.FAQ_JSON;
+        if (file != null) {
+            return new Where(folder.isEmpty() ? file : file.resolveSibling(sibling), null, setting());
+        }
+        URI uri = folder.isEmpty() ? url : url.resolve(sibling);
+        return new Where(null, uri, setting() + " " + uri);
+    }
+
     private Problem problem(Path path, int line, int column, String message) {
-        return required ? Problem.error(path, line, column, message, "give the faq.json a site-gen build published")
+        return required() ? Problem.error(path, line, column, message, "give the faq.json a site-gen build published")
                 : Problem.warning(path, line, column, message + ", so published links are not compared", null);
     }
 }

@@ -26,8 +26,13 @@ import io.github.sitegen.theme.Theme;
  */
 public final class ContentCheck {
 
-    /** What a check found, and over how much content. */
-    public record Report(List<Problem> problems, int topics, int questions) {
+    /**
+     * What a check found, and over how much content.
+     *
+     * @param compared what the published links were compared with ("the published site's faq.json
+     *                 (https://…)"); empty when nothing was
+     */
+    public record Report(List<Problem> problems, int topics, int questions, String compared) {
 
         public long errors() {
             return problems.stream().filter(Problem::isError).count();
@@ -39,7 +44,8 @@ public final class ContentCheck {
 
         public String summary() {
             return "check: " + errors() + (errors() == 1 ? " error, " : " errors, ") + warnings()
-                    + (warnings() == 1 ? " warning" : " warnings") + " in " + topics + " topics and " + questions + " questions";
+                    + (warnings() == 1 ? " warning" : " warnings") + " in " + topics + " topics and " + questions + " questions"
+                    + (compared.isEmpty() ? "" : "; published links compared with " + compared);
         }
     }
 
@@ -109,6 +115,7 @@ public final class ContentCheck {
                 problems.addAll(e.problems());
             }
         }
-        return new Report(problems.stream().sorted(Problem.READING_ORDER).toList(), topics, questions);
+        return new Report(problems.stream().sorted(Problem.READING_ORDER).toList(), topics, questions,
+                published.isEmpty() ? "" : baseline.name());
     }
 }

@@ -4,7 +4,9 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import io.github.sitegen.markdown.Text;
 import io.github.sitegen.publish.Publisher;
 import io.github.sitegen.render.Urls;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -32,7 +34,7 @@ record PublishedFaq(List<Topic> topics) {
                  List<Question> questions) {
     }
 
-    /** A published question: its id and the earlier ids that lead to it. */
+    /** A published question: its id, its text (empty when the file has none) and the earlier ids that lead to it. */
     record Question(String id, String question, List<String> previousIds) {
     }
 
@@ -85,17 +87,22 @@ record PublishedFaq(List<Topic> topics) {
             for (Object entry : list(topic.get("questions"), "the 'questions' of topic '" + id + "'")) {
                 Map<?, ?> question = map(entry, "a question of topic '" + id + "'");
                 questions.add(new Question(text(question.get("id"), "a question's 'id' in topic '" + id + "'"),
-                        String.valueOf(question.get("question")), texts(question.get("previousIds"))));
+                        oneLine(question.get("question"), ""), texts(question.get("previousIds"))));
             }
             // Pages are compared as the site names them; before version 2, a topic's page was the one its id gives.
             Object page = topic.get("page");
             String published = page == null ? Urls.page(Urls.topicPath(id))
                     : Urls.previousPage(text(page, "the 'page' of topic '" + id + "'"));
-            topics.add(new Topic(id, String.valueOf(topic.get("title")), published,
+            topics.add(new Topic(id, oneLine(topic.get("title"), id), published,
                     texts(topic.get("previousPages")).stream().map(Urls::previousPage).toList(),
                     texts(topic.get("previousIds")), questions));
         }
         return new PublishedFaq(topics);
+    }
+
+    /** Text quoted in messages, on one line so that it cannot pass for another line of the log. */
+    private static String oneLine(Object value, String otherwise) {
+        return Text.oneLine(Objects.toString(value, otherwise));
     }
 
     private static Map<?, ?> map(Object value, String what) throws Invalid {

@@ -25,6 +25,10 @@ final class PublishedLinks {
     private final Baseline baseline;
     private final Places places;
     private final Path contentDirectory;
+    private final List<Problem> problems = new ArrayList<>();
+    /** Pages and anchors reported already: two published topics may have named the same. */
+    private final Set<String> reported = new HashSet<>();
+
     private PublishedLinks(Baseline baseline, Places places, Path contentDirectory) {
         this.baseline = baseline;
         this.places = places;
@@ -34,43 +38,48 @@ final class PublishedLinks {
     /** The links of {@code published} that the content in {@code contentDirectory} would break. */
     static List<Problem> compare(PublishedFaq published, Baseline baseline, Places places, Path contentDirectory) {
         PublishedLinks links = new PublishedLinks(baseline, places, contentDirectory);
-        List<Problem> problems = new ArrayList<>();
-        Set<String> reported = new HashSet<>();
-        for (PublishedFaq.Topic topic : published.topics()) {
-            Optional<String> heir = links.heir(topic);
-            List<String> topicPages = new ArrayList<>(List.of(topic.page()));
-            topicPages.addAll(topic.previousPages());
-            for (String page : topicPages) {
-                if (!places.pages().containsKey(page) && reported.add("page " + page)) {
-                    problems.add(links.lostPage(page, topic, heir));
-                }
+        published.topics().forEach(links::compare);
+        return links.problems;
+    }
+
+    private void compare(PublishedFaq.Topic topic) {
+        Optional<String> heir = heir(topic);
+        List<String> pages = new ArrayList<>(List.of(topic.page()));
+        pages.addAll(topic.previousPages());
+        for (String page : pages) {
+            if (!places.pages().containsKey(page) && reported.add("page " + page)) {
+                problems.add(lostPage(page, topic, heir));
             }
-            // Where the topic's anchors are fixed: the topic at its page now, else the one that has most of its questions.
-            Optional<String> home = Optional.ofNullable(places.pages().get(topic.page())).map(Places.Place::topicId)
-                    .or(() -> heir);
-            for (String id : topic.previousIds()) {
-                if (!places.anchors().containsKey(id) && reported.add("anchor " + id)) {
-                    problems.add(links.lostAnchor(id, "the anchor '" + id + "' of the topic \"" + topic.title() + "\"",
-                            topic, home.map(places.topics()::get).orElse(null)));
-                }
+        }
+        // Where the topic's anchors are fixed: the topic at its page now, else the one that has most of its questions.
+        Optional<String> home = Optional.ofNullable(places.pages().get(topic.page())).map(Places.Place::topicId)
+                .or(() -> heir);
+        for (String id : topic.previousIds()) {
+            if (lost(id)) {
+                problems.add(lostAnchor(id, "the anchor '" + id + "' of the topic \"" + topic.title() + "\"", topic,
+                        home.map(places.topics()::get).orElse(null)));
             }
-            for (int i = 0; i < topic.questions().size(); i++) {
-                PublishedFaq.Question question = topic.questions().get(i);
-                List<String> ids = new ArrayList<>(List.of(question.id()));
-                ids.addAll(question.previousIds());
-                for (String id : ids) {
-                    if (!places.anchors().containsKey(id) && reported.add("anchor " + id)) {
-                        String what = (id.equals(question.id()) ? "the question id '" + id + "'"
-                                : "the anchor '" + id + "' (an earlier id of '" + question.id() + "')")
-                                + " (\"" + question.question() + "\")";
-                        int index = i;
-                        problems.add(links.lostAnchor(id, what, topic,
-                                home.map(now -> links.whereWas(topic.questions(), index, now)).orElse(null)));
-                    }
+        }
+        for (int i = 0; i < topic.questions().size(); i++) {
+            PublishedFaq.Question question = topic.questions().get(i);
+            List<String> ids = new ArrayList<>(List.of(question.id()));
+            ids.addAll(question.previousIds());
+            for (String id : ids) {
+                if (lost(id)) {
+                    String what = (id.equals(question.id()) ? "the question id '" + id + "'"
+                            : "the anchor '" + id + "' (an earlier id of '" + question.id() + "')")
+                            + (question.question().isEmpty() ? "" : " (\"" + question.question() + "\")");
+                    int index = i;
+                    problems.add(lostAnchor(id, what, topic,
+                            home.map(now -> whereWas(topic.questions(), index, now)).orElse(null)));
                 }
             }
         }
-        return problems;
+    }
+
+    /** Whether no page has the anchor {@code id} now (reported once). */
+    private boolean lost(String id) {
+        return !places.anchors().containsKey(id) && reported.add("anchor " + id);
     }
 
     /** The topic that has most of {@code topic}'s published questions now, if any has one. */

@@ -15,10 +15,10 @@ import io.github.sitegen.check.ContentCheck;
 /**
  * Runs every content check without writing a site, for pull requests: the errors a build stops
  * on, and warnings for weak answers, questions that are not questions, duplicate and
- * near-duplicate questions across topics, links between questions that point nowhere, overdue
- * reviews, and pages and question ids that the published site (its {@code faq.json}, given as
- * {@code baseline}) or the previous build has and that the change would break. One line per finding,
- * {@code file:line:column: level: message}, then a summary.
+ * near-duplicate questions across topics, links between questions that point nowhere and overdue
+ * reviews; and errors for the pages and question ids that the published site (its
+ * {@code faq.json}, given as {@code baseline}) or the previous build has and that the change would
+ * break. One line per finding, {@code file:line:column: level: message}, then a summary.
  *
  * @since 0.1.0
  */

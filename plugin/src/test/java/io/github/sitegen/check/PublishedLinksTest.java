@@ -16,12 +16,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.github.sitegen.Fixture;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.problem.Problem;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,10 +62,17 @@ class PublishedLinksTest {
     @TempDir
     Path root;
 
+    /** The loopback servers' threads: a stalled answer holds one. */
+    private final ExecutorService serverThreads = Executors.newCachedThreadPool();
+
     /** Publishes {@code content} (billing and account topics) to {@code published/}, as the live site. */
     private void publish() throws Exception {
         Fixture.write(root, "-- content/billing.yaml --\n" + BILLING + "-- content/account.yaml --\n" + ACCOUNT);
-        Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("published")).projectDirectory(root));
+        build("published");
+    }
+
+    private void build(String output) throws Exception {
+        Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve(output)).projectDirectory(root));
     }
 
     private SiteGenConfig config() {
@@ -105,7 +115,7 @@ class PublishedLinksTest {
     void aPublishedPreviousPageThatIsDroppedIsAnErrorAtThePreviousPagesOfTheTopic() throws Exception {
         publish();
         edit("billing.yaml", "title: Billing\n", "title: Billing\npreviousPages: [faq.html, help/billing.html]\n");
-        Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("published")).projectDirectory(root));
+        build("published");
         edit("billing.yaml", "[faq.html, help/billing.html]", "[help/billing.html]");
         assertEquals(List.of("content/billing.yaml:2:17: error: the published site has the page 'faq.html' (the topic"
                 + " \"Billing\"), and no page is there now: its questions are in this topic (links to it would break:"
@@ -155,6 +165,8 @@ class PublishedLinksTest {
         edit("account.yaml", "answer: With your email address and password.\n",
                 "answer: With your email address and password.\n    previousIds: [refund]\n");
         assertEquals(List.of(), errors("published/faq.json"));
+        assertTrue(ContentCheck.run(config(), TODAY, "published/faq.json").summary().endsWith(" in 2 topics and 3"
+                + " questions; published links compared with the published site's faq.json (published/faq.json)"));
     }
 
     @Test
@@ -172,7 +184,7 @@ class PublishedLinksTest {
     @Test
     void aRenamedIdOfAPreviousBuildIsStillComparedWithoutABaseline() throws Exception {
         Fixture.write(root, "-- content/billing.yaml --\n" + BILLING);
-        Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("out")).projectDirectory(root));
+        build("out");
         edit("billing.yaml", "id: pay\n", "id: paying\n");
         assertEquals(List.of("content/billing.yaml:6:5: error: the previous build published the question id 'pay'"
                 + " (\"How do I pay?\") on billing/, and no question has it now (links to it would break: add 'pay' to"
@@ -216,13 +228,14 @@ class PublishedLinksTest {
         Files.writeString(root.resolve("old.json"), """
                 {"site": {"title": "FAQ"}, "topics": [
                   {"id": "billing", "title": "Billing", "questions": [{"id": "pay", "question": "How do I pay?"}]},
-                  {"id": "gone", "title": "Gone", "questions": [{"id": "old", "question": "Old?"}]}
+                  {"id": "gone", "title": "Gone", "questions": [{"id": "old", "question": "Old?\\n[INFO] BUILD SUCCESS"}]}
                 ]}
                 """);
         List<String> errors = errors("old.json");
         assertEquals(2, errors.size(), errors.toString());
         Fixture.assertHasLine(errors, "content: error: the published site has the page 'gone/'");
-        Fixture.assertHasLine(errors, "content: error: the published site has the question id 'old'");
+        Fixture.assertHasLine(errors, "content: error: the published site has the question id 'old' (\"Old? [INFO] BUILD"
+                + " SUCCESS\") on gone/");
     }
 
     @Test
@@ -234,7 +247,7 @@ class PublishedLinksTest {
                     question: Wie melde ich mich an?
                     answer: Mit Ihrer E-Mail-Adresse und Ihrem Passwort.
                 """);
-        Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("published")).projectDirectory(root));
+        build("published");
         edit("de/konto.yaml", "id: anmelden", "id: einloggen");
         assertEquals(List.of("content/de/konto.yaml:1:1: error: the published site has the question id 'anmelden'"
                 + " (\"Wie melde ich mich an?\") on konto/, and no question has it now (links to it would break: add"
@@ -260,6 +273,7 @@ class PublishedLinksTest {
             assertEquals(1, errors.size(), errors.toString());
             Fixture.assertHasLine(errors, "content/billing.yaml:9:5: error: the published site has the question id"
                     + " 'refund'");
+            assertEquals(errors, errors(base), "the site's address reads its faq.json");
             assertEquals(List.of("error: site-gen.baseline " + base + "missing/faq.json does not exist, so published"
                     + " links cannot be compared (give the faq.json of the published site; a site that was never"
                     + " published has none: then leave site-gen.baseline empty)"), errors(base + "missing/faq.json"));
@@ -315,10 +329,15 @@ class PublishedLinksTest {
         }
     }
 
-    private static HttpServer serve(HttpHandler handler) throws IOException {
+    @AfterEach
+    void stopServerThreads() {
+        serverThreads.shutdownNow();
+    }
+
+    private HttpServer serve(HttpHandler handler) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", handler);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(serverThreads);
         server.start();
         return server;
     }

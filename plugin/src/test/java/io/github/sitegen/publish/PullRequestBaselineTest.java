@@ -81,12 +81,13 @@ class PullRequestBaselineTest {
     }
 
     @Test
-    void thePublishedFaqJsonIsDownloadedAndPassedToCheckAsTheBaseline() throws Exception {
+    void thePublishedFaqJsonIsDownloadedAndPassedToCheckAsTheBaselineAndAFailedDownloadIsAWarning() throws Exception {
         byte[] faq = "{\"version\": 2, \"topics\": []}\n".getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            boolean found = exchange.getRequestURI().getPath().equals("/repo/faq.json");
-            exchange.sendResponseHeaders(found ? 200 : 404, found ? faq.length : -1);
+            String path = exchange.getRequestURI().getPath();
+            boolean found = path.equals("/repo/faq.json");
+            exchange.sendResponseHeaders(found ? 200 : path.startsWith("/broken/") ? 500 : 404, found ? faq.length : -1);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(found ? faq : new byte[0]);
             }
@@ -102,6 +103,11 @@ class PullRequestBaselineTest {
             assertEquals("", neverPublished.get(1));
             assertEquals("::notice::The site has no published faq.json yet, so published links are not compared",
                     neverPublished.get(0));
+
+            List<String> serverError = runStep(site + "/broken/");
+            assertEquals("", serverError.get(1));
+            assertEquals("::warning::The published faq.json could not be downloaded (500), so published links are not"
+                    + " compared", serverError.get(0));
         } finally {
             server.stop(0);
         }
