@@ -58,14 +58,25 @@ public final class SiteGenerator {
 
     /** Topic files the earlier builds of this generator read; {@code null}: every build reads all. */
     private final ContentLoader.Memo memo;
+    /** Whether a warning fails the build as an error does (site-gen.strict). */
+    private final boolean strict;
 
     /** A generator for one build, or for builds of different sites. */
     public SiteGenerator() {
-        this(null);
+        this(null, false);
     }
 
-    private SiteGenerator(ContentLoader.Memo memo) {
+    private SiteGenerator(ContentLoader.Memo memo, boolean strict) {
         this.memo = memo;
+        this.strict = strict;
+    }
+
+    /**
+     * This generator, failing a build on warnings too ({@code site-gen.strict}), as check does:
+     * the site is then not written, and every problem is reported.
+     */
+    public SiteGenerator strict(boolean value) {
+        return new SiteGenerator(memo, value);
     }
 
     /**
@@ -74,7 +85,7 @@ public final class SiteGenerator {
      * changed. It holds the content in memory between builds, and builds one site at a time.
      */
     public static SiteGenerator rebuilding() {
-        return new SiteGenerator(new ContentLoader.Memo());
+        return new SiteGenerator(new ContentLoader.Memo(), false);
     }
 
     /**
@@ -132,6 +143,9 @@ public final class SiteGenerator {
             problems.addAll(found);
             statics.copyInto(staging, problems);
             failOnErrors(problems);
+            if (strict && !problems.isEmpty()) {
+                throw SiteGenException.strict(problems);
+            }
             staging.commit();
             cache.committed();
             problems.sort(Problem.READING_ORDER);

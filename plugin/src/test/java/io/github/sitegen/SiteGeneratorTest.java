@@ -302,6 +302,8 @@ class SiteGeneratorTest {
         assertEquals(List.of("content/a.yaml:4:13: warning: raw HTML corrected: <img src=\"https://example.org/a.png\"> had no alt text and is"
                         + " now marked decorative (alt=\"\") (fix it in the content: a URL holds one '#' and no spaces, an"
                         + " image needs alt text)",
+                "content/b.yaml:4:13: warning: the link '#no-such-question' points to no question (link questions as"
+                        + " #question-id or topic-id#question-id)",
                 "content/b.yaml:4:13: warning: raw HTML removed: <iframe> (use Markdown or allowed tags, or set"
                         + " site-gen.trustRawHtml if every author is trusted)"), warnings);
     }

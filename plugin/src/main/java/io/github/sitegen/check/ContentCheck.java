@@ -15,6 +15,7 @@ import io.github.sitegen.output.StaticFiles;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
+import io.github.sitegen.render.Urls;
 import io.github.sitegen.theme.Theme;
 
 /**
@@ -98,10 +99,21 @@ public final class ContentCheck {
         } catch (SiteGenException e) {
             problems.addAll(e.problems());
         }
+        // Paths from the host's root are read against the base path, as generate reads them.
+        String baseUrl;
+        try {
+            baseUrl = Urls.checkedBaseUrl(config.baseUrl());
+        } catch (SiteGenException e) {
+            problems.addAll(e.problems());
+            baseUrl = "";
+        }
         for (LanguageFolders.LanguageFolder folder : folders) {
             try {
                 // Errors do not end the check: the site-wide findings are reported with them.
-                ContentLoader.Inspected loaded = loader.inspect(folder.content(), config.defaultTitle(), "", folder.tag());
+                String editionUrl = baseUrl.isEmpty() || folder.outputFolder().isEmpty() ? baseUrl
+                        : baseUrl + folder.outputFolder() + "/";
+                ContentLoader.Inspected loaded = loader.inspect(folder.content(), config.defaultTitle(), editionUrl,
+                        folder.tag());
                 problems.addAll(loaded.problems());
                 problems.addAll(loader.answerProblems(loaded.site().topics()));
                 Messages.untranslated(theme, loaded.site().info(), folder.content()).ifPresent(problems::add);

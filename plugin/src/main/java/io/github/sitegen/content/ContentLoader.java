@@ -98,7 +98,7 @@ public final class ContentLoader {
      * @param today     the day reviews are due against
      * @param editorial also report the editorial findings of {@link Lint} (the check goal): weak
      *                  answers, questions that are not questions, duplicates and near-duplicates,
-     *                  links between questions that point nowhere, overdue reviews
+     *                  overdue reviews (links that point nowhere are reported by every load)
      */
     public record Options(boolean drafts, LocalDate today, boolean editorial) {
         public static final Options PUBLISH = new Options(false, LocalDate.now(ZoneOffset.UTC), false);
@@ -427,7 +427,7 @@ public final class ContentLoader {
         boolean languageGiven = fields.flatMap(f -> f.text("language")).isPresent();
         boolean titleGiven = fields.flatMap(f -> f.text("title")).map(String::strip).filter(t -> !t.isEmpty()).isPresent();
         Link logo = fields.isPresent() ? logo(file, fields.get(), title, problems) : null;
-        List<Link> links = fields.isPresent() ? links(file, fields.get(), problems) : List.of();
+        List<Link> links = fields.isPresent() ? links(file, fields.get(), urls, linkReports, problems) : List.of();
         Html footer = Html.EMPTY;
         Optional<String> footerSource = fields.flatMap(f -> f.text("footer"));
         if (footerSource.isPresent() && !footerSource.get().isBlank()) {
@@ -481,8 +481,13 @@ public final class ContentLoader {
         return new Link(title, value);
     }
 
-    /** The header's links: each a mapping of a non-empty text and a URL or site path. */
-    private static List<Link> links(Path file, Fields fields, Problems problems) {
+    /**
+     * The header's links: each a mapping of a non-empty text and a URL or site path. A site path is
+     * checked as the URLs of texts are, once the topics are known: one to no file of the site, or
+     * one that leads out of it, is reported at its 'url'.
+     */
+    private static List<Link> links(Path file, Fields fields, ContentUrls urls, List<Consumer<Set<String>>> linkReports,
+                                    Problems problems) {
         List<Link> links = new ArrayList<>();
         for (Node item : fields.list("links").orElse(List.of())) {
             Optional<Fields> link = Fields.of(file, item, "a link of 'links'", LINK_KEYS, problems);
@@ -499,6 +504,10 @@ public final class ContentLoader {
             }
             if (text.isPresent() && url.isPresent()) {
                 links.add(new Link(text.get().strip(), url.get().strip()));
+                ContentUrls.Rewriter linkUrl = urls.on(Urls.HOME);
+                linkUrl.apply(url.get().strip());
+                Position at = Position.of(link.get().at("url"));
+                linkReports.add(topics -> urls.report(linkUrl, topics, file, at, problems));
             }
         }
         return links;
@@ -885,18 +894,17 @@ public final class ContentLoader {
     }
 
     /**
-     * Renders an answer, resolving its short links; with {@code editorial}, also runs the checks
-     * of the answer's words. Called when a page needs the answer, so its problems go to
+     * Renders an answer, resolving its short links and reporting those to no question; with
+     * {@code editorial}, also runs the checks of the answer's words. Called when a page needs the answer, so its problems go to
      * {@code found} rather than to the load's.
      */
     private Answer.Rendered renderAnswer(QuestionDraft question, Map<String, QuestionDraft> byId, Links links,
                                          Period reviewEvery, UnaryOperator<String> alertTitles, Consumer<Problem> found) {
         Problems problems = new Problems();
-        // Editorial findings are the check goal's; a build resolves short links all the same.
-        Problems editorial = options.editorial() ? problems : new Problems();
+        // A link to no question is a broken link: generate reports it as check does.
         ContentUrls.Rewriter urls = links.urls().on(Urls.topicPath(question.topicId()));
         MarkdownRenderer.Rendered answer = render(question.file(), question.answerAt(), question.answer(), ANSWER_TOP_HEADING,
-                link -> Lint.resolveLink(link, question, byId, options.drafts(), editorial), urls, alertTitles, problems);
+                link -> Lint.resolveLink(link, question, byId, options.drafts(), problems), urls, alertTitles, problems);
         links.report(urls, question.file(), question.answerAt(), problems);
         if (options.editorial()) {
             Lint.question(question, answer.text(), reviewEvery, options.today(), problems);

@@ -108,6 +108,13 @@ final class ContentUrls {
                 missing.add(path);
             }
         }
+        for (String url : rewriter.outside) {
+            // A path from the host's root inside the base path names a file of this site: it must exist.
+            if (checkFiles && !inLanguageFolder && url.startsWith(basePath)
+                    && !exists(Urls.withoutQueryOrFragment(url.substring(basePath.length())), topics)) {
+                missing.add(url);
+            }
+        }
         if (!missing.isEmpty()) {
             problems.warning(file, at, (missing.size() == 1 ? "a relative URL points" : missing.size()
                     + " relative URLs point") + " at no file of the site: " + examples(missing),

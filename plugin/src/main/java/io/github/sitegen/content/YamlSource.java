@@ -16,6 +16,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.sitegen.problem.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -69,6 +71,8 @@ final class YamlSource {
     /** How SnakeYAML's tag inspector words its refusal of a tag that names a class. */
     private static final String GLOBAL_TAG = "Global tag is not allowed:";
     private static final String TAG_HINT = "site-gen reads plain data only; remove the tag";
+    /** What comes before a key on its line: spaces, and the '- ' of list items. */
+    private static final Pattern INDENT = Pattern.compile(" *(?:- +)*");
 
     private YamlSource() {
     }
@@ -262,10 +266,9 @@ final class YamlSource {
                 }
                 int previous = previousLine(lines, line);
                 if (previous >= 0 && keyColon(lines[previous]) < 0 && !lines[previous].strip().endsWith(":")) {
-                    return new Syntax(mark, "line " + (previous + 1) + " has no ':' after its key, so YAML reads it"
-                            + " and this line as one text" + detail,
-                            "write the key, a colon and a space, then the value, such as 'title: Billing', on line "
-                                    + (previous + 1));
+                    // The key without a colon and this line were read as one text, the key of this line's ':'.
+                    return missingColon(new Mark(mark.getName(), 0, previous, keyStart(lines[previous]), new int[0], 0),
+                            detail);
                 }
                 return new Syntax(mark, "this line is indented more than the key above it, so YAML reads it as part"
                         + " of that key's value" + detail, "start the keys of one question in the same column;"
@@ -283,9 +286,8 @@ final class YamlSource {
                                 + " or give the item its key");
             }
             if (problem.contains("could not find expected ':'")) {
-                return new Syntax(mark, "YAML expected a ':' after the key that starts here" + detail,
-                        "write 'key: value'; if the value goes on over several lines, indent them more than the key,"
-                                + " or write the value as a block with '|'");
+                // The parser notices on the line after (or at the end of the file); the key starts at the context mark.
+                return missingColon(e.getContextMark() != null ? e.getContextMark() : mark, detail);
             }
             if (problem.startsWith("expected ',' or")) {
                 return new Syntax(mark, "inside [ ] or { }, text with '?', ':', ',' or brackets needs quotes" + detail,
@@ -315,6 +317,19 @@ final class YamlSource {
                         "put the value in quotes, such as \"*bold* text\"");
             }
             return new Syntax(mark, "invalid YAML" + detail, "check the indentation and quoting around this position");
+        }
+
+        /** A key without its colon, at the line (and column) where the key starts. */
+        private static Syntax missingColon(Mark key, String detail) {
+            return new Syntax(key, "the key on this line has no ':' after it" + detail,
+                    "write the key, a colon and a space, then the value, such as 'title: Billing'; a value that goes"
+                            + " on over several lines is indented more than its key, or written as a block with '|'");
+        }
+
+        /** The column where the key of {@code line} starts: after the indentation and a list item's '- '. */
+        private static int keyStart(String line) {
+            Matcher indent = INDENT.matcher(line);
+            return indent.lookingAt() ? indent.end() : 0;
         }
 
         /** The column of the ': ' (or final ':') after the key that starts {@code line}; -1 when none. */

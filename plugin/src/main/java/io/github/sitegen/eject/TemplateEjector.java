@@ -78,8 +78,8 @@ public final class TemplateEjector {
     }
 
     /**
-     * Copies {@code names} (all theme files when empty) into {@code templateDirectory}, creating it
-     * if needed.
+     * Copies {@code names} (the stable theme files when empty: internal ones only by name) into
+     * {@code templateDirectory}, creating it if needed.
      *
      * @throws SiteGenException when the theme cannot be used, or a name is not a file of it
      *                          (nothing is copied then)
@@ -99,7 +99,8 @@ public final class TemplateEjector {
         }
         List<ThemeFile> selected = new ArrayList<>();
         if (names.isEmpty()) {
-            selected.addAll(files.values());
+            // Internal files would override every later version without a word: only by name.
+            files.values().stream().filter(ThemeFile::stable).forEach(selected::add);
         }
         for (String name : new LinkedHashSet<>(names)) {
             ThemeFile file = files.get(name);
@@ -147,6 +148,10 @@ public final class TemplateEjector {
         listener.info("Internal, may change between versions: " + String.join(", ", internal));
         listener.info("eject: copied " + count(copied.size()) + " to " + templateDirectory + ", kept " + count(skipped.size())
                 + " that existed");
+        if (names.isEmpty() && !internal.isEmpty()) {
+            listener.info("Internal files are copied only by name, one by one, such as -Dsite-gen.templates="
+                    + internal.get(0));
+        }
         return new Result(copied, skipped);
     }
 

@@ -15,7 +15,8 @@ import io.github.sitegen.problem.SiteGenException;
  * Copies templates and assets of the theme (the built-in theme, or the one {@code theme} names)
  * into the template directory, so that you can change them there. A file that exists is never
  * replaced: it is skipped, and the goal says so. The goal lists which files are meant to be
- * overridden (stable) and which are internal and may change between versions.
+ * overridden (stable) and which are internal and may change between versions; without a list of
+ * files it copies the stable ones only.
  *
  * @since 0.1.0
  */
@@ -24,7 +25,8 @@ public class EjectMojo extends AbstractThemeMojo {
 
     /**
      * The files to copy, comma-separated, by their path in the theme (for example
-     * {@code topic.ftlh,assets/site-gen.css}). All of them when not set.
+     * {@code topic.ftlh,assets/site-gen.css}). When not set, the stable files: those meant to be
+     * changed. An internal file, such as {@code layout.ftlh}, is copied only when named here.
      *
      * @since 0.1.0
      */

@@ -33,6 +33,15 @@ public class GenerateMojo extends AbstractSiteMojo {
     @Parameter(property = "site-gen.outputDirectory", defaultValue = "${project.build.directory}/site-gen")
     private File outputDirectory;
 
+    /**
+     * Fail the build on warnings too (links that point nowhere or out of the site, and every other
+     * warning), as {@code check} does with this setting; the site is then not written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.strict", defaultValue = "false")
+    private boolean strict;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
@@ -40,7 +49,7 @@ public class GenerateMojo extends AbstractSiteMojo {
         }
         ProblemLog log = problemLog();
         try {
-            new SiteGenerator().generate(config(outputDirectory).build(), log);
+            new SiteGenerator().strict(strict).generate(config(outputDirectory).build(), log);
         } catch (SiteGenException e) {
             log.report(e.problems());
             throw new MojoFailureException(e.getMessage() + "; each is listed above as file:line:column", e);

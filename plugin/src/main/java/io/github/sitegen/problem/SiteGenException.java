@@ -12,11 +12,20 @@ public final class SiteGenException extends Exception {
     private final List<Problem> problems;
 
     public SiteGenException(List<Problem> problems) {
+        this(problems, false);
+    }
+
+    private SiteGenException(List<Problem> problems, boolean strict) {
         super(summary(problems));
-        if (problems.stream().noneMatch(Problem::isError)) {
+        if (strict ? problems.isEmpty() : problems.stream().noneMatch(Problem::isError)) {
             throw new IllegalArgumentException("a SiteGenException needs at least one error");
         }
         this.problems = problems.stream().sorted(Problem.READING_ORDER).toList();
+    }
+
+    /** The warnings of a build with {@code site-gen.strict} set, which fail it as errors would. */
+    public static SiteGenException strict(List<Problem> warnings) {
+        return new SiteGenException(warnings, true);
     }
 
     public static SiteGenException of(Problem problem) {
@@ -33,6 +42,10 @@ public final class SiteGenException extends Exception {
 
     private static String summary(List<Problem> problems) {
         long errors = problems.stream().filter(Problem::isError).count();
+        if (errors == 0 && !problems.isEmpty()) {
+            return "site-gen found " + problems.size() + (problems.size() == 1 ? " warning" : " warnings")
+                    + ", and site-gen.strict is set";
+        }
         return errors == 1 ? "site-gen found 1 error" : "site-gen found " + errors + " errors";
     }
 }

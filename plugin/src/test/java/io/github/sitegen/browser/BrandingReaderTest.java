@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,7 +101,7 @@ class BrandingReaderTest {
         input.sendKeys(Keys.ARROW_DOWN);
         assertEquals("sg_result_ask", input.getAttribute("aria-activedescendant"));
         input.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("ask.html"));
+        new WebDriverWait(driver, Browser.PATIENCE).until(d -> d.getCurrentUrl().contains("ask.html"));
         assertEquals(session.base().resolve("ask.html") + "?q=refund%20%26%20tax", driver.getCurrentUrl());
     }
 
@@ -110,7 +109,7 @@ class BrandingReaderTest {
         WebElement input = driver.findElement(By.id("sg_search"));
         input.click();
         input.sendKeys("refund & tax");
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        new WebDriverWait(driver, Browser.PATIENCE)
                 .until(d -> !d.findElements(By.cssSelector("#sg_results #sg_result_ask")).isEmpty());
         assertEquals("No matching questions", driver.findElement(By.cssSelector("#sg_results .no-results")).getText());
         return driver.findElement(By.id("sg_result_ask"));

@@ -39,6 +39,12 @@ final class Browser {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROME_PATH", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_PATH", "/usr/bin/chromedriver"));
 
+    /**
+     * How long a test waits for a condition (a page, search results, a scroll) before it fails: a
+     * ceiling, long enough for a machine whose cores are busy with other builds, never a pause.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
     private Browser() {
     }
 
@@ -147,7 +153,7 @@ final class Browser {
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(PATIENCE);
         return driver;
     }
 
@@ -176,17 +182,42 @@ final class Browser {
 
     /**
      * The current page's cumulative layout shift so far: the sum of every layout shift not caused
-     * by the reader's input, as Lighthouse counts it (0 when nothing moved on its own).
+     * by the reader's input, as Lighthouse counts it (0 when nothing moved on its own), and what
+     * moved, each element with its box before and after, so that a failure names the culprit.
      */
-    static double layoutShift(ChromeDriver driver) {
-        Object sum = driver.executeAsyncScript("""
-                var done = arguments[arguments.length - 1], total = 0;
+    static LayoutShift layoutShift(ChromeDriver driver) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> found = (Map<String, Object>) driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1], total = 0, moved = [];
+                function box(r) { return Math.round(r.x) + ',' + Math.round(r.y) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height); }
+                function name(n) {
+                  if (!n) return '(removed)';
+                  if (n.nodeType !== 1) n = n.parentElement || n;
+                  return n.nodeName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.className && n.className.baseVal === undefined
+                      ? '.' + String(n.className).trim().split(/\\s+/).join('.') : '');
+                }
                 new PerformanceObserver(function (list) {
-                  list.getEntries().forEach(function (e) { if (!e.hadRecentInput) total += e.value; });
+                  list.getEntries().forEach(function (e) {
+                    if (e.hadRecentInput) return;
+                    total += e.value;
+                    (e.sources || []).forEach(function (s) {
+                      moved.push(name(s.node) + ' ' + box(s.previousRect) + ' -> ' + box(s.currentRect) + ' at ' + Math.round(e.startTime) + ' ms');
+                    });
+                  });
                 }).observe({type: 'layout-shift', buffered: true});
-                setTimeout(function () { done(total); }, 500);
+                setTimeout(function () { done({total: total, moved: moved}); }, 500);
                 """);
-        return ((Number) sum).doubleValue();
+        @SuppressWarnings("unchecked")
+        List<String> moved = (List<String>) found.get("moved");
+        return new LayoutShift(((Number) found.get("total")).doubleValue(), moved);
+    }
+
+    /** A page's cumulative layout shift, and what moved. */
+    record LayoutShift(double total, List<String> moved) {
+        @Override
+        public String toString() {
+            return total + " " + moved;
+        }
     }
 
     /** axe-core's violations on the current page, WCAG 2.x A and AA plus best practices, as text lines. */

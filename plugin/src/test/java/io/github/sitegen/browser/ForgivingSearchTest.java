@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -109,7 +108,7 @@ class ForgivingSearchTest {
             input.sendKeys(String.valueOf(c));
         }
         // Each letter starts a search; the list is busy until the last one's results are shown.
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        new WebDriverWait(driver, Browser.PATIENCE).until(d -> !d.findElements(
                 By.cssSelector("#sg_results:not([aria-busy]) li")).isEmpty());
         return driver.findElements(By.cssSelector("#sg_results [role=option][id] .result-question")).stream()
                 .map(WebElement::getText).toList();
@@ -171,7 +170,7 @@ class ForgivingSearchTest {
         assertTrue(sizes.get("field").doubleValue() >= 300 && sizes.get("results").doubleValue() >= 300, sizes.toString());
         assertTrue(sizes.get("scroll").intValue() <= sizes.get("client").intValue(), "nothing scrolls sideways: " + sizes);
         driver.findElement(By.id("sg_search")).sendKeys(org.openqa.selenium.Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(
+        new WebDriverWait(driver, Browser.PATIENCE).until(d -> d.getCurrentUrl().endsWith(
                 "/help/disputes/index.html#what-is-mediation"));
     }
 
@@ -180,7 +179,7 @@ class ForgivingSearchTest {
         driver.get(root.resolve("site/account/index.html").toUri().toString());
         assertEquals(List.of("How do I reset my password?"), search("pasword"));
         driver.findElement(By.id("sg_search")).sendKeys(org.openqa.selenium.Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().startsWith("file:")
+        new WebDriverWait(driver, Browser.PATIENCE).until(d -> d.getCurrentUrl().startsWith("file:")
                 && d.getCurrentUrl().endsWith("/account/index.html#password-reset"));
         assertEquals(List.of(), Browser.consoleErrors(driver));
     }

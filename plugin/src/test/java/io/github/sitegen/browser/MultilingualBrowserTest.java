@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +80,8 @@ class MultilingualBrowserTest {
         try (PagesServer shared = new PagesServer(site, "/faq/")) {
             driver.get(shared.baseUri().resolve("en/billing/index.html#refunds").toString());
             driver.findElement(By.cssSelector("nav.languages a[hreflang=de]")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/faq/de/billing/index.html#refunds"));
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+            new WebDriverWait(driver, Browser.PATIENCE).until(d -> d.getCurrentUrl().endsWith("/faq/de/billing/index.html#refunds"));
+            new WebDriverWait(driver, Browser.PATIENCE).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                     "return document.getElementById('refunds').closest('details').open;")));
         }
     }
@@ -92,7 +91,7 @@ class MultilingualBrowserTest {
         driver.get(base.resolve("ja/index.html").toString());
         WebElement input = driver.findElement(By.id("sg_search"));
         input.sendKeys("ビットコイン");
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        new WebDriverWait(driver, Browser.PATIENCE)
                 .until(d -> !d.findElements(By.cssSelector("#sg_results [role=option][id]")).isEmpty());
         assertTrue(driver.findElements(By.cssSelector("#sg_results mark")).stream().allMatch(m -> m.getText().equals("ビットコイン")));
     }
@@ -112,7 +111,7 @@ class MultilingualBrowserTest {
         ChromeDriver german = Browser.start(true, "de-DE");
         try {
             german.get(base.toString());
-            new WebDriverWait(german, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/bitcoin-faq/de/index.html"));
+            new WebDriverWait(german, Browser.PATIENCE).until(d -> d.getCurrentUrl().endsWith("/bitcoin-faq/de/index.html"));
         } finally {
             german.quit();
         }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -122,7 +121,7 @@ class SearchIndexWeightTest {
             input.sendKeys(String.valueOf(c));
             Thread.sleep(150);
         }
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(
+        new WebDriverWait(driver, Browser.PATIENCE).until(d -> !d.findElements(
                 By.cssSelector("#sg_results:not([aria-busy]) li")).isEmpty());
         assertFalse(driver.findElements(By.cssSelector("#sg_results [role=option][id]")).isEmpty(), "'" + search + "' finds");
         @SuppressWarnings("unchecked")

@@ -161,6 +161,9 @@ class BuildCacheTest {
     /** The generator of the builds with the cache: a new one each time, as generate has, or one for all, as serve has. */
     private SiteGenerator cachedBuilds;
 
+    /** The warnings of the last build with the cache. */
+    private List<String> cachedWarnings;
+
     /** Builds with the cache into out and without it into a fresh clean-out; returns how many topics the cache gave. */
     private int buildBoth(String step) throws IOException, SiteGenException {
         List<String> cached = new ArrayList<>();
@@ -171,6 +174,7 @@ class BuildCacheTest {
         new SiteGenerator().generate(config("clean-out", false).build(), Fixture.recording(clean, root));
         assertEquals(files(root.resolve("clean-out")), files(root.resolve("out")), "after " + step);
         assertEquals(warnings(clean), warnings(cached), "warnings after " + step);
+        cachedWarnings = warnings(cached);
         return cached.stream().map(REUSED::matcher).filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no cache summary in " + cached));
     }
@@ -236,6 +240,25 @@ class BuildCacheTest {
         buildBoth("the previous page renamed");
         assertFalse(Files.exists(root.resolve("out/faq.html")));
         assertTrue(Files.isRegularFile(root.resolve("out/help/billing.html")));
+    }
+
+    @Test
+    void aBuildFromTheCacheReportsTheUnchangedTopicsLinkWarningsAgainAsACleanBuildDoes() throws Exception {
+        start(new Random(3));
+        write("content/site.yaml", "title: Acme FAQ\ndescription: Answers about Acme.\nlinks:\n  - text: API\n"
+                + "    url: apidocs/index.html\n");
+        write("content/links.yaml", "title: Links\nquestions:\n  - id: where\n    question: Where is it?\n    answer: See"
+                + " [buying](#buy-onlin), [the guide](/faq/guides/) and [the old guide](/guides/).\n");
+        buildBoth("the first build");
+        write("content/billing.yaml", Files.readString(root.resolve("content/billing.yaml")).replace("well", "better"));
+        assertEquals(5, buildBoth("another topic's answer edited"), "the topic with the links comes from the cache");
+        for (String warning : List.of("content/site.yaml:5:10: warning: a relative URL points at no file of the site:"
+                        + " 'apidocs/index.html'",
+                "content/links.yaml:5:13: warning: the link '#buy-onlin' points to no question",
+                "content/links.yaml:5:13: warning: a relative URL points at no file of the site: '/faq/guides/'",
+                "content/links.yaml:5:13: warning: URLs that lead out of the site look written for another site: '/guides/'")) {
+            Fixture.assertHasLine(cachedWarnings, warning);
+        }
     }
 
     @Test

@@ -47,12 +47,37 @@ class YamlErrorMessagesTest {
                 + " of another key [YAML: mapping values are not allowed here] (put the value in quotes");
     }
 
+    private static final String SIMPLE_KEY = "while scanning a simple key: could not find expected ':'";
+    private static final String MAPPING_VALUES = "mapping values are not allowed here";
+
+    /** Fails unless the file {@code yaml} has the plain missing-colon error at {@code position}, with the parser's words. */
+    private void assertMissingColon(String yaml, String position, String parserWords) throws Exception {
+        assertHas(errors(yaml), "content/a.yaml:" + position + ": error: the key on this line has no ':' after it [YAML: "
+                + parserWords + "] (write the key, a colon and a space, then the value, such as 'title: Billing';");
+    }
+
     @Test
-    void aMissingColonAfterAKeyIsFoundOnTheLineBefore() throws Exception {
-        List<String> found = errors("title A\nquestions:\n  - question: Q?\n    answer: A\n");
-        assertHas(found, "content/a.yaml:2:10: error: line 1 has no ':' after its key, so YAML reads it and this line as"
-                + " one text [YAML: mapping values are not allowed here] (write the key, a colon and a space, then the"
-                + " value, such as 'title: Billing', on line 1)");
+    void aMissingColonOnTheFirstLineIsReportedOnThatLine() throws Exception {
+        assertMissingColon("title A\nquestions:\n  - question: Q?\n    answer: A\n", "1:1", MAPPING_VALUES);
+    }
+
+    @Test
+    void aMissingColonInABlockMappingIsReportedOnItsLineNotTheNext() throws Exception {
+        assertMissingColon("title: Publishing\nsummary Building and deploying\nquestions:\n  - question: Q?\n    answer: A\n",
+                "2:1", SIMPLE_KEY);
+    }
+
+    @Test
+    void aMissingColonInAListOfQuestionsIsReportedOnItsLineNotTheNext() throws Exception {
+        assertMissingColon("title: Payments\nquestions:\n  - question: How do I pay?\n    answer By card.\n"
+                + "  - question: Can I get a refund?\n    answer: Yes.\n", "4:5", SIMPLE_KEY);
+        assertMissingColon("title: Payments\nquestions:\n  - question How do I pay?\n    answer: By card.\n", "3:5", MAPPING_VALUES);
+    }
+
+    @Test
+    void aMissingColonOnTheLastLineOfAFileIsReportedOnThatLine() throws Exception {
+        assertMissingColon("title: Payments\nquestions:\n  - question: How do I pay?\n    answer By card.\n", "4:5", SIMPLE_KEY);
+        assertMissingColon("title: Payments\nsummary Paying", "2:1", SIMPLE_KEY);
     }
 
     @Test
@@ -92,10 +117,8 @@ class YamlErrorMessagesTest {
     }
 
     @Test
-    void aMissingColonInAMultiLineKeyIsExplained() throws Exception {
-        List<String> found = errors("title: A\nquestions:\n  - question: Q?\n    answer\n      text: A\n");
-        assertHas(found, "error: YAML expected a ':' after the key that starts here [YAML: while scanning a simple key:"
-                + " could not find expected ':']");
+    void aMissingColonInAMultiLineKeyIsReportedWhereTheKeyStarts() throws Exception {
+        assertMissingColon("title: A\nquestions:\n  - question: Q?\n    answer\n      text: A\n", "4:5", SIMPLE_KEY);
     }
 
     @Test

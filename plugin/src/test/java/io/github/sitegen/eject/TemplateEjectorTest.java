@@ -57,21 +57,25 @@ class TemplateEjectorTest {
     }
 
     @Test
-    void ejectingEverythingCopiesTheWholeThemeAndBuildsTheSameSite() throws Exception {
+    void ejectingWithoutNamesCopiesTheStableFilesOnlyAndBuildsTheSameSite() throws Exception {
         TemplateEjector.Result result = new TemplateEjector().eject(templates(), List.of(), listener);
-        List<String> theme = names(TemplateEjector.themeFiles(Theme.builtIn()));
-        assertEquals(theme.size(), result.copied().size());
+        List<String> stable = names(TemplateEjector.themeFiles(Theme.builtIn()).stream()
+                .filter(TemplateEjector.ThemeFile::stable).toList());
+        assertEquals(stable.stream().map(templates()::resolve).toList(), result.copied());
         assertEquals(List.of(), result.skipped());
-        for (String name : theme) {
+        for (String name : stable) {
             assertArrayEquals(Files.readAllBytes(THEME.resolve(name)), Files.readAllBytes(templates().resolve(name)), name);
         }
+        assertFalse(Files.exists(templates().resolve("layout.ftlh")), "internal files would override every later version");
+        assertFalse(Files.exists(templates().resolve("assets/site-gen.js")));
         assertTrue(messages.contains("copied topic.ftlh (stable: meant to be changed)"), String.join("\n", messages));
-        assertTrue(messages.contains("copied layout.ftlh (internal: it may change in any version, and your copy will not follow)"));
         assertTrue(messages.contains("Meant to be overridden (stable): 404.ftlh, footer-extra.ftlh, head-extra.ftlh,"
                 + " header-extra.ftlh, index.ftlh, topic.ftlh, assets/site-gen.css"), String.join("\n", messages));
         String internal = messages.stream().filter(m -> m.startsWith("Internal, may change between versions: ")).findFirst().orElseThrow();
         assertTrue(internal.contains("layout.ftlh") && internal.contains("assets/favicon.svg"), internal);
         assertFalse(internal.contains("topic.ftlh") || internal.contains("site-gen.css"), internal);
+        assertTrue(messages.contains("Internal files are copied only by name, one by one, such as"
+                + " -Dsite-gen.templates=languages.ftlh"), String.join("\n", messages));
 
         Fixture.write(root, """
                 -- content/faq.yaml --
@@ -83,6 +87,18 @@ class TemplateEjectorTest {
         Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("builtin")));
         Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("ejected")).templateDirectory(templates()));
         Fixture.assertSameFiles(Fixture.contents(root.resolve("builtin")), Fixture.contents(root.resolve("ejected")));
+    }
+
+    @Test
+    void anInternalFileIsCopiedWhenNamedWithItsWarning() throws Exception {
+        TemplateEjector.Result result = new TemplateEjector().eject(templates(), List.of("layout.ftlh", "assets/site-gen.js"),
+                listener);
+        assertEquals(List.of(templates().resolve("layout.ftlh"), templates().resolve("assets/site-gen.js")), result.copied());
+        assertTrue(messages.containsAll(List.of(
+                "copied layout.ftlh (internal: it may change in any version, and your copy will not follow)",
+                "copied assets/site-gen.js (internal: it may change in any version, and your copy will not follow)")),
+                String.join("\n", messages));
+        assertFalse(messages.stream().anyMatch(m -> m.startsWith("Internal files are copied only by name")));
     }
 
     @Test

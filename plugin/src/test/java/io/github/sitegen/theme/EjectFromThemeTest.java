@@ -2,6 +2,7 @@ package io.github.sitegen.theme;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,10 +51,12 @@ class EjectFromThemeTest {
     }
 
     @Test
-    void ejectingTheWholeThemeBuildsTheSameSiteAsTheThemeItself() throws Exception {
+    void ejectingAThemesStableFilesBuildsTheSameSiteAsTheThemeItself() throws Exception {
         ClassLoader classPath = classPath();
         TemplateEjector.Result result = new TemplateEjector("child", classPath).eject(root.resolve("templates"), List.of(), listener);
-        assertTrue(result.copied().contains(root.resolve("templates/assets/parent.svg")), result.copied().toString());
+        assertTrue(result.copied().containsAll(List.of(root.resolve("templates/footer-extra.ftlh"),
+                root.resolve("templates/assets/extra.css"), root.resolve("templates/topic.ftlh"))), result.copied().toString());
+        assertFalse(result.copied().contains(root.resolve("templates/assets/parent.svg")), "internal to the parent theme");
         Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("themed")).theme("child", classPath));
         Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("ejected")).theme("child", classPath)
                 .templateDirectory(root.resolve("templates")));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.github.sitegen.eject.TemplateEjector;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.render.Messages;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * ships. The example-theme integration test builds, validates and screenshots a site with it.
  */
 class ExampleThemeTest {
+
+    /** The templates the built-in layout includes for themes and users to fill (docs/templates-and-themes.md). */
+    private static final Set<String> HOOKS = Set.of("head-extra.ftlh", "header-extra.ftlh", "footer-extra.ftlh");
 
     private static Theme harbor(List<Problem> problems) throws Exception {
         return Theme.resolve(null, "harbor", ExampleThemeTest.class.getClassLoader(), problems::add);
@@ -35,11 +39,23 @@ class ExampleThemeTest {
 
     @Test
     void itChangesTheLookOnlyThroughTheHooksAssetsAndInterfaceStrings() throws Exception {
-        Set<String> hooks = Set.of("theme.properties", "head-extra.ftlh", "header-extra.ftlh", "footer-extra.ftlh");
         List<String> others = harbor(new ArrayList<>()).layers().get(0).files().keySet().stream()
-                .filter(path -> !hooks.contains(path) && !path.startsWith("assets/") && !path.startsWith("messages/"))
+                .filter(path -> !HOOKS.contains(path) && !path.equals("theme.properties") && !path.startsWith("assets/") && !path.startsWith("messages/"))
                 .toList();
         assertEquals(List.of(), others, "no copy of a built-in template");
+    }
+
+    @Test
+    void everyHookOfTheExampleThemeAndTheBuiltInThemeIsStableAsTheDocsSay() throws Exception {
+        List<String> notStable = new ArrayList<>();
+        for (Theme theme : List.of(harbor(new ArrayList<>()), Theme.builtIn())) {
+            for (TemplateEjector.ThemeFile file : TemplateEjector.themeFiles(theme)) {
+                if (HOOKS.contains(file.name()) && !file.stable()) {
+                    notStable.add(file.layer().label() + ": " + file.name());
+                }
+            }
+        }
+        assertEquals(List.of(), notStable, "the hooks are meant to be copied and changed (docs/templates-and-themes.md)");
     }
 
     @Test
