@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.github.sitegen.input.InputFolder;
+import io.github.sitegen.input.PortableNames;
 import io.github.sitegen.problem.Problem;
 
 /**
@@ -59,8 +60,12 @@ public final class LanguageFolders {
                 continue;
             }
             Optional<String> tag = tag(entry.getFileName().toString());
+            Optional<String> unportable = tag.flatMap(t -> PortableNames.problem(t.toLowerCase(Locale.ROOT)));
             if (tag.isEmpty()) {
                 others.add(entry);
+            } else if (unportable.isPresent()) {
+                problems.accept(Problem.error(entry, 0, 0, "folder '" + entry.getFileName() + "' cannot be a language's"
+                        + " folder: " + unportable.get(), "name the language by another of its tags"));
             } else if (folder.admits(entry, problems)) {
                 LanguageFolder language = new LanguageFolder(entry, tag.get(), tag.get().toLowerCase(Locale.ROOT));
                 LanguageFolder same = byOutput.putIfAbsent(language.outputFolder(), language);

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.github.sitegen.input.InputFolder;
+import io.github.sitegen.input.PortableNames;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.render.Urls;
 
@@ -23,11 +26,13 @@ public final class StaticFiles {
     private final Path directory;
     private final List<Path> files;
     private final Set<String> sitePaths = new HashSet<>();
+    private final PortableNames.Folder names = new PortableNames.Folder();
 
     private StaticFiles(Path directory, List<Path> files) {
         this.directory = directory;
         this.files = files;
-        files.forEach(file -> sitePaths.add(sitePath(directory, file)));
+        files.forEach(file -> sitePaths.add(PortableNames.relative(directory, file)));
+        sitePaths.forEach(names::add);
     }
 
     /** The folder scanned; {@code null} when none was named. */
@@ -54,20 +59,36 @@ public final class StaticFiles {
                 : sitePaths.contains(path) || sitePaths.contains(path + "/" + Urls.HOME);
     }
 
+    /**
+     * Reports, at {@code source}, a folder the site writes ({@code name}, a topic's or a language's)
+     * from which a static file's folder differs only in case: on macOS and Windows they would be one.
+     */
+    public void checkFolder(Path source, String name, Consumer<Problem> problems) {
+        names.clash(name).ifPresent(why -> problems.accept(Problem.error(source, 0, 0, "the site's folder " + name
+                + "/ and a folder of static files would be one folder on macOS and Windows: " + why,
+                "rename the static folder, or " + source.getFileName())));
+    }
+
     /** Scans {@code directory} (may be {@code null} or missing: no static files). */
     public static StaticFiles scan(Path directory, List<Problem> problems) throws IOException {
         List<Path> files = new ArrayList<>();
         if (directory == null || !Files.isDirectory(directory)) {
             return new StaticFiles(directory, files);
         }
+        PortableNames.Folder names = new PortableNames.Folder();
         for (Path file : InputFolder.of(directory, "static folder").files(problems::add)) {
-            String relative = sitePath(directory, file);
+            String relative = PortableNames.relative(directory, file);
+            Optional<String> unportable;
             if (relative.startsWith(".") || relative.contains("/.")) {
                 problems.add(Problem.warning(file, 0, 0, "hidden file not copied into the site",
                         "GitHub Pages' upload action leaves hidden files out; rename it if it should be published"));
             } else if (relative.startsWith("_") || relative.contains("/_")) {
                 problems.add(Problem.error(file, 0, 0, "static file names may not start with '_'",
                         "Jekyll and several hosts leave such paths out, so site-gen publishes none; rename it"));
+            } else if ((unportable = names.add(relative)).isPresent()) {
+                problems.add(Problem.error(file, 0, 0, "static file '" + relative + "' cannot be published on every"
+                        + " platform: " + unportable.get(), "rename it, so that the site builds and opens on Windows and"
+                        + " macOS too"));
             } else {
                 files.add(file);
             }
@@ -76,23 +97,24 @@ public final class StaticFiles {
     }
 
     /**
-     * Copies every file into {@code staging}. A static file may not replace a generated one;
-     * each clash is added to {@code problems} and the file is skipped.
+     * Copies every file into {@code staging}. A static file may not replace a generated one, nor
+     * differ from one (or from its folder) only in case; each clash is added to {@code problems} and
+     * the file is skipped.
      */
     public void copyInto(Staging staging, List<Problem> problems) throws IOException {
+        PortableNames.Folder generated = new PortableNames.Folder();
+        staging.paths().forEach(generated::add);
         for (Path file : files) {
-            String path = sitePath(directory, file);
-            if (staging.contains(path)) {
-                problems.add(Problem.error(file, 0, 0, "static file would replace the generated " + path,
+            String path = PortableNames.relative(directory, file);
+            Optional<String> clash = generated.clash(path);
+            if (staging.contains(path) || clash.isPresent()) {
+                problems.add(Problem.error(file, 0, 0, staging.contains(path) ? "static file would replace the generated "
+                                + path : "static file would replace a generated file on macOS and Windows: " + clash.get(),
                         "rename or move it; generated pages and theme assets cannot be replaced this way"
                                 + " (override templates and assets in the template directory instead)"));
             } else {
                 staging.copy(file, path);
             }
         }
-    }
-
-    private static String sitePath(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
     }
 }
