@@ -224,7 +224,7 @@ public final class ContentLoader {
         InputFolder folder = InputFolder.of(contentDirectory, "content folder");
         PortableNames.Folder names = new PortableNames.Folder();
         try (Stream<Path> entries = Files.list(contentDirectory)) {
-            for (Path entry : entries.sorted().toList()) {
+            for (Path entry : entries.sorted(PortableNames.BY_NAME).toList()) {
                 String name = entry.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (name.startsWith(".") || !folder.admits(entry, problems::add)) {

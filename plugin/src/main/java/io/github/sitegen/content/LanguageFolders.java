@@ -47,7 +47,10 @@ public final class LanguageFolders {
         }
         List<Path> entries;
         try (Stream<Path> listing = Files.list(contentDirectory)) {
-            entries = listing.filter(entry -> !entry.getFileName().toString().startsWith(".")).sorted().toList();
+            // In the order of their names' characters: a Path sorts regardless of case on Windows,
+            // and the first folder is the default language.
+            entries = listing.filter(entry -> !entry.getFileName().toString().startsWith("."))
+                    .sorted(PortableNames.BY_NAME).toList();
         }
         if (entries.stream().anyMatch(LanguageFolders::isTopicFile)) {
             return List.of();

@@ -2,6 +2,7 @@ package io.github.sitegen.input;
 
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,12 @@ import java.util.StringJoiner;
  * </ul>
  */
 public final class PortableNames {
+
+    /**
+     * Paths in the order of their file names' characters, the same on every platform ({@link Path}
+     * sorts regardless of case on Windows).
+     */
+    public static final Comparator<Path> BY_NAME = Comparator.comparing(path -> path.getFileName().toString());
 
     private static final Set<String> DEVICES = Set.of("con", "prn", "aux", "nul", "conin$", "conout$");
     private static final String FORBIDDEN = "<>:\"|?*\\";

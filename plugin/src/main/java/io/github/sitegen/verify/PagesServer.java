@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -150,6 +151,12 @@ public final class PagesServer implements AutoCloseable {
                 notFound(exchange); // a stray '%'
                 return;
             }
+            // A backslash or ':' names no file of a site on any platform (site-gen refuses such names), but
+            // Windows would take them for a separator or a drive: a 404, as GitHub Pages answers.
+            if (relative.indexOf('\\') >= 0 || relative.indexOf(':') >= 0) {
+                notFound(exchange);
+                return;
+            }
             Path file = root.resolve(relative).normalize();
             if (!file.startsWith(root)) {
                 notFound(exchange);
@@ -164,12 +171,29 @@ public final class PagesServer implements AutoCloseable {
             } else if (!Files.isRegularFile(file) && Files.isRegularFile(Path.of(file + ".html"))) {
                 file = Path.of(file + ".html");
             }
-            if (Files.isRegularFile(file) && file.toRealPath().startsWith(root.toRealPath())) {
+            if (Files.isRegularFile(file) && file.toRealPath().startsWith(root.toRealPath()) && spelledAsOnDisk(file)) {
                 send(exchange, 200, type(file), Files.readAllBytes(file));
             } else {
                 notFound(exchange);
             }
         }
+    }
+
+    /**
+     * Whether each name of {@code file}, below the root, is spelled as on disk: a folder on macOS
+     * or Windows finds {@code PAGE.html} for {@code page.html}, GitHub Pages does not.
+     */
+    private boolean spelledAsOnDisk(Path file) throws IOException {
+        Path folder = root;
+        for (Path name : root.relativize(file)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                if (entries.noneMatch(entry -> entry.getFileName().toString().equals(name.toString()))) {
+                    return false;
+                }
+            }
+            folder = folder.resolve(name);
+        }
+        return true;
     }
 
     private void notFound(HttpExchange exchange) throws IOException {

@@ -61,6 +61,13 @@ class PortableNamesTest {
     }
 
     @Test
+    void pathsSortByTheirNamesCharactersAsOnLinuxWhateverThePlatform() {
+        List<Path> folders = new java.util.ArrayList<>(List.of(Path.of("de"), Path.of("EN"), Path.of("zh_CN"), Path.of("pt-BR")));
+        folders.sort(PortableNames.BY_NAME);
+        assertEquals(List.of("EN", "de", "pt-BR", "zh_CN"), folders.stream().map(Path::toString).toList());
+    }
+
+    @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows takes the backslash for a separator")
     void aRelativePathIsJoinedBySlashesAndABackslashInANameStaysInTheName() throws Exception {
         Path file = root.resolve("img").resolve("a\\b.png");
