@@ -214,6 +214,7 @@ public final class SiteGenerator {
                 new Parallel(config.threads())).withFolders(config.contentDirectory(), statics).withTheme(theme);
         ContentLoader loader = memo == null ? reader : reader.withMemo(memo);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
+        folders.forEach(folder -> statics.checkFolder(folder.content(), folder.outputFolder(), problems::add));
         List<Edition> editions = new ArrayList<>();
         String defaultFolder = folders.isEmpty() ? ""
                 : LanguageFolders.defaultLanguage(config.contentDirectory(), folders, problems::add).outputFolder();

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +31,7 @@ import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.output.OutputFolder;
+import io.github.sitegen.output.Renamer;
 import io.github.sitegen.render.TopicMemo;
 import io.github.sitegen.render.Translations;
 import io.github.sitegen.theme.Layer;
@@ -501,11 +501,7 @@ public final class BuildCache implements AutoCloseable {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Renamer.SYSTEM.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Deletes every entry and the index; the lock stays. */

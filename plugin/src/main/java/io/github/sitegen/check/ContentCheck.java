@@ -83,6 +83,7 @@ public final class ContentCheck {
                 new ContentLoader.Options(false, today, true), new Parallel(config.threads()))
                 .withFolders(config.contentDirectory(), statics).withTheme(theme);
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
+        folders.forEach(folder -> statics.checkFolder(folder.content(), folder.outputFolder(), problems::add));
         int topics = 0;
         int questions = 0;
         if (folders.isEmpty()) {

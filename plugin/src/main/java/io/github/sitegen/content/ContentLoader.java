@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.input.InputFolder;
+import io.github.sitegen.input.PortableNames;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.markdown.Text;
 import io.github.sitegen.model.Answer;
@@ -222,8 +223,9 @@ public final class ContentLoader {
         Path siteFile = null;
         List<Path> topicFiles = new ArrayList<>();
         InputFolder folder = InputFolder.of(contentDirectory, "content folder");
+        PortableNames.Folder names = new PortableNames.Folder();
         try (Stream<Path> entries = Files.list(contentDirectory)) {
-            for (Path entry : entries.sorted().toList()) {
+            for (Path entry : entries.sorted(PortableNames.BY_NAME).toList()) {
                 String name = entry.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (name.startsWith(".") || !folder.admits(entry, problems::add)) {
@@ -244,7 +246,13 @@ public final class ContentLoader {
                     }
                     siteFile = entry;
                 } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-                    topicFiles.add(entry);
+                    Optional<String> clash = names.clash(name);
+                    if (clash.isPresent()) {
+                        problems.add(Problem.error(entry, 0, 0, clash.get(), "keep one file per topic, in lowercase"));
+                    } else {
+                        names.add(name);
+                        topicFiles.add(entry);
+                    }
                 }
             }
         }
@@ -256,6 +264,11 @@ public final class ContentLoader {
         }
         SiteInfo given = settings.info();
         List<TopicFile> readable = topicFilesWithValidIds(topicFiles, problems);
+        if (statics != null && !inLanguageFolder) {
+            for (TopicFile topic : readable) {
+                statics.checkFolder(topic.path(), topic.id(), problems::add);
+            }
+        }
         List<TopicDraft> drafts = new ArrayList<>();
         if (memo != null) {
             memo.keep(contentDirectory, topicFiles);
@@ -652,10 +665,10 @@ public final class ContentLoader {
                 problems.add(Problem.error(file, 0, 0, "topic '" + id + "' is also defined by "
                         + topicIds.get(id).getFileName(), "keep one file per topic"));
             } else {
-                if (Ids.RESERVED_TOPIC_IDS.contains(id)) {
-                    problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: the site uses that name itself",
-                            "rename the file, for example to " + id + "-faq.yaml"));
-                }
+                Optional<String> reserved = Ids.RESERVED_TOPIC_IDS.contains(id) ? Optional.of("the site uses that name itself")
+                        : PortableNames.problem(id);
+                reserved.ifPresent(why -> problems.add(Problem.error(file, 0, 0, "'" + id + "' cannot be a topic id: "
+                        + why, "rename the file, for example to " + id + "-faq.yaml")));
                 valid.add(new TopicFile(file, id));
             }
         }

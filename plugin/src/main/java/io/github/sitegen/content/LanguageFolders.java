@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.github.sitegen.input.InputFolder;
+import io.github.sitegen.input.PortableNames;
 import io.github.sitegen.problem.Problem;
 
 /**
@@ -46,7 +47,10 @@ public final class LanguageFolders {
         }
         List<Path> entries;
         try (Stream<Path> listing = Files.list(contentDirectory)) {
-            entries = listing.filter(entry -> !entry.getFileName().toString().startsWith(".")).sorted().toList();
+            // In the order of their names' characters: a Path sorts regardless of case on Windows,
+            // and the first folder is the default language.
+            entries = listing.filter(entry -> !entry.getFileName().toString().startsWith("."))
+                    .sorted(PortableNames.BY_NAME).toList();
         }
         if (entries.stream().anyMatch(LanguageFolders::isTopicFile)) {
             return List.of();
@@ -59,8 +63,12 @@ public final class LanguageFolders {
                 continue;
             }
             Optional<String> tag = tag(entry.getFileName().toString());
+            Optional<String> unportable = tag.flatMap(t -> PortableNames.problem(t.toLowerCase(Locale.ROOT)));
             if (tag.isEmpty()) {
                 others.add(entry);
+            } else if (unportable.isPresent()) {
+                problems.accept(Problem.error(entry, 0, 0, "folder '" + entry.getFileName() + "' cannot be a language's"
+                        + " folder: " + unportable.get(), "name the language by another of its tags"));
             } else if (folder.admits(entry, problems)) {
                 LanguageFolder language = new LanguageFolder(entry, tag.get(), tag.get().toLowerCase(Locale.ROOT));
                 LanguageFolder same = byOutput.putIfAbsent(language.outputFolder(), language);

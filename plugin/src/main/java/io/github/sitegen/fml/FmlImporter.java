@@ -21,6 +21,7 @@ import io.github.sitegen.BuildListener;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.content.ContentLoader;
 import io.github.sitegen.content.Ids;
+import io.github.sitegen.input.PortableNames;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.markdown.Text;
 import io.github.sitegen.model.Question;
@@ -235,6 +236,9 @@ public final class FmlImporter {
                 if (Ids.RESERVED_TOPIC_IDS.contains(base)) {
                     base = base + "-faq";
                     why.add("the site uses that name itself");
+                } else if (PortableNames.problem(base).isPresent()) {
+                    base = base + "-faq";
+                    why.add("Windows cannot hold a folder of that name");
                 }
                 String id = base;
                 for (int n = 2; taken.contains(id); n++) {

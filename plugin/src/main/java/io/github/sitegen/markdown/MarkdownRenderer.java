@@ -2,6 +2,7 @@ package io.github.sitegen.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -380,7 +381,7 @@ public final class MarkdownRenderer {
                 out.append(c);
             } else if (c == '#' || c <= ' ' || c == 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0 || bracketInPath) {
                 for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                    out.append('%').append(String.format("%02X", b & 0xFF));
+                    out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
                 }
             } else {
                 out.append(c);

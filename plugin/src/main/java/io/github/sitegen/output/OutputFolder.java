@@ -2,14 +2,12 @@ package io.github.sitegen.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -53,9 +51,16 @@ public final class OutputFolder {
     static final String NOJEKYLL = ".nojekyll";
 
     private final Path directory;
+    private final Renamer renamer;
 
-    private OutputFolder(Path directory) {
+    private OutputFolder(Path directory, Renamer renamer) {
         this.directory = directory;
+        this.renamer = renamer;
+    }
+
+    /** This folder, swapped through {@code renamer}: a test's that refuses as Windows does. */
+    OutputFolder renamingWith(Renamer renamer) {
+        return new OutputFolder(directory, renamer);
     }
 
     public Path directory() {
@@ -79,7 +84,7 @@ public final class OutputFolder {
                 throw refusal(output, foreign);
             }
         }
-        return new OutputFolder(output);
+        return new OutputFolder(output, Renamer.SYSTEM);
     }
 
     /**
@@ -214,12 +219,8 @@ public final class OutputFolder {
         Files.deleteIfExists(old);
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
+    private void move(Path from, Path to) throws IOException {
+        renamer.move(from, to);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +70,13 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
     /** Whether a file was written at {@code sitePath}. */
     public boolean contains(String sitePath) {
         return written.contains(sitePath);
+    }
+
+    /** The site paths written so far, in path order. */
+    public List<String> paths() {
+        synchronized (written) {
+            return List.copyOf(written);
+        }
     }
 
     public int fileCount() {

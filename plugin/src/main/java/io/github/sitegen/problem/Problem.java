@@ -22,7 +22,7 @@ public record Problem(Path file, int line, int column, Severity severity, String
 
     /** Reading order: by file, then line, then column; problems without a file first. */
     public static final Comparator<Problem> READING_ORDER = Comparator
-            .comparing((Problem p) -> p.file() == null ? "" : p.file().toString())
+            .comparing((Problem p) -> p.file() == null ? "" : p.file().toString().replace('\\', '/'))
             .thenComparingInt(Problem::line)
             .thenComparingInt(Problem::column);
 

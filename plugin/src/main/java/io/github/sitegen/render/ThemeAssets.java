@@ -38,7 +38,7 @@ public final class ThemeAssets {
 
     /** The assets of {@code theme}. */
     public static ThemeAssets of(Theme theme) {
-        return new ThemeAssets(theme.below("assets/"));
+        return new ThemeAssets(theme.below(Theme.ASSETS));
     }
 
     void copy(SiteRenderer.Sink sink) throws IOException {

@@ -113,7 +113,7 @@ final class MemoryBuilder {
         }
         Publisher.writeRootFiles(content.defaultEdition().site(), content.baseUrl(), translations, content.cname(), site);
         problems.addAll(found);
-        content.statics().copyInto(site, path -> generated(site, path), problems);
+        content.statics().copyInto(site, path -> generated(site, path), site.paths(), problems);
         problems.sort(Problem.READING_ORDER);
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new SiteGenException(problems);

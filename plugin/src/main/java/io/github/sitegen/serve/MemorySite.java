@@ -79,6 +79,11 @@ final class MemorySite implements SiteRenderer.Sink, PagesServer.Files {
         return files.containsKey(sitePath);
     }
 
+    /** The paths of the files made so far. */
+    Set<String> paths() {
+        return Set.copyOf(files.keySet());
+    }
+
     /** Ends the build: the folders are known from here on. */
     void seal() {
         Set<String> found = new HashSet<>();

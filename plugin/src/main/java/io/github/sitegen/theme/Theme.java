@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import io.github.sitegen.input.PortableNames;
 import io.github.sitegen.problem.Problem;
 
 /**
@@ -38,6 +39,9 @@ public final class Theme {
      * not. A theme written for another version is refused.
      */
     public static final int MODEL = 1;
+
+    /** The folder of a layer whose files are published as they are: the theme's CSS, scripts and icons. */
+    public static final String ASSETS = "assets/";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<String> KEYS = new TreeSet<>(List.of("model", "extends", "stable"));
@@ -93,7 +97,20 @@ public final class Theme {
             layers.addAll(themes);
         }
         layers.addAll(builtIn().layers);
-        return new Theme(chosen, layers);
+        Theme theme = new Theme(chosen, layers);
+        theme.checkAssetNames(problems);
+        return theme;
+    }
+
+    /**
+     * Reports each asset (a file below {@code assets/}, published as it is named) whose name
+     * Windows or macOS could not hold, at the layer's file.
+     */
+    private void checkAssetNames(Consumer<Problem> problems) {
+        PortableNames.Folder names = new PortableNames.Folder();
+        below(ASSETS).forEach((path, source) -> names.add(path).ifPresent(why -> problems.accept(Problem.error(
+                source.shownAs(), 0, 0, "asset '" + path + "' cannot be published on every platform: " + why,
+                "rename it, so that the site builds and opens on Windows and macOS too"))));
     }
 
     /** The chosen theme's name; empty for the built-in theme. */

@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import io.github.sitegen.input.InputFolder;
+import io.github.sitegen.input.PortableNames;
 import io.github.sitegen.problem.Problem;
 
 /**
@@ -49,7 +50,7 @@ final class ThemeReader {
     static SortedMap<String, Source> templateFolder(Path folder, Consumer<Problem> problems) throws IOException {
         SortedMap<String, Source> files = new TreeMap<>();
         for (Path file : InputFolder.of(folder, "template folder").files(problems)) {
-            String path = folder.relativize(file).toString().replace('\\', '/');
+            String path = PortableNames.relative(folder, file);
             if (!hidden(path)) {
                 files.put(path, new Source.OnDisk(file));
             }
@@ -91,7 +92,7 @@ final class ThemeReader {
             case "file" -> {
                 Path folder = path(properties).getParent();
                 for (Path file : InputFolder.of(folder, "theme folder").files(problems)) {
-                    String path = folder.relativize(file).toString().replace('\\', '/');
+                    String path = PortableNames.relative(folder, file);
                     Path shown = shownAs != null ? shownAs.resolve(path) : file;
                     if (budget.admits(path, shown, Files.size(file))) {
                         budget.add(path, shown, Files.readAllBytes(file), files);

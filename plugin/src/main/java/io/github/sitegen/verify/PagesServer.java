@@ -149,6 +149,12 @@ public final class PagesServer implements AutoCloseable {
             notFound(exchange); // a stray '%'
             return;
         }
+        // A backslash or ':' names no file of a site on any platform (site-gen refuses such names), but
+        // Windows would take them for a separator or a drive: a 404, as GitHub Pages answers.
+        if (relative.indexOf('\\') >= 0 || relative.indexOf(':') >= 0) {
+            notFound(exchange);
+            return;
+        }
         if (relative.isEmpty() || relative.endsWith("/")) {
             relative += "index.html";
         } else if (files.folder(relative)) {
@@ -185,7 +191,7 @@ public final class PagesServer implements AutoCloseable {
             public byte[] file(String relative) throws IOException {
                 Path file = root.resolve(relative).normalize();
                 boolean inside = file.startsWith(root) && java.nio.file.Files.isRegularFile(file)
-                        && file.toRealPath().startsWith(root.toRealPath());
+                        && file.toRealPath().startsWith(root.toRealPath()) && spelledAsOnDisk(root, file);
                 return inside ? java.nio.file.Files.readAllBytes(file) : null;
             }
 
@@ -195,6 +201,23 @@ public final class PagesServer implements AutoCloseable {
                 return file.startsWith(root) && java.nio.file.Files.isDirectory(file);
             }
         };
+    }
+
+    /**
+     * Whether each name of {@code file}, below {@code root}, is spelled as on disk: a folder on macOS
+     * or Windows finds {@code PAGE.html} for {@code page.html}, GitHub Pages does not.
+     */
+    private static boolean spelledAsOnDisk(Path root, Path file) throws IOException {
+        Path folder = root;
+        for (Path name : root.relativize(file)) {
+            try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(folder)) {
+                if (entries.noneMatch(entry -> entry.getFileName().toString().equals(name.toString()))) {
+                    return false;
+                }
+            }
+            folder = folder.resolve(name);
+        }
+        return true;
     }
 
     /** A request being answered, and the redirect it gets, if any. */

@@ -657,14 +657,18 @@ class FmlImporterTest {
     }
 
     @Test
-    void aPartNamedLikeTheMaintainersReportGetsAnotherIdSoTheSiteBuilds() throws Exception {
+    void aPartNamedLikeTheMaintainersReportOrAWindowsDeviceGetsAnotherIdSoTheSiteBuilds() throws Exception {
         importFml(faqs("", """
                 <part id="maintainers"><title>Maintainers</title>
                   <faq id="who"><question>Who maintains this?</question><answer>The team.</answer></faq>
                 </part>
+                <part id="aux"><title>Auxiliary</title>
+                  <faq id="what"><question>What is it?</question><answer>A part.</answer></faq>
+                </part>
                 """));
         assertTrue(Files.exists(root.resolve("content/maintainers-faq.yaml")), "the report is maintainers/index.html");
-        assertEquals(1, Fixture.build(root).questions());
+        assertTrue(Files.exists(root.resolve("content/aux-faq.yaml")), "Windows holds no folder named aux");
+        assertEquals(2, Fixture.build(root).questions());
     }
 
     @Test

@@ -1,20 +1,15 @@
 package io.github.sitegen.publish;
 
+import static io.github.sitegen.publish.Workflow.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The repository's GitHub Pages workflow keeps the properties GitHub documents, so it cannot rot
@@ -28,19 +23,7 @@ class PagesWorkflowTest {
 
     @BeforeAll
     static void read() throws Exception {
-        Path file = Path.of(System.getProperty("siteGen.repositoryRoot", "..")).resolve(".github/workflows/pages.yml");
-        try (Reader reader = Files.newBufferedReader(file)) {
-            workflow = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T at(Object node, String... keys) {
-        Object current = node;
-        for (String key : keys) {
-            current = ((Map<String, Object>) current).get(key);
-        }
-        return (T) current;
+        workflow = Workflow.read("pages.yml");
     }
 
     @SuppressWarnings("unchecked")

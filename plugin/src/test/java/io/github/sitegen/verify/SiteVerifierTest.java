@@ -204,6 +204,9 @@ class SiteVerifierTest {
             assertEquals("missing\n", missing.body());
             assertEquals(404, get(client, base.resolve("../index.html")).statusCode(), "outside the base path");
             assertEquals(404, get(client, base.resolve("PAGE.html")).statusCode(), "paths are case-sensitive");
+            assertEquals(404, get(client, base.resolve("DIR/index.html")).statusCode(), "on macOS and Windows too");
+            assertEquals(404, get(client, base.resolve("dir%5Cindex.html")).statusCode(), "a backslash is no separator");
+            assertEquals(404, get(client, base.resolve("x%3Apage.html")).statusCode(), "nor is a colon a drive");
         }
     }
 
