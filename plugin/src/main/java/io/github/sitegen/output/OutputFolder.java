@@ -84,6 +84,10 @@ public final class OutputFolder {
                         "keep the output apart from content, templates and static files");
             }
         }
+        if (Files.isSymbolicLink(output)) {
+            throw refuse(output, "the output directory is a symbolic link (to " + Files.readSymbolicLink(output) + ")",
+                    "site-gen replaces the folder as a whole: name the folder the link points to, or remove the link");
+        }
         if (Files.exists(output)) {
             if (!Files.isDirectory(output)) {
                 throw refuse(output, "the output directory is a file", "remove it or choose another folder");
