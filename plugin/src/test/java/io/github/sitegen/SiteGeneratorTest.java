@@ -309,6 +309,47 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void markdownLinksAndImagesWithAScriptSchemeAreReportedAtTheirTextTheSameByGenerateAndCheck() throws Exception {
+        Fixture.write(root, """
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: First?
+                    answer: See [this](&#106;avascript:alert(1)), <vbscript:x> and ![a chart](data:text/html,x).
+                """);
+        List<String> warnings = Fixture.build(root).warnings().stream().map(p -> p.format(root)).toList();
+        assertEquals(List.of("content/a.yaml:4:13: warning: Markdown links and images removed for the scheme of their URL:"
+                + " link 'javascript:alert(1)' (javascript:), link 'vbscript:x' (vbscript:), image 'data:text/html,x'"
+                + " (data:); their text stays (links may use http:, https:, mailto: or a relative URL, images also"
+                + " data:image/png, gif, jpeg or webp; set site-gen.trustRawHtml if every author is trusted)"), warnings);
+        List<String> checked = io.github.sitegen.check.ContentCheck.run(config().build(), java.time.LocalDate.of(2026, 1, 1))
+                .problems().stream().map(p -> p.format(root)).toList();
+        assertTrue(checked.containsAll(warnings), checked.toString());
+        String page = Files.readString(out().resolve("a/index.html"));
+        assertTrue(page.contains("See this, vbscript:x and a chart."), page);
+        assertFalse(page.contains("href=\"\""), page);
+    }
+
+    @Test
+    void rawHtmlThatNestsBlocksInvalidlyComesOutValidTrustedOrNot() throws Exception {
+        Fixture.write(root, """
+                -- content/a.yaml --
+                title: A
+                questions:
+                  - question: A table in a paragraph?
+                    answer: |
+                      <p><table><tr><td>cell</td></tr></table>
+
+                      Text <p><p>nested</p></p> and <table><p>fostered</table>
+                """);
+        for (boolean trusted : new boolean[] {false, true}) {
+            Fixture.build(config().trustRawHtml(trusted));
+            SiteCheck.assertValidHtml(out());
+            assertEquals("cell", Fixture.html(out().resolve("a/index.html")).selectFirst(".answer td").text());
+        }
+    }
+
+    @Test
     void whenTheContentHasErrorsTheAnswersWarningsAreReportedWithThemInOneRun() throws Exception {
         Fixture.write(root, """
                 -- content/a.yaml --

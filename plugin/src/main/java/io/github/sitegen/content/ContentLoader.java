@@ -943,6 +943,12 @@ public final class ContentLoader {
             problems.warning(file, at, "raw HTML removed: " + String.join(", ", rendered.removed()),
                     "use Markdown or allowed tags, or set site-gen.trustRawHtml if every author is trusted");
         }
+        if (!rendered.unsafeUrls().isEmpty()) {
+            problems.warning(file, at, "Markdown links and images removed for the scheme of their URL: "
+                    + String.join(", ", rendered.unsafeUrls()) + "; their text stays",
+                    "links may use http:, https:, mailto: or a relative URL, images also data:image/png, gif, jpeg or"
+                            + " webp; set site-gen.trustRawHtml if every author is trusted");
+        }
         for (String link : rendered.emptyLinks()) {
             problems.warning(file, at, "the link to '" + Text.abbreviate(link, 60) + "' has no text, so a screen reader"
                     + " announces nothing; it shows its address instead", "write the words a reader clicks: [text](url)");

@@ -38,8 +38,7 @@ final class Lint {
     /** The checks of one question on its own. */
     static void question(QuestionDraft question, String answerText, Period reviewEvery, LocalDate today, Problems problems) {
         // Scripts without spaces between words count their pairs of characters as words.
-        int words = tokens(answerText).size();
-        if (answerText.isBlank() || words < 2) {
+        if (answerText.isBlank() || !hasTwoWords(answerText)) {
             problems.warning(question.file(), question.answerAt(), "the answer is " + (answerText.isBlank() ? "empty" : "one word"),
                     "write an answer a reader can act on");
         }
@@ -165,6 +164,28 @@ final class Lint {
     static String normalise(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         return decomposed.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", " ").strip();
+    }
+
+    /** How many characters {@link #hasTwoWords} reads at a time, at least. */
+    static final int PIECE = 4096;
+
+    /**
+     * Whether {@code text} has two different {@linkplain #tokens words}. It reads the text a piece
+     * at a time, cut where a space or line break ends a word, and stops at the second word, so
+     * that a long answer costs no more than its first few words.
+     */
+    static boolean hasTwoWords(CharSequence text) {
+        Set<String> words = new HashSet<>();
+        int start = 0;
+        while (start < text.length() && words.size() < 2) {
+            int end = Math.min(text.length(), start + PIECE);
+            while (end < text.length() && " \t\n\r".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            words.addAll(tokens(text.subSequence(start, end).toString()));
+            start = end;
+        }
+        return words.size() >= 2;
     }
 
     /**

@@ -32,7 +32,6 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import io.github.sitegen.model.Html;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -129,7 +128,7 @@ public final class MarkdownRenderer {
         this.htmlRenderer = HtmlRenderer.builder()
                 .extensions(extensions)
                 .sanitizeUrls(!trustRawHtml)
-                .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+                .urlSanitizer(UrlSchemes.INSTANCE)
                 .softbreak("\n")
                 .nodeRendererFactory(AlertRenderer::new)
                 // HTML5 has no align attribute: table cells get a class the theme styles instead.
@@ -199,13 +198,14 @@ public final class MarkdownRenderer {
                 throw e;
             }
             return new Rendered(Html.EMPTY, "", List.of(), List.of(), List.of(), List.of("a table has more than " + MAX_TABLE_CELLS
-                    + " cells (counting the ones its rows leave out), so nothing of this text is rendered"));
+                    + " cells (counting the ones its rows leave out), so nothing of this text is rendered"), List.of());
         }
         Inspection inspection = new Inspection(links, alertTitles, (long) EXPANSION * markdown.length() + EXPANSION_SLACK,
-                (long) TABLE_CELLS_PER_CHARACTER * markdown.length() + EXPANSION_SLACK);
+                (long) TABLE_CELLS_PER_CHARACTER * markdown.length() + EXPANSION_SLACK, !trustRawHtml);
         document.accept(inspection);
         inspection.renumber(topHeading);
         List<String> errors = inspection.limitExpansion();
+        List<String> unsafe = inspection.removeUnsafeUrls();
         if (!inspection.rawHtml) {
             // Raw HTML's URLs are rewritten with the others below, once jsoup has read it.
             document.accept(new UrlRewriter(urls));
@@ -216,7 +216,8 @@ public final class MarkdownRenderer {
             // The plain text is what readers see: no link targets, no markup.
             PlainText text = new PlainText();
             document.accept(text);
-            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of(), emptyLinks, errors);
+            return new Rendered(new Html(html.strip()), Text.oneLine(text.toString()), List.of(), List.of(), emptyLinks, errors,
+                    unsafe);
         }
         Document parsed = Jsoup.parseBodyFragment(html, BASE_URI);
         List<String> removed = trustRawHtml ? List.of() : List.copyOf(disallowed(parsed.body()));
@@ -242,17 +243,17 @@ public final class MarkdownRenderer {
                         + " decorative (alt=\"\")");
             }
         }
-        boolean rewritten = rewriteUrls(kept.body(), urls);
+        rewriteUrls(kept.body(), urls);
         // Headings written as raw HTML, trusted or not, follow the same rule as Markdown ones.
         Elements headings = kept.body().select("h1, h2, h3, h4, h5, h6");
         int[] levels = renumber(headings.stream().mapToInt(h -> h.tagName().charAt(1) - '0').toArray(), topHeading);
-        boolean renumbered = false;
         for (int i = 0; i < levels.length; i++) {
-            renumbered |= !headings.get(i).normalName().equals("h" + levels[i]);
             headings.get(i).tagName("h" + levels[i]);
         }
-        String markup = trustRawHtml && !renumbered && !rewritten ? html.strip() : kept.body().html().strip();
-        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired, emptyLinks, errors);
+        // Written out from the tree a browser builds, trusted or not: the nesting is valid HTML
+        // (<p><table> becomes <p></p><table>, as a browser reads it).
+        String markup = kept.body().html().strip();
+        return new Rendered(new Html(markup), Text.oneLine(kept.body().text()), removed, repaired, emptyLinks, errors, unsafe);
     }
 
     /**
@@ -269,20 +270,15 @@ public final class MarkdownRenderer {
         return new Html(parsed.body().html());
     }
 
-    /** Passes every {@code href} and {@code src} below {@code body} through {@code urls}; whether one changed. */
-    private static boolean rewriteUrls(Element body, UnaryOperator<String> urls) {
-        boolean changed = false;
+    /** Passes every {@code href} and {@code src} below {@code body} through {@code urls}. */
+    private static void rewriteUrls(Element body, UnaryOperator<String> urls) {
         for (Element element : body.select("[href], [src]")) {
             for (String attribute : List.of("href", "src")) {
                 if (element.hasAttr(attribute)) {
-                    String url = element.attr(attribute);
-                    String rewritten = urls.apply(url);
-                    changed |= !rewritten.equals(url);
-                    element.attr(attribute, rewritten);
+                    element.attr(attribute, urls.apply(element.attr(attribute)));
                 }
             }
         }
-        return changed;
     }
 
     /** Passes the destination of every Markdown link and image through {@code urls}. */
@@ -404,10 +400,14 @@ public final class MarkdownRenderer {
      *                   show their target as their text
      * @param errors   descriptions of Markdown that expands too far beyond its size (see
      *                 {@link #EXPANSION}), left out of the HTML; each is an error in the content
+     * @param unsafeUrls descriptions of Markdown links and images (autolinks and references
+     *                 included) whose URL has a scheme they may not use ({@link UrlSchemes}): the
+     *                 link is now its text, the image its alternative text
      */
     public record Rendered(Html html, String text, List<String> removed, List<String> repaired, List<String> emptyLinks,
-                           List<String> errors) {
+                           List<String> errors, List<String> unsafeUrls) {
         public Rendered {
+            unsafeUrls = List.copyOf(unsafeUrls);
             removed = List.copyOf(removed);
             repaired = List.copyOf(repaired);
             emptyLinks = List.copyOf(emptyLinks);
@@ -550,14 +550,45 @@ public final class MarkdownRenderer {
         private long tableCells;
         private final List<Node> overLinks = new ArrayList<>();
         private final List<Node> overRows = new ArrayList<>();
+        private final List<Node> unsafe = new ArrayList<>();
+        private final List<String> unsafeUrls = new ArrayList<>();
+        private final boolean checkSchemes;
 
         private final UnaryOperator<String> alertTitles;
 
-        Inspection(UnaryOperator<String> links, UnaryOperator<String> alertTitles, long limit, long cellLimit) {
+        Inspection(UnaryOperator<String> links, UnaryOperator<String> alertTitles, long limit, long cellLimit,
+                   boolean checkSchemes) {
             this.links = links;
             this.alertTitles = alertTitles;
             this.limit = limit;
             this.cellLimit = cellLimit;
+            this.checkSchemes = checkSchemes;
+        }
+
+        /** Whether {@code destination} of a link or image has a scheme it may not use; if so, noted. */
+        private boolean unsafe(Node node, String destination, boolean image) {
+            java.util.Optional<String> scheme = checkSchemes ? UrlSchemes.refused(destination, image) : java.util.Optional.empty();
+            scheme.ifPresent(refused -> {
+                unsafe.add(node);
+                unsafeUrls.add((image ? "image " : "link ") + "'" + Text.abbreviate(destination, 40) + "' (" + refused + ")");
+            });
+            return scheme.isPresent();
+        }
+
+        /**
+         * Takes out the links and images whose scheme {@link UrlSchemes} refuses, keeping their text
+         * (an image's is its alternative text); returns a description of each.
+         */
+        List<String> removeUnsafeUrls() {
+            unsafe.forEach(Inspection::unwrap);
+            return unsafeUrls;
+        }
+
+        private static void unwrap(Node node) {
+            while (node.getFirstChild() != null) {
+                node.insertBefore(node.getFirstChild());
+            }
+            node.unlink();
         }
 
         /** A quote whose first line is only {@code [!NOTE]} (or TIP, IMPORTANT, WARNING, CAUTION) is an alert. */
@@ -595,6 +626,9 @@ public final class MarkdownRenderer {
         public void visit(Link link) {
             link.setDestination(links.apply(link.getDestination()));
             visitChildren(link);
+            if (unsafe(link, link.getDestination(), false)) {
+                return;
+            }
             PlainText text = new PlainText();
             for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
                 child.accept(text);
@@ -611,6 +645,7 @@ public final class MarkdownRenderer {
 
         @Override
         public void visit(Image image) {
+            unsafe(image, image.getDestination(), true);
             count(image, image.getDestination(), image.getTitle(), null);
             visitChildren(image);
         }
@@ -654,12 +689,7 @@ public final class MarkdownRenderer {
                 errors.add("link references repeat " + linkCharacters + " characters of link targets and titles, more"
                         + " than " + EXPANSION + " times the text's length allows (" + limit + "); the last "
                         + overLinks.size() + " links are left as text");
-                for (Node link : overLinks) {
-                    while (link.getFirstChild() != null) {
-                        link.insertBefore(link.getFirstChild());
-                    }
-                    link.unlink();
-                }
+                overLinks.forEach(Inspection::unwrap);
             }
             if (!overRows.isEmpty()) {
                 errors.add("tables fill in " + tableCells + " cells, more than " + TABLE_CELLS_PER_CHARACTER + " per"

@@ -107,6 +107,10 @@ public final class OutputFolder {
                         "keep the output apart from content, templates and static files");
             }
         }
+        if (Files.isSymbolicLink(output)) {
+            throw refuse(output, "the output directory is a symbolic link (to " + Files.readSymbolicLink(output) + ")",
+                    "site-gen replaces the folder as a whole: name the folder the link points to, or remove the link");
+        }
     }
 
     private static SiteGenException refusal(Path output, List<String> foreign) {

@@ -35,7 +35,7 @@ import io.github.sitegen.theme.Theme;
 /**
  * The one FreeMarker {@link Configuration} of a build, set up as the FreeMarker manual advises:
  * pinned {@code incompatible_improvements}, errors rethrown, no localized lookup, UTC, records
- * readable as properties. Templates are looked up in the {@link Theme}'s layers (the user's template
+ * readable as properties, nothing but the data model callable ({@link ModelAccessPolicy}). Templates are looked up in the {@link Theme}'s layers (the user's template
  * folder, the chosen theme and the ones it extends, the built-in theme) by identical path, with
  * the case as written on every operating system. {@code .ftlh} templates escape every string;
  * {@link Html} values are printed as markup.
@@ -59,6 +59,8 @@ public final class TemplateEngine {
         cfg.setLocalizedLookup(false);
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
+        // A failure inside <#attempt> is the theme's to handle (its <#recover> runs): not logged.
+        cfg.setAttemptExceptionReporter((exception, environment) -> { });
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setAPIBuiltinEnabled(false);
@@ -167,6 +169,7 @@ public final class TemplateEngine {
             DefaultObjectWrapperBuilder builder = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
             builder.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
             builder.setExposeFields(false);
+            builder.setMemberAccessPolicy(ModelAccessPolicy.INSTANCE);
             return builder;
         }
 

@@ -192,9 +192,39 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void markdownLinksAcceptOnlyWebMailAndRelativeUrls() {
-        Document doc = html("[a](data:text/html,x) [b](vbscript:x) [c](https://ok.example) [d](mailto:x@y.example) [e](../x/)");
-        assertEquals(List.of("", "", "https://ok.example", "mailto:x@y.example", "../x/"), doc.select("a").eachAttr("href"));
+    void markdownLinksAcceptOnlyWebMailAndRelativeUrlsAndTheOthersBecomeTheirTextWithAReport() {
+        MarkdownRenderer.Rendered rendered = safe.render(
+                "[a](data:text/html,x) [b](vbscript:x) [c](https://ok.example) [d](mailto:x@y.example) [e](../x/)", 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of("https://ok.example", "mailto:x@y.example", "../x/"), doc.select("a").eachAttr("href"));
+        assertEquals("a b c d e", doc.text());
+        assertEquals(List.of("link 'data:text/html,x' (data:)", "link 'vbscript:x' (vbscript:)"), rendered.unsafeUrls());
+    }
+
+    @Test
+    void aRefusedSchemeIsFoundHoweverItIsWrittenInLinksAutolinksReferencesAndImages() {
+        String[] written = {"[a](javascript:alert(1))", "[a](&#106;avascript:alert(1))", "[a](javas%63ript:alert(1))",
+                "[a](JaVaScRiPt:alert(1))", "[a](<java\tscript:alert(1)>)", "[a](<\u0001javascript:alert(1)>)",
+                "<javascript:alert(1)>", "<JAVASCRIPT:alert(1)>", "[a][r]\n\n[r]: javascript:alert(1)",
+                "![a](javascript:alert(1))", "![a](data:text/html;base64,PHNjcmlwdD4=)", "![a](data:image/svg+xml,%3Csvg/%3E)",
+                "[a](data:image/png;base64,iVBORw0KGgo=)", "[a](vbscript:msgbox(1))", "[a](&#x64;ata:text/html,x)"};
+        for (String markdown : written) {
+            MarkdownRenderer.Rendered rendered = safe.render(markdown, 3);
+            Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+            assertEquals(List.of(), doc.select("a, img, [href], [src]").eachAttr("outerHtml"), markdown);
+            // the text stays: a link's words, an image's alternative text, an autolink's address
+            assertEquals(markdown.startsWith("<") ? markdown.substring(1, markdown.length() - 1) : "a", doc.text(), markdown);
+            assertEquals(1, rendered.unsafeUrls().size(), markdown + " is reported: " + rendered.unsafeUrls());
+        }
+    }
+
+    @Test
+    void anImageMayBeADataUrlOfARasterFormatAndALinkMayNot() {
+        String png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+        MarkdownRenderer.Rendered rendered = safe.render("![A dot](" + png + ") ![b](DATA:image/webp;base64,UklGRg==)", 3);
+        Document doc = Jsoup.parseBodyFragment(rendered.html().markup());
+        assertEquals(List.of(png, "DATA:image/webp;base64,UklGRg=="), doc.select("img").eachAttr("src"));
+        assertEquals(List.of(), rendered.unsafeUrls());
     }
 
     @Test

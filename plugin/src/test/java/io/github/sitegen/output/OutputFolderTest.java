@@ -87,6 +87,18 @@ class OutputFolderTest {
     }
 
     @Test
+    void anOutputFolderThatIsASymbolicLinkIsRefusedWithTheLinkAndItsTargetNamed() throws Exception {
+        Fixture.write(root, SITE);
+        Path elsewhere = linkToAFolderOutside(out());
+
+        List<String> errors = Fixture.failures(root);
+        assertEquals(List.of("out: error: the output directory is a symbolic link (to " + elsewhere + ")"
+                + " (site-gen replaces the folder as a whole: name the folder the link points to, or remove the link)"),
+                errors);
+        assertEquals("keep me\n", Files.readString(elsewhere.resolve("keep.txt")));
+    }
+
+    @Test
     void anEmptyFolderOrALinkInTheOutputStopsTheBuildInsteadOfBeingDeletedWithoutAWord() throws Exception {
         Fixture.write(root, SITE);
         build();
