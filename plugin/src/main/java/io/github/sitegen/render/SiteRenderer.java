@@ -159,7 +159,8 @@ public final class SiteRenderer {
         List<Integer> indexes = IntStream.range(HOME_TASK, topics.size()).boxed().toList();
         parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
             if (i == HOME_TASK) {
-                page(sink, "index.ftlh", site, messages, home, null, edition.relativeFrom(Urls.HOME));
+                memo.home(sink, homeSink -> page(homeSink, "index.ftlh", shown, messages, home, null,
+                        edition.relativeFrom(Urls.HOME)));
                 return NO_PARTS;
             }
             return memo.topic(i, topics.get(i), sink, problems, (topicSink, topicProblems) -> {

@@ -32,6 +32,17 @@ public interface TopicMemo {
     byte[][] topic(int index, Topic topic, SiteRenderer.Sink sink, Consumer<Problem> problems, Task task)
             throws SiteGenException, IOException;
 
+    /** The work on a page made from the whole site: writes its files to {@code sink}. */
+    @FunctionalInterface
+    interface PageTask {
+        void run(SiteRenderer.Sink sink) throws SiteGenException, IOException;
+    }
+
+    /** The home page: remembered, or rendered by {@code task}; rendered unless a memo says otherwise. */
+    default void home(SiteRenderer.Sink sink, PageTask task) throws SiteGenException, IOException {
+        task.run(sink);
+    }
+
     /** Renders every topic. */
     TopicMemo NONE = new TopicMemo() {
         @Override

@@ -384,13 +384,31 @@ public final class PreviewServer implements AutoCloseable {
         return !name.contains(".") || name.toLowerCase(Locale.ROOT).endsWith(".html");
     }
 
+    /** {@code body} with the live-reload script before its last {@code </body>} (at its end when it has none). */
     private byte[] inject(byte[] body) {
-        String html = new String(body, StandardCharsets.UTF_8);
-        String tag = "<script src=\"" + basePath + RESERVED + "live-reload.js\" data-build=\"" + state.build()
-                + "\" defer></script>";
-        int end = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
-        String result = end < 0 ? html + tag : html.substring(0, end) + tag + html.substring(end);
-        return result.getBytes(StandardCharsets.UTF_8);
+        byte[] tag = ("<script src=\"" + basePath + RESERVED + "live-reload.js\" data-build=\"" + state.build()
+                + "\" defer></script>").getBytes(StandardCharsets.UTF_8);
+        int end = lastBodyEnd(body);
+        byte[] result = new byte[body.length + tag.length];
+        System.arraycopy(body, 0, result, 0, end);
+        System.arraycopy(tag, 0, result, end, tag.length);
+        System.arraycopy(body, end, result, end + tag.length, body.length - end);
+        return result;
+    }
+
+    /** Where the last {@code </body>} starts, in any case; the length of {@code html} when there is none. */
+    private static int lastBodyEnd(byte[] html) {
+        byte[] end = "</body>".getBytes(StandardCharsets.US_ASCII);
+        for (int at = html.length - end.length; at >= 0; at--) {
+            int i = 0;
+            while (i < end.length && Character.toLowerCase(html[at + i]) == end[i]) {
+                i++;
+            }
+            if (i == end.length) {
+                return at;
+            }
+        }
+        return html.length;
     }
 
     private String errorPage(State failed) {

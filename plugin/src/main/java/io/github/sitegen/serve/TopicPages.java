@@ -33,12 +33,15 @@ import io.github.sitegen.render.TopicMemo;
  * it), and what the caller knows besides (templates, static files, languages);</li>
  * <li>the topic's place, its id and the bytes of its file, which hold its answers.</li>
  * </ul>
- * A page whose templates read another topic's answers is never given again: the templates see the
- * site through {@link #shown}, which notices such a read.
+ * The home page is given again when the outline and the rest are the same. A page whose templates
+ * read another topic's answers (the home page: any answer) is never given again: the templates see
+ * the site through {@link #shown}, which notices such a read.
  */
 final class TopicPages implements TopicMemo {
 
     private static final Answer BLANK = new Answer.Rendered(Html.EMPTY, "");
+    /** The home page's place among the topics' (which count from 0). */
+    private static final int HOME = -1;
 
     /** One topic's work in a build. */
     private record Made(String id, byte[] source, Map<String, byte[]> files, byte[][] parts, List<Problem> problems) {
@@ -101,6 +104,30 @@ final class TopicPages implements TopicMemo {
         }))).toList();
     }
 
+    /**
+     * The home page: the last good build's when the outline is the same and its templates read no
+     * answer then (an answer is not part of the outline).
+     */
+    @Override
+    public void home(SiteRenderer.Sink sink, PageTask task) throws SiteGenException, IOException {
+        Made before = last.get(HOME);
+        if (replay && before != null) {
+            give(before, sink);
+            next.put(HOME, before);
+            return;
+        }
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        rendering.set(HOME);
+        try {
+            task.run(recording(sink, files));
+        } finally {
+            rendering.remove();
+        }
+        if (!readOthers.contains(HOME)) {
+            next.put(HOME, new Made("", new byte[0], Map.copyOf(files), new byte[0][], List.of()));
+        }
+    }
+
     @Override
     public byte[][] topic(int index, Topic topic, SiteRenderer.Sink sink, Consumer<Problem> problems, Task task)
             throws SiteGenException, IOException {
@@ -108,9 +135,7 @@ final class TopicPages implements TopicMemo {
         Made before = last.get(index);
         if (replay && source != null && before != null && before.id().equals(topic.id())
                 && Arrays.equals(before.source(), source)) {
-            for (Map.Entry<String, byte[]> file : before.files().entrySet()) {
-                sink.write(file.getKey(), file.getValue());
-            }
+            give(before, sink);
             before.problems().forEach(problems);
             next.put(index, before);
             return before.parts();
@@ -136,6 +161,13 @@ final class TopicPages implements TopicMemo {
         byte[] yaml = loaded.bytes(content.resolve(id + ".yaml"));
         byte[] yml = loaded.bytes(content.resolve(id + ".yml"));
         return yaml != null && yml != null ? null : yaml != null ? yaml : yml;
+    }
+
+    /** Writes the files of {@code made} to {@code sink} again. */
+    private static void give(Made made, SiteRenderer.Sink sink) throws IOException {
+        for (Map.Entry<String, byte[]> file : made.files().entrySet()) {
+            sink.write(file.getKey(), file.getValue());
+        }
     }
 
     /** {@code sink}, keeping every file written through it in {@code files}. */

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +31,7 @@ import org.slf4j.helpers.NOPLogger;
  * have been quiet for {@code debounce} milliseconds.
  *
  * <p>A light poll compares the folders' file names, sizes and times every {@code poll} milliseconds
- * as well, as a safety net: for events lost or never sent (a network drive) and for a folder that
+ * as well, as a safety net, and reports the files it finds changed: for events lost or never sent (a network drive) and for a folder that
  * did not exist at the start, which is then watched too. Hidden files and folders and editor
  * backups ({@code name~}) are ignored. Symbolic links are not followed into the folders they point
  * at, by the events or the poll.
@@ -48,7 +50,7 @@ final class Watcher implements AutoCloseable {
     private volatile boolean closed;
     private Set<Path> watched = Set.of();
     private DirectoryWatcher fileEvents;
-    private long fingerprint;
+    private Map<Path, Long> stamps;
 
     Watcher(List<Path> roots, Consumer<Set<Path>> onChange, long debounce, long poll) throws IOException {
         this.roots = roots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
@@ -56,7 +58,7 @@ final class Watcher implements AutoCloseable {
         this.debounce = debounce;
         this.poll = poll;
         watchRoots();
-        this.fingerprint = fingerprint();
+        this.stamps = stamps();
         this.thread = new Thread(this::run, "site-gen-watcher");
         thread.setDaemon(true);
     }
@@ -77,13 +79,16 @@ final class Watcher implements AutoCloseable {
                 changed.removeIf(path -> path != null && ignored(path));
                 if (!changed.isEmpty() && !closed) {
                     onChange.accept(changed.contains(null) ? Set.of() : changed);
-                    fingerprint = fingerprint(); // after the build: the events told what changed
+                    stamps = stamps(); // after the build: the events told what changed
                 } else if (!closed) {
-                    long now = fingerprint();
-                    if (now != fingerprint) { // missed by the events: what changed is not known
-                        fingerprint = now;
+                    Map<Path, Long> now = stamps();
+                    Set<Path> missed = new HashSet<>(now.keySet());
+                    missed.removeIf(path -> now.get(path).equals(stamps.get(path)));
+                    stamps.keySet().stream().filter(path -> !now.containsKey(path)).forEach(missed::add);
+                    if (!missed.isEmpty()) { // changes the events did not report
+                        stamps = now;
                         watchRoots();
-                        onChange.accept(Set.of());
+                        onChange.accept(missed);
                     }
                 }
             }
@@ -144,12 +149,11 @@ final class Watcher implements AutoCloseable {
                 }
             });
 
-    /** A hash of every watched file's path, size and modification time. */
-    private long fingerprint() {
-        long[] hash = {17};
+    /** Every watched file, with a stamp of its size and modification time. */
+    private Map<Path, Long> stamps() {
+        Map<Path, Long> found = new HashMap<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
-                hash[0] = hash[0] * 31 + 1;
                 continue;
             }
             try {
@@ -162,9 +166,7 @@ final class Watcher implements AutoCloseable {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                         if (!ignored(file)) {
-                            hash[0] = hash[0] * 31 + file.hashCode();
-                            hash[0] = hash[0] * 31 + attributes.size();
-                            hash[0] = hash[0] * 31 + attributes.lastModifiedTime().toMillis();
+                            found.put(file, attributes.size() * 31 + attributes.lastModifiedTime().toMillis());
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -175,10 +177,10 @@ final class Watcher implements AutoCloseable {
                     }
                 });
             } catch (IOException e) {
-                hash[0] = hash[0] * 31 + 2;
+                // the folder went away while it was walked: the next poll sees what is left
             }
         }
-        return hash[0];
+        return found;
     }
 
     private static boolean ignored(Path path) {

@@ -204,6 +204,18 @@ class MemoryBuilderTest {
     }
 
     @Test
+    void pagesThatShowAnotherTopicsAnswerAreRenderedAgainWhenThatAnswerChanges() throws Exception {
+        MemoryBuilder builder = start(new Random(5));
+        write("templates/footer-extra.ftlh", "<p class=\"legal\">${topics[0].questions[0].answer}</p>\n");
+        buildBoth(builder, "the first build");
+        Path alpha = root.resolve("content/alpha.yaml");
+        write("content/alpha.yaml", Files.readString(alpha).replaceFirst("is \\*fine\\*", "is *shown everywhere*"));
+        MemoryBuilder.Built built = buildBoth(builder, "the answer every page shows edited");
+        assertEquals(4, built.rendered());
+        assertTrue(new String(built.site().file("index.html"), StandardCharsets.UTF_8).contains("shown everywhere"));
+    }
+
+    @Test
     void faqJsonAndTheSearchIndexAreMadeOnlyWhenAskedFor() throws Exception {
         MemoryBuilder builder = start(new Random(3));
         MemorySite site = buildBoth(builder, "the first build").site();
