@@ -20,12 +20,16 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 LINE = re.compile(r"site-gen wrote \d+ pages? .* in (\d+) ms, (\d+) pages per second; stages: load and validate "
                   r"(\d+) ms, Markdown (\d+) ms, templates (\d+) ms, write (\d+) ms")
 
+# A build with nothing new: the output is checked and left as it is.
+CURRENT = re.compile(r"site-gen: .* is current \(.*\): .* checked in (\d+) ms")
+
 
 def parse_log(path):
     text = ANSI.sub("", open(path, encoding="utf-8", errors="replace").read())
     m = LINE.search(text)
     if not m:
-        return None
+        current = CURRENT.search(text)
+        return (int(current.group(1)), 0, 0, 0, 0, 0) if current else None
     total, pps, validate, md, tpl, write = (int(x) for x in m.groups())
     return total, validate, md, tpl, write, pps
 

@@ -20,7 +20,8 @@
 #      `mvn -q -o validate` of each project gives Maven's own cost: plugin work = generate - validate.
 #   3. Incremental: the "recommended" project on a copy of the dataset, its build cache filled by one
 #      build, then RUNS builds each after one answer of one topic was edited (bench/edit_answer.py);
-#      each must take all other topics from the cache and show the edit.
+#      each must take all other topics from the cache and show the edit. Then RUNS builds with
+#      nothing changed, each of which must find the output current and leave it as it is.
 #   4. Serve: bench/serve_latency.py starts site-gen:serve in the same project and times RUNS edits
 #      from saving the file to the edited page served (SKIP_SERVE=1 skips it).
 #   5. In-process: bench/src/InProcessBench.java, compiled here against the installed plugin jar,
@@ -371,6 +372,14 @@ for SIZE in "${SIZES[@]}"; do
     grep -q "gave $((T - 1)) of $T topics" "$LOGS/incremental.$i.log" \
       || fail_log "the incremental build did not take $((T - 1)) of $T topics from the cache" "$LOGS/incremental.$i.log"
     grep -q "edit $i" "$inc_out/${victim%.yaml}/index.html" || fail_log "the edit is not in the page" "$LOGS/incremental.$i.log"
+  done
+
+  # nothing new: the same generate again, with no input changed; the output must be left as it is
+  echo "== $SIZE: $runs builds with nothing changed"
+  for i in $(seq 1 "$runs"); do
+    time_maven unchanged "$i" "$inc_cmd" "$inc_out"
+    grep -q "is current" "$LOGS/unchanged.$i.log" \
+      || fail_log "the build with nothing changed did not find the output current" "$LOGS/unchanged.$i.log"
   done
 
   # serve: from saving the edited file to the new page served (the preview's own build cache)

@@ -35,6 +35,16 @@ assert new File(dir, '.github/workflows/pages.yml').text.contains('${{ steps.pag
 String pullRequest = new File(dir, '.github/workflows/pull-request.yml').text
 assert pullRequest.contains('site-gen:check -Dsite-gen.strict=true -Dsite-gen.baseline="$SITE_GEN_BASELINE"')
 assert pullRequest.contains('"${url%/}/faq.json"')
+// The build cache: main's workflow restores and saves it, keyed by plugin version and JDK; the
+// pull-request workflow only restores it, so a pull request cannot poison main's cache.
+def pagesYml = new File(dir, '.github/workflows/pages.yml').text
+def pullRequestYml = new File(dir, '.github/workflows/pull-request.yml').text
+def restoreAndSave = 'uses: actions/cache@v5\n        with:\n          path: target/site-gen-cache\n'
+assert pagesYml.contains(restoreAndSave)
+assert pagesYml.contains('key: site-gen-cache-${{ runner.os }}-java${{ steps.java.outputs.version }}-${{ hashFiles(\'pom.xml\') }}-${{ github.run_id }}')
+assert pullRequestYml.contains('uses: actions/cache/restore@v5\n        with:\n          path: target/site-gen-cache\n')
+assert !pullRequestYml.contains(restoreAndSave) && !pullRequestYml.contains('actions/cache/save') : 'the pull-request workflow never saves the build cache'
+
 assert new File(dir, '.vscode/site-gen/topic.schema.json').text.contains('"$schema"')
 assert new File(dir, 'README.md').text.startsWith('# my-faq FAQ\n')
 assert new File(dir, 'README.md').text.contains('\n## Publish on GitHub Pages\n')

@@ -106,6 +106,10 @@ public final class SiteGenerator {
             List<Problem> problems = new ArrayList<>();
             Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
             try (BuildCache cache = BuildCache.open(config.cacheInputs(theme), listener::info)) {
+                Optional<BuildCache.Published> current = cache.current(output.directory());
+                if (current.isPresent()) {
+                    return current(current.get(), output, start, listener, cache);
+                }
                 return generate(config, listener, start, cname, baseUrl, output, theme, cache, problems);
             }
         }
@@ -147,10 +151,12 @@ public final class SiteGenerator {
                 throw SiteGenException.strict(problems);
             }
             staging.commit();
-            cache.committed();
             problems.sort(Problem.READING_ORDER);
+            Result result = report(editions, renderer, staging, output, pages, problems, start, baseUrl, listener, cache);
+            cache.committed(new BuildCache.Published(staging.digests(), result.pages(), result.topics(), result.questions(),
+                    result.bytes(), List.copyOf(problems)));
             problems.forEach(listener::warning);
-            return report(editions, renderer, staging, output, pages, problems, start, baseUrl, listener, cache);
+            return result;
         }
     }
 
@@ -292,6 +298,23 @@ public final class SiteGenerator {
                     + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");
         }
         return result;
+    }
+
+    /**
+     * A build with nothing to do: the output is what the last build published, from the same inputs,
+     * and stays as it is; that build's warnings are reported again.
+     */
+    private static Result current(BuildCache.Published published, OutputFolder output, long start, BuildListener listener,
+                                  BuildCache cache) {
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        listener.info(String.format("site-gen: %s is current (%s, %s, %s): nothing it is made from changed since the"
+                        + " last build, and every file is as that build wrote it; checked in %d ms", output.directory(),
+                count(published.pages(), "page"), count(published.topics(), "topic"), count(published.files().size(), "file"),
+                millis));
+        listener.info("site-gen: " + cache.summary());
+        published.warnings().forEach(listener::warning);
+        return new Result(output.directory(), published.pages(), published.files().size(), published.bytes(),
+                published.topics(), published.questions(), published.warnings(), millis, new Stages(0, 0, 0, 0, millis));
     }
 
     /**

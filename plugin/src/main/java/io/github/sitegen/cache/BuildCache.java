@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Site;
+import io.github.sitegen.output.Digest;
 import io.github.sitegen.output.OutputFolder;
 import io.github.sitegen.output.Renamer;
 import io.github.sitegen.render.TopicMemo;
@@ -50,6 +51,9 @@ import io.github.sitegen.theme.Theme;
  * build that succeeded; an entry is used only while its bytes have that digest, so an entry
  * changed, cut short, copied under another key or written by a build that failed is rendered
  * again;</li>
+ * <li>{@code published}: what the last successful build published, and the key of everything it
+ * was made from (every input file by size, time and identity, the settings, the plugin): while
+ * the key and every file of the output are the same ({@link #current}), a build has nothing to do;</li>
  * <li>{@code building}: present while a build runs; found at the start, it says the last build was
  * killed, and the cache is emptied;</li>
  * <li>{@code lock}: locked while a build uses the cache; a second build at the same time builds
@@ -60,7 +64,8 @@ import io.github.sitegen.theme.Theme;
  * build starts with an empty cache. The cache is as trusted as the output folder beside it: the
  * digests prove that the bytes reused are those a build wrote, not who wrote them (see
  * docs/security.md).
- * Input files are keyed by their size, time and identity, topic files by their bytes. A file changed less than
+ * Input files are keyed by their bytes, so a restored cache whose files all have new times keys the
+ * same. A file changed less than
  * {@link #RECENT_NANOS} before the build started (or during it) could change again within one tick
  * of the file system's clock without its time changing, so nothing keyed on it is saved.
  * {@code site-gen.clean=true}, or any doubt (a format or plugin build it does not know, a killed
@@ -72,6 +77,7 @@ public final class BuildCache implements AutoCloseable {
     static final String VERSION = "version";
     static final String ENTRIES = "entries";
     static final String INDEX = "index";
+    static final String PUBLISHED = "published";
     static final String BUILDING = "building";
     static final String LOCK = "lock";
     static final long RECENT_NANOS = 2_000_000_000L;
@@ -79,7 +85,7 @@ public final class BuildCache implements AutoCloseable {
     /** The cache when a build has none: every topic is rendered. */
     private static final BuildCache NONE = new BuildCache(null, null, null, null, 0, Map.of(), List.of(), false, null);
     /** The files the cache folder holds besides {@link #ENTRIES} (and their temporary files, {@code *.tmp-*}). */
-    private static final Set<String> FILES = Set.of(VERSION, INDEX, BUILDING, LOCK);
+    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, BUILDING, LOCK);
 
     private final Path folder;
     private final FileChannel lockChannel;
@@ -98,6 +104,40 @@ public final class BuildCache implements AutoCloseable {
     final AtomicInteger rendered = new AtomicInteger();
     private volatile boolean doubt;
     private boolean committed;
+    /** The key of everything the whole site is made from; {@code null} when a file changed too lately to say. */
+    private String siteKey;
+    /** The content folder's files, as {@link #siteKey} saw them. */
+    private List<Fingerprint.Stat> contentFiles = List.of();
+
+    /**
+     * What a build published: the {@link Digest} of each file by site path, and its figures and
+     * warnings, which a build that finds the output {@link #current} reports again.
+     */
+    public record Published(Map<String, String> files, int pages, int topics, int questions, long bytes,
+                            List<io.github.sitegen.problem.Problem> warnings) {
+
+        private Entry entry(String key) {
+            List<String> paths = new ArrayList<>(new java.util.TreeSet<>(files.keySet()));
+            List<byte[]> digests = paths.stream().map(path -> files.get(path).getBytes(StandardCharsets.UTF_8)).toList();
+            String figures = pages + " " + topics + " " + questions + " " + bytes;
+            return new Entry(paths, digests, new byte[][] {key.getBytes(StandardCharsets.UTF_8),
+                    figures.getBytes(StandardCharsets.UTF_8)}, warnings);
+        }
+
+        /** The published files of {@code entry} if it was made for {@code key}; {@code null} otherwise. */
+        private static Published of(Entry entry, String key) {
+            if (entry.parts().length != 2 || !new String(entry.parts()[0], StandardCharsets.UTF_8).equals(key)) {
+                return null;
+            }
+            Map<String, String> files = new HashMap<>();
+            for (int i = 0; i < entry.files().size(); i++) {
+                files.put(entry.files().get(i), new String(entry.contents().get(i), StandardCharsets.UTF_8));
+            }
+            String[] figures = new String(entry.parts()[1], StandardCharsets.UTF_8).split(" ");
+            return new Published(files, Integer.parseInt(figures[0]), Integer.parseInt(figures[1]),
+                    Integer.parseInt(figures[2]), Long.parseLong(figures[3]), entry.problems());
+        }
+    }
 
     private BuildCache(Path folder, FileChannel lockChannel, FileLock lock, String key, long startNanos,
                        Map<String, String> recorded, List<Fingerprint.Stat> inputs, boolean saving, Consumer<String> info) {
@@ -222,7 +262,15 @@ public final class BuildCache implements AutoCloseable {
         write(folder.resolve(BUILDING), "a build using this cache started at " + java.time.Instant.now() + "\n");
         List<Fingerprint.Stat> read = List.copyOf(global.files());
         boolean saving = read.stream().noneMatch(stat -> recent(stat, start));
-        return new BuildCache(folder, channel, lock, global.hex(), start, recorded, read, saving, info);
+        BuildCache cache = new BuildCache(folder, channel, lock, global.hex(), start, recorded, read, saving, info);
+        try {
+            Fingerprint site = new Fingerprint().text(global.hex()).tree(inputs.content());
+            cache.contentFiles = List.copyOf(site.files());
+            cache.siteKey = saving && cache.contentFiles.stream().noneMatch(cache::recent) ? site.hex() : null;
+        } catch (Fingerprint.Unknown e) {
+            cache.siteKey = null; // the build reports the link; its topics are still keyed one by one
+        }
+        return cache;
     }
 
     /** The memo of one language's topics (the only one on a single-language site). */
@@ -268,7 +316,7 @@ public final class BuildCache implements AutoCloseable {
         Path file = folder.resolve(ENTRIES).resolve(entryKey);
         try {
             byte[] bytes = readBytes(file);
-            if (!Fingerprint.digest(bytes).equals(digest)) {
+            if (!Digest.of(bytes).equals(digest)) {
                 throw new IOException("its bytes are not those the build cache wrote");
             }
             return Entry.read(bytes);
@@ -295,7 +343,49 @@ public final class BuildCache implements AutoCloseable {
     void save(String entryKey, Entry entry) throws IOException {
         byte[] bytes = entry.bytes();
         write(folder.resolve(ENTRIES).resolve(entryKey), bytes);
-        kept.put(entryKey, Fingerprint.digest(bytes));
+        kept.put(entryKey, Digest.of(bytes));
+    }
+
+    /**
+     * What the last build published into {@code outputDirectory}, if nothing it was made from has
+     * changed and the output holds exactly its files, each with the bytes it wrote (every file is
+     * read and its digest compared; no link is followed); otherwise empty, and the site is built.
+     */
+    public java.util.Optional<Published> current(Path outputDirectory) throws IOException {
+        if (this == NONE || siteKey == null || !Files.isDirectory(outputDirectory, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        Published last;
+        try {
+            byte[] bytes = readBytes(folder.resolve(PUBLISHED));
+            last = Published.of(Entry.read(bytes), siteKey);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        if (last == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> found = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(outputDirectory)) {
+            for (Path path : walk.toList()) {
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile()) {
+                    found.put(outputDirectory.relativize(path).toString().replace('\\', '/'), "");
+                } else if (!attributes.isDirectory()) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        if (!found.keySet().equals(last.files().keySet())) {
+            return java.util.Optional.empty();
+        }
+        for (Map.Entry<String, String> file : last.files().entrySet()) {
+            if (!Digest.of(readBytes(outputDirectory.resolve(file.getKey()))).equals(file.getValue())) {
+                return java.util.Optional.empty();
+            }
+        }
+        reused.set(last.topics());
+        return java.util.Optional.of(last);
     }
 
     /**
@@ -303,20 +393,17 @@ public final class BuildCache implements AutoCloseable {
      * deletes the entries it did not use. A build that fails never gets here,
      * and leaves the cache as the last successful build left it.
      */
-    public void committed() throws IOException {
+    public void committed(Published published) throws IOException {
         if (this == NONE) {
             return;
         }
-        for (Fingerprint.Stat input : inputs) {
-            Fingerprint.Stat now;
-            try {
-                now = Fingerprint.Stat.of(input.path());
-            } catch (IOException e) {
-                now = null;
-            }
-            if (now == null || !now.sameAs(input)) {
-                doubt = true; // a template or static file changed while the build ran: keep nothing of it
-            }
+        Path record = folder.resolve(PUBLISHED);
+        Files.deleteIfExists(record);
+        if (siteKey != null && !doubt && unchanged(contentFiles) && unchanged(inputs)) {
+            write(record, published.entry(siteKey).bytes());
+        }
+        if (!unchanged(inputs)) {
+            doubt = true; // a template or static file changed while the build ran: keep nothing of it
         }
         if (!doubt) {
             StringBuilder index = new StringBuilder();
@@ -335,6 +422,20 @@ public final class BuildCache implements AutoCloseable {
         }
         committed = true;
         Files.deleteIfExists(folder.resolve(BUILDING));
+    }
+
+    /** Whether every file of {@code files} is still as it was. */
+    private static boolean unchanged(List<Fingerprint.Stat> files) {
+        for (Fingerprint.Stat file : files) {
+            try {
+                if (!Fingerprint.Stat.of(file.path()).sameAs(file)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many topics this build took from the cache and how many it rendered. */
@@ -362,7 +463,7 @@ public final class BuildCache implements AutoCloseable {
         channel.close();
     }
 
-    /** The jar (or classes folder) this code is from, by size, time and identity. */
+    /** The jar (or classes folder) this code is from, by its bytes. */
     private static String plugin() throws IOException {
         try {
             Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -512,6 +613,7 @@ public final class BuildCache implements AutoCloseable {
             }
         }
         Files.deleteIfExists(folder.resolve(INDEX));
+        Files.deleteIfExists(folder.resolve(PUBLISHED));
         Files.deleteIfExists(folder.resolve(VERSION));
     }
 }

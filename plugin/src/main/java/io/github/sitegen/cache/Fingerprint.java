@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
+import io.github.sitegen.output.Digest;
 import io.github.sitegen.problem.Problem;
 
 /**
@@ -81,11 +82,14 @@ final class Fingerprint {
         return this;
     }
 
-    /** A file's path, size, time and identity (not its bytes): see {@link BuildCache} on recent files. */
+    /**
+     * A file's path and the {@link Digest} of its bytes, not its time: a checkout or a restored cache
+     * that gives every file a new time keys the same. Its size, time and identity are noted too, to
+     * see whether it changed while the build ran ({@link BuildCache} on recent files).
+     */
     Fingerprint file(Path file) throws IOException {
-        Stat stat = Stat.of(file);
-        files.add(stat);
-        return text(file.toString()).number(stat.size()).number(stat.modified()).text(stat.key());
+        files.add(Stat.of(file));
+        return text(file.toString()).text(Digest.of(Files.readAllBytes(file)));
     }
 
     /**
@@ -243,11 +247,6 @@ final class Fingerprint {
         String murmur3() {
             return Fingerprint.murmur3(buffer, length);
         }
-    }
-
-    /** The digest of {@code bytes} as they are (not tagged): what the cache records of a file it wrote. */
-    static String digest(byte[] bytes) {
-        return murmur3(bytes, bytes.length);
     }
 
     private static final long C1 = 0x87c37b91114253d5L;

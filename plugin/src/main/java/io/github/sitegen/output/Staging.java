@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.sitegen.problem.SiteGenException;
@@ -27,6 +29,7 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
     private final BuildLock lock;
     private final Set<String> written = Collections.synchronizedSet(new TreeSet<>());
     private final AtomicLong bytes = new AtomicLong();
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
     private boolean committed;
 
     Staging(Path root, OutputFolder output, BuildLock lock) {
@@ -39,21 +42,31 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
     public void write(String sitePath, byte[] content) throws IOException {
         Files.write(register(sitePath), content);
         bytes.addAndGet(content.length);
+        digests.put(sitePath, Digest.of(content));
     }
 
     @Override
     public OutputStream open(String sitePath) throws IOException {
+        Digest digest = new Digest();
         return new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(register(sitePath)), 1 << 16)) {
             @Override
             public void write(byte[] data, int offset, int length) throws IOException {
                 out.write(data, offset, length);
+                digest.update(data, offset, length);
                 bytes.addAndGet(length);
             }
 
             @Override
             public void write(int data) throws IOException {
                 out.write(data);
+                digest.update(data);
                 bytes.incrementAndGet();
+            }
+
+            @Override
+            public void close() throws IOException {
+                super.close();
+                digests.put(sitePath, digest.hex());
             }
         };
     }
@@ -87,6 +100,11 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
         return bytes.get();
     }
 
+    /** The {@link Digest} of every file written so far (and, once committed, of {@code .nojekyll}), by site path. */
+    public Map<String, String> digests() {
+        return Map.copyOf(digests);
+    }
+
     /**
      * Writes {@code .nojekyll} (GitHub Pages then publishes files as they are; it also lists what
      * site-gen wrote, so the next build knows what it may replace), deletes the staging folder's
@@ -102,7 +120,9 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
                 marker.append(path).append('\n');
             }
         }
-        Files.writeString(root.resolve(OutputFolder.NOJEKYLL), marker, StandardCharsets.UTF_8);
+        byte[] nojekyll = marker.toString().getBytes(StandardCharsets.UTF_8);
+        Files.write(root.resolve(OutputFolder.NOJEKYLL), nojekyll);
+        digests.put(OutputFolder.NOJEKYLL, Digest.of(nojekyll));
         lock.close(); // the marker is never published
         output.replaceWith(root);
         committed = true;

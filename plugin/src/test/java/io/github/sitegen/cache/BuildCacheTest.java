@@ -91,7 +91,7 @@ class BuildCacheTest {
         Path topic = topics.get(random.nextInt(topics.size()));
         String file = "content/" + topic.getFileName();
         String yaml = Files.readString(topic);
-        int kind = random.nextInt(14);
+        int kind = random.nextInt(17);
         switch (kind < 4 ? 0 : kind - 3) { // answers are what authors edit most
             case 0, 1 -> {
                 write(file, yaml.replaceFirst("It works \\*\\*well\\*\\*", "It works **" + random.nextInt(1000) + " times better**"));
@@ -146,6 +146,18 @@ class BuildCacheTest {
                 write("templates/assets/extra.css", ":root { --accent: #" + (100_000 + random.nextInt(800_000)) + "; }\n");
                 return "template and asset changed";
             }
+            case 10 -> {
+                write(file, yaml.replaceFirst("title: ([^\n]*)", "title: $1 " + random.nextInt(100)));
+                return "topic title changed in " + file;
+            }
+            case 11 -> {
+                write(file, yaml.replaceFirst("id: q", "id: r" + random.nextInt(100) + "q"));
+                return "question id changed in " + file;
+            }
+            case 12 -> {
+                write(file, yaml.replaceFirst("^(order: -?\\d+\n)?", "order: " + (random.nextInt(7) - 3) + "\n"));
+                return "topic order changed in " + file;
+            }
             default -> {
                 Path extra = root.resolve("static/file" + random.nextInt(3) + ".txt");
                 if (Files.exists(extra)) {
@@ -156,6 +168,20 @@ class BuildCacheTest {
                 return "static file added";
             }
         }
+    }
+
+    /**
+     * What CI gives a build: a fresh checkout and the cache restored, with no output and every
+     * file's time changed (by up to a day either way).
+     */
+    private String restored(Random random) throws IOException {
+        deleteTree(root.resolve("out"));
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(clock - 86_400 + random.nextInt(172_800))));
+            }
+        }
+        return "the cache restored, with no output and every file's time changed";
     }
 
     /** The generator of the builds with the cache: a new one each time, as generate has, or one for all, as serve has. */
@@ -201,9 +227,52 @@ class BuildCacheTest {
             for (int e = 0; e < edits; e++) {
                 steps.add(edit(random));
             }
+            if (random.nextInt(5) == 0) {
+                steps.add(restored(random));
+            }
             reused += buildBoth(String.join(", ", steps));
         }
         assertTrue(reused >= 30, "the cache gave only " + reused + " topics in 40 builds: " + steps);
+    }
+
+    @Test
+    void aBuildWithNothingChangedLeavesTheOutputAsItIsAndReportsTheSameWarnings() throws Exception {
+        start(new Random(10));
+        write("static/.hidden", "left out, with a warning\n");
+        List<String> first = new ArrayList<>();
+        new SiteGenerator().generate(config("out", true).build(), Fixture.recording(first, root));
+        Map<String, Object> before = identities(root.resolve("out"));
+        List<String> lines = new ArrayList<>();
+        new SiteGenerator().generate(config("out", true).build(), Fixture.recording(lines, root));
+        Fixture.assertHasLine(lines, "is current");
+        assertFalse(warnings(first).isEmpty(), first.toString());
+        assertEquals(warnings(first), warnings(lines));
+        assertEquals(before, identities(root.resolve("out")), "every file is the one the last build wrote");
+        assertEquals(5, buildBoth("nothing changed"));
+    }
+
+    @Test
+    void aRestoredCacheWhoseFilesAllHaveNewTimesGivesTheBytesOfACleanBuildFromItsEntries() throws Exception {
+        Random random = new Random(11);
+        start(random);
+        buildBoth("the first build");
+        restored(random);
+        assertEquals(5, buildBoth("the cache restored"));
+        restored(random);
+        write("content/billing.yaml", Files.readString(root.resolve("content/billing.yaml")).replace("well", "better"));
+        assertEquals(4, buildBoth("the cache restored and an answer edited"));
+    }
+
+    /** Each file below {@code folder} with its identity (inode): a file written again gets another. */
+    private static Map<String, Object> identities(Path folder) throws IOException {
+        Map<String, Object> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString(),
+                        Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+            }
+        }
+        return files;
     }
 
     @Test
@@ -401,12 +470,13 @@ class BuildCacheTest {
             for (Path file : entries.sorted().toList()) {
                 byte[] bytes = change.apply(Entry.read(Files.readAllBytes(file))).bytes();
                 Files.write(file, bytes);
-                index.append(file.getFileName()).append('\t').append(Fingerprint.digest(bytes)).append('\n');
+                index.append(file.getFileName()).append('\t').append(io.github.sitegen.output.Digest.of(bytes)).append('\n');
             }
         }
         if (indexed) {
             Files.writeString(folder.resolve(BuildCache.INDEX), index);
         }
+        deleteTree(root.resolve("out")); // as in CI, where only the cache is restored: the topics come from it
     }
 
     @Test
@@ -439,6 +509,7 @@ class BuildCacheTest {
                 Files.write(entry, bytes);
             }
         }
+        deleteTree(root.resolve("out"));
         lines.clear();
         assertEquals(0, buildBoth("every entry damaged"));
         assertEquals(5, buildBoth("nothing changed after the damage"));
