@@ -143,6 +143,38 @@ class OldLinksBrowserTest {
     }
 
     @Test
+    void eachLanguageFollowsItsOwnOldLinks() throws Exception {
+        Fixture.write(folder, SITE.replace("content/", "languages/en/") + """
+                -- languages/de/site.yaml --
+                language: de
+                -- languages/de/zahlungen.yaml --
+                title: Zahlungen
+                previousPages: [faq.html]
+                questions:
+                  - id: zahlungsart
+                    question: Wie ändere ich die Zahlungsart?
+                    answer: In den Einstellungen.
+                -- languages/de/konto.yaml --
+                title: Konto
+                questions:
+                  - id: kuendigen
+                    question: Wie kündige ich?
+                    answer: In den Kontoeinstellungen.
+                """);
+        Path site = folder.resolve("languages-site");
+        new SiteGenerator().generate(SiteGenConfig.builder(folder.resolve("languages"), site)
+                .baseUrl("https://example.github.io/faq").build(), BuildListener.SILENT);
+        try (PagesServer server = new PagesServer(site, "/faq/")) {
+            driver.get(server.baseUri().resolve("de/faq.html#kuendigen").toString());
+            assertLandsOnOpenAnswer(driver, "/faq/de/konto/index.html", "kuendigen");
+            driver.get(server.baseUri().resolve("de/alt/seite.html#zahlungsart").toString());
+            assertLandsOnOpenAnswer(driver, "/faq/de/zahlungen/index.html", "zahlungsart");
+            driver.get(server.baseUri().resolve("en/old.html#cancel-subscription").toString());
+            assertLandsOnOpenAnswer(driver, "/faq/en/accounts/index.html", "cancel-subscription");
+        }
+    }
+
+    @Test
     void theMovedPageAndThe404PageHaveNoAxeViolationsInEitherScheme() throws Exception {
         // The moved page as a reader without JavaScript sees it, kept in place: without its script and refresh.
         Path moved = folder.resolve("site/faq.html");
