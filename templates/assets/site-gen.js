@@ -14,6 +14,19 @@
     return question ? question.querySelector('details') : null;
   }
 
+  /* Old links that still lead somewhere (site-gen-links.js, loaded only when needed): a
+     fragment that is on no element of this page (the question may have moved to another
+     topic), and on the 404 page, an address that names a question or an old page. */
+  var linksScript = doc.currentScript && doc.currentScript.src.replace(/site-gen\.js(\?.*)?$/, 'site-gen-links.js');
+  function followLinks() {
+    if (window.siteGen && window.siteGen.followLinks) { window.siteGen.followLinks(); return; }
+    if (!linksScript || !doc.body.hasAttribute('data-links') || doc.querySelector('script[data-sg-links]')) return;
+    var script = doc.createElement('script');
+    script.src = linksScript;
+    script.setAttribute('data-sg-links', '');
+    doc.head.appendChild(script);
+  }
+
   /* A link to #question-id opens that answer and shows it. */
   function openTarget() {
     var raw = location.hash.slice(1);
@@ -23,13 +36,17 @@
       /* Anchors in other scripts arrive percent-encoded; old Doxia anchors contain '%' themselves. */
       try { target = doc.getElementById(decodeURIComponent(raw)); } catch (e) { target = null; }
     }
-    if (!target) return;
+    if (!target) {
+      followLinks();
+      return;
+    }
     var details = questionDetails(target);
     if (details && !details.open) details.open = true;
     if (details) target.scrollIntoView({ block: 'start' });
   }
   window.addEventListener('hashchange', openTarget);
   openTarget();
+  if (doc.querySelector('[data-sg-not-found]')) followLinks();
 
   /* The language switcher keeps the question: ids are shared across languages. */
   Array.prototype.forEach.call(doc.querySelectorAll('.languages a[data-keep-fragment]'), function (link) {
@@ -149,5 +166,6 @@
   input.addEventListener('focus', startSearch);
   input.addEventListener('input', startSearch);
   form.addEventListener('submit', function (event) { event.preventDefault(); });
-  window.siteGen = { announce: announce };
+  window.siteGen = window.siteGen || {};
+  window.siteGen.announce = announce;
 })();

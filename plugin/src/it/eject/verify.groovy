@@ -32,7 +32,7 @@ assert log.contains('[INFO] Internal files are copied only by name, one by one, 
 assert log.contains('[INFO] copied layout.ftlh (internal: it may change in any version, and your copy will not follow)')
 // run 4: an unknown name lists the available ones
 assert log.contains("[ERROR] error: site-gen.templates: 'page.ftlh' is not a file of the built-in theme (available: 404.ftlh, footer-extra.ftlh, head-extra.ftlh, ")
-assert log.contains('assets/favicon.svg, assets/site-gen-search.js, assets/site-gen.css')
+assert log.contains('assets/favicon.svg, assets/site-gen-links.js, assets/site-gen-search.js, assets/site-gen.css')
 assert log.count('BUILD FAILURE') == 1
 // run 5: the site builds with the ejected templates and the project's own home page
 def site = new File(basedir, 'target/site-gen')

@@ -60,7 +60,8 @@ public final class ContentLoader {
     static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages",
             "reviewEvery", "logo", "links", "footer", "editUrl", "askUrl");
     static final Set<String> LINK_KEYS = Set.of("text", "url");
-    static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions", "previousIds");
+    static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions", "previousIds",
+            "previousPages");
     static final Set<String> QUESTION_KEYS = Set.of("id", "question", "answer", "tags", "related", "previousIds",
             "aliases", "reviewed", "owner", "draft");
 
@@ -280,6 +281,7 @@ public final class ContentLoader {
         Set<String> topicIds = drafts.stream().map(TopicDraft::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         settings.linkReports().forEach(report -> report.accept(topicIds));
         checkPreviousIds(drafts, byId, problems);
+        PreviousPages.check(drafts, inLanguageFolder || statics == null ? null : statics::publishes, problems);
         if (options.editorial()) {
             Lint.duplicates(drafts, problems);
         }
@@ -747,7 +749,7 @@ public final class ContentLoader {
         }
         String summary = fields.text("summary").orElse(null);
         return Optional.of(new TopicDraft(id, file, title, order, summary, Position.of(fields.at("summary")), reviewEvery,
-                questions, QuestionDraft.previousIds(file, fields, problems)));
+                questions, QuestionDraft.previousIds(file, fields, problems), PreviousPages.read(file, fields, problems)));
     }
 
     /**
@@ -889,7 +891,8 @@ public final class ContentLoader {
             return Optional.empty(); // an error says why
         }
         return Optional.of(new Topic(draft.id(), draft.title(), summary, homeSummary, summaryText, draft.order(), questions,
-                draft.previousIds().stream().map(Fields.Item::value).toList(), editUrl));
+                draft.previousIds().stream().map(Fields.Item::value).toList(),
+                draft.previousPages().stream().map(Fields.Item::value).toList(), editUrl));
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.List;
  * @param summaryAt where the summary was written
  * @param reviewEvery how often the topic's answers are to be reviewed, or {@code null}
  * @param previousIds anchors the topic had before, without repeats
+ * @param previousPages paths from the site's root the topic was published at before, well-formed, without repeats
  */
 record TopicDraft(String id, Path file, String title, int order, String summary, Position summaryAt,
-                  Period reviewEvery, List<QuestionDraft> questions, List<Fields.Item> previousIds) {
+                  Period reviewEvery, List<QuestionDraft> questions, List<Fields.Item> previousIds,
+                  List<Fields.Item> previousPages) {
 }

@@ -22,10 +22,13 @@ import io.github.sitegen.problem.Problem;
  * @param questions the questions in the order written, at least one
  * @param previousIds anchors the topic had before (such as the section anchor an old Maven site
  *                  published for an FML part), each kept as written; empty when there are none
+ * @param previousPages paths from the site's root where the topic was published before ({@code billing/},
+ *                  {@code faq.html}), each kept as written; each gets a page that sends readers on to
+ *                  this one; empty when there are none
  * @param editUrl   the link that edits the topic's file (site.yaml's {@code editUrl}); empty when none
  */
 public record Topic(String id, String title, Html summary, Html homeSummary, String summaryText, int order,
-                    List<Question> questions, List<String> previousIds, String editUrl) {
+                    List<Question> questions, List<String> previousIds, List<String> previousPages, String editUrl) {
 
     public Topic {
         Objects.requireNonNull(id, "id");
@@ -35,6 +38,7 @@ public record Topic(String id, String title, Html summary, Html homeSummary, Str
         Objects.requireNonNull(summaryText, "summaryText");
         questions = List.copyOf(questions);
         previousIds = List.copyOf(previousIds);
+        previousPages = List.copyOf(previousPages);
         Objects.requireNonNull(editUrl, "editUrl");
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("a topic has at least one question");
@@ -55,7 +59,7 @@ public record Topic(String id, String title, Html summary, Html homeSummary, Str
         for (Question question : questions) {
             replaced.add(question.withAnswer(answers.apply(question)));
         }
-        return new Topic(id, title, summary, homeSummary, summaryText, order, replaced, previousIds, editUrl);
+        return new Topic(id, title, summary, homeSummary, summaryText, order, replaced, previousIds, previousPages, editUrl);
     }
 
     public int questionCount() {

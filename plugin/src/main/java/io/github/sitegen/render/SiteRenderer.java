@@ -26,8 +26,9 @@ import io.github.sitegen.theme.Theme;
 
 /**
  * Renders every page of a site through the templates and hands each finished file to a
- * {@link Sink}: the home page ({@code index.ftlh}), one page per topic ({@code topic.ftlh}), the
- * 404 page ({@code 404.ftlh}) and the theme's assets (on a multilingual site, once at its root).
+ * {@link Sink}: the home page ({@code index.ftlh}), one page per topic ({@code topic.ftlh}), a page
+ * at each of a topic's previous pages that sends readers on to it ({@code moved.ftlh}), the 404
+ * page ({@code 404.ftlh}) and the theme's assets (on a multilingual site, once at its root).
  */
 public final class SiteRenderer {
 
@@ -185,6 +186,7 @@ public final class SiteRenderer {
                 parts.append(topicParts);
             }
         });
+        int moved = movedPages(site, messages, edition, sink);
         if (topics.stream().flatMap(t -> t.questions().stream()).anyMatch(q -> q.reviewDue() != null || q.overdue())) {
             String path = REPORT;
             page(sink, "maintainers.ftlh", site, messages, new Page("report", path, messages.format("report.title", List.of()),
@@ -194,9 +196,29 @@ public final class SiteRenderer {
             // A multilingual site's languages share one copy, at its root (renderLanguageChooser).
             assets.copy(sink);
             notFound(site, edition, messages, sink);
-            return topics.size() + 2;
+            return topics.size() + moved + 2;
         }
-        return topics.size() + 1;
+        return topics.size() + moved + 1;
+    }
+
+    /**
+     * The page at each previous page of each topic: it sends the reader on to the topic at once,
+     * keeping the fragment, and is not for search engines (canonical to the topic, noindex, not in
+     * the sitemap). Returns how many it wrote.
+     */
+    private int movedPages(Site site, Messages messages, Edition edition, Sink sink) throws SiteGenException, IOException {
+        int written = 0;
+        String title = messages.format("moved.title", List.of());
+        for (Topic topic : site.topics()) {
+            String canonical = Urls.canonical(site.info().baseUrl(), Urls.topicPath(topic));
+            for (String previous : topic.previousPages()) {
+                String path = Urls.previousPageFile(previous);
+                page(sink, "moved.ftlh", site, messages, new Page("moved", path, title, "", canonical, Html.EMPTY, List.of()),
+                        Map.of("topic", topic), edition.relativeFrom(path));
+                written++;
+            }
+        }
+        return written;
     }
 
     /** The 404 page, with links that start with the base path, since it is served at any depth. */

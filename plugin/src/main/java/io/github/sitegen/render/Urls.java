@@ -28,6 +28,8 @@ public final class Urls {
     public static final String FAQ_JSON = "faq.json";
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
+    /** The map of every question id, and every previous page, to the topic page that has it now. */
+    public static final String LINKS = "links.js";
 
     private final String from;
     private final String absolutePrefix;
@@ -99,6 +101,19 @@ public final class Urls {
 
     public static String questionPath(String topicId, String questionId) {
         return topicPath(topicId) + "#" + questionId;
+    }
+
+    /**
+     * The file a topic's previous page ({@code billing/}, {@code billing}, {@code faq.html}) is
+     * written to: a folder's {@code index.html}, which hosts serve at {@code billing/} (and
+     * redirect {@code billing} to), or the {@code .html} file named.
+     */
+    public static String previousPageFile(String previousPage) {
+        if (previousPage.endsWith("/")) {
+            return previousPage + HOME;
+        }
+        String last = previousPage.substring(previousPage.lastIndexOf('/') + 1);
+        return last.indexOf('.') >= 0 ? previousPage : previousPage + "/" + HOME;
     }
 
     /** Where the theme's assets are: at the root of the whole site, once for every language. */

@@ -35,7 +35,8 @@ import org.w3c.dom.NodeList;
  * Checks a generated site the way a reader's browser meets it on GitHub Pages: serves the folder on
  * 127.0.0.1 under its base path, crawls it from the home page, and reports every broken link,
  * missing anchor or asset, every page that cannot be reached, every sitemap entry that does not
- * resolve, and a 404 page whose links break when it is served at depth.
+ * resolve, a topic's previous page whose links (and refresh) lead nowhere, and a 404 page whose
+ * links break when it is served at depth.
  *
  * <p>Links inside an element marked {@code data-sg-content} were written by authors in answers,
  * summaries or the introduction; they are reported as warnings (errors when strict), because the
@@ -47,8 +48,8 @@ public final class SiteVerifier {
     public static final String CONTENT_MARKER = "data-sg-content";
 
     /** What a verification found. */
-    public record Report(int pages, int links, int targets, int external, int sitemapEntries, boolean notFoundChecked,
-                         List<Problem> problems) {
+    public record Report(int pages, int links, int targets, int external, int sitemapEntries, int movedPages,
+                         boolean notFoundChecked, List<Problem> problems) {
 
         public boolean failed() {
             return problems.stream().anyMatch(Problem::isError);
@@ -58,9 +59,10 @@ public final class SiteVerifier {
         public String summary() {
             long errors = problems.stream().filter(Problem::isError).count();
             return String.format("verify: crawled %d pages, checked %d links to %d targets (%d external links not"
-                            + " followed), %d sitemap entries, 404 page %s: %d errors, %d warnings",
-                    pages, links, targets, external, sitemapEntries, notFoundChecked ? "checked at depth" : "absent",
-                    errors, problems.size() - errors);
+                            + " followed), %d sitemap entries, %s404 page %s: %d errors, %d warnings",
+                    pages, links, targets, external, sitemapEntries,
+                    movedPages == 0 ? "" : movedPages + (movedPages == 1 ? " previous page, " : " previous pages, "),
+                    notFoundChecked ? "checked at depth" : "absent", errors, problems.size() - errors);
         }
     }
 
@@ -93,24 +95,25 @@ public final class SiteVerifier {
         if (!Files.isRegularFile(site.resolve(Urls.HOME))) {
             problems.add(Problem.error(site, 0, 0, "no index.html: this is not a generated site",
                     "run site-gen:generate first, with the same site-gen.outputDirectory"));
-            return report(0, 0, false);
+            return report(0, 0, 0, false);
         }
         try (PagesServer server = new PagesServer(site, Urls.basePath(baseUrl))) {
             base = server.baseUri();
             Set<URI> pages = crawl();
             checkReachable(pages);
+            int moved = checkMovedPages(pages);
             int sitemapEntries = checkSitemap();
             boolean notFound = checkNotFoundPage();
-            return report(pages.size(), sitemapEntries, notFound);
+            return report(pages.size(), sitemapEntries, moved, notFound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while verifying", e);
         }
     }
 
-    private Report report(int pages, int sitemapEntries, boolean notFound) {
+    private Report report(int pages, int sitemapEntries, int moved, boolean notFound) {
         List<Problem> sorted = problems.stream().sorted(Problem.READING_ORDER).toList();
-        return new Report(pages, links, targets.size(), external, sitemapEntries, notFound, sorted);
+        return new Report(pages, links, targets.size(), external, sitemapEntries, moved, notFound, sorted);
     }
 
     private Set<URI> crawl() throws IOException, InterruptedException {
@@ -223,6 +226,49 @@ public final class SiteVerifier {
                 }
             }
         }
+    }
+
+    /**
+     * The pages no link reaches that send readers on ({@code <meta http-equiv="refresh">}: a topic's
+     * previous pages): each is fetched at its address, as an old link would, and its links and
+     * its refresh must lead to a page of the site. Returns how many there are.
+     */
+    private int checkMovedPages(Set<URI> reached) throws IOException, InterruptedException {
+        Set<Path> crawled = new TreeSet<>();
+        for (URI page : reached) {
+            crawled.add(fileOf(page));
+        }
+        int moved = 0;
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                if (crawled.contains(file) || file.equals(site.resolve(Urls.NOT_FOUND))) {
+                    continue;
+                }
+                URI page = base.resolve(new URI(null, null, site.relativize(file).toString().replace('\\', '/'), null)
+                        .getRawPath());
+                Fetched fetched = fetch(page);
+                Element refresh = fetched.document() == null ? null
+                        : fetched.document().selectFirst("meta[http-equiv=refresh][content]");
+                if (refresh == null) {
+                    continue;
+                }
+                moved++;
+                String content = refresh.attr("content");
+                int url = content.toLowerCase(java.util.Locale.ROOT).indexOf("url=");
+                List<Link> found = new ArrayList<>(links(fetched.document(), page));
+                if (url < 0) {
+                    problems.add(Problem.error(file, 0, 0, "the page refreshes without a url= to send readers to", null));
+                } else {
+                    found.add(new Link(refresh, content.substring(url + 4).strip(), true));
+                }
+                for (Link link : found) {
+                    check(link, page, fetched.document(), file, false);
+                }
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        return moved;
     }
 
     /** Pages marked noindex (the maintainers' report) are meant to be reached by their address only. */

@@ -1,6 +1,7 @@
 package io.github.sitegen.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,10 +127,14 @@ class BuildCacheTest {
                 return "topic " + file + " removed";
             }
             case 7 -> {
+                // The old page is kept, as a previous page (named apart, so that no new topic takes it).
                 String name = "renamed" + random.nextInt(1000);
+                String old = topic.getFileName().toString().replace(".yaml", "") + "-was/";
                 Files.delete(topic);
-                write("content/" + name + ".yaml", yaml);
-                return "topic " + file + " renamed to " + name;
+                write("content/" + name + ".yaml", yaml.contains("previousPages: [")
+                        ? yaml.replace("previousPages: [", "previousPages: [" + old + ", ")
+                        : yaml.replaceFirst("\n", "\npreviousPages: [" + old + "]\n"));
+                return "topic " + file + " renamed to " + name + ", its old page kept";
             }
             case 8 -> {
                 write("content/site.yaml", "title: Acme FAQ " + random.nextInt(100) + "\ndescription: Answers.\n"
@@ -221,20 +226,37 @@ class BuildCacheTest {
     }
 
     @Test
+    void aQuestionMovedToAnotherTopicOrAPreviousPageChangedWritesTheSameMapAndPagesAsAFullBuild() throws Exception {
+        start(new Random(20261207));
+        buildBoth("the first build");
+        String billing = Files.readString(root.resolve("content/billing.yaml"));
+        int second = billing.indexOf("  - id:", billing.indexOf("  - id:") + 1);
+        write("content/billing.yaml", billing.substring(0, second).replaceFirst("\n", "\npreviousPages: [faq.html]\n"));
+        write("content/account.yaml", Files.readString(root.resolve("content/account.yaml")) + billing.substring(second));
+        buildBoth("two questions moved from billing to account, and faq.html kept by billing");
+        assertTrue(Files.readString(root.resolve("out/links.js")).contains("\"pages\":{\"faq.html\":"));
+        write("content/billing.yaml", Files.readString(root.resolve("content/billing.yaml"))
+                .replace("previousPages: [faq.html]", "previousPages: [help/billing.html]"));
+        buildBoth("the previous page renamed");
+        assertFalse(Files.exists(root.resolve("out/faq.html")));
+        assertTrue(Files.isRegularFile(root.resolve("out/help/billing.html")));
+    }
+
+    @Test
     void aBuildFromTheCacheReportsTheUnchangedTopicsLinkWarningsAgainAsACleanBuildDoes() throws Exception {
         start(new Random(3));
         write("content/site.yaml", "title: Acme FAQ\ndescription: Answers about Acme.\nlinks:\n  - text: API\n"
                 + "    url: apidocs/index.html\n");
-        write("content/links.yaml", "title: Links\nquestions:\n  - id: where\n    question: Where is it?\n    answer: See"
+        write("content/where.yaml", "title: Where\nquestions:\n  - id: where\n    question: Where is it?\n    answer: See"
                 + " [buying](#buy-onlin), [the guide](/faq/guides/) and [the old guide](/guides/).\n");
         buildBoth("the first build");
         write("content/billing.yaml", Files.readString(root.resolve("content/billing.yaml")).replace("well", "better"));
         assertEquals(5, buildBoth("another topic's answer edited"), "the topic with the links comes from the cache");
         for (String warning : List.of("content/site.yaml:5:10: warning: a relative URL points at no file of the site:"
                         + " 'apidocs/index.html'",
-                "content/links.yaml:5:13: warning: the link '#buy-onlin' points to no question",
-                "content/links.yaml:5:13: warning: a relative URL points at no file of the site: '/faq/guides/'",
-                "content/links.yaml:5:13: warning: URLs that lead out of the site look written for another site: '/guides/'")) {
+                "content/where.yaml:5:13: warning: the link '#buy-onlin' points to no question",
+                "content/where.yaml:5:13: warning: a relative URL points at no file of the site: '/faq/guides/'",
+                "content/where.yaml:5:13: warning: URLs that lead out of the site look written for another site: '/guides/'")) {
             Fixture.assertHasLine(cachedWarnings, warning);
         }
     }

@@ -130,8 +130,8 @@ class TemplateEjectorTest {
                 () -> new TemplateEjector().eject(templates(), List.of("topic.ftlh", "page.ftlh"), listener));
         List<String> theme = names(TemplateEjector.themeFiles(Theme.builtIn()));
         assertEquals(List.of("404.ftlh", "footer-extra.ftlh", "head-extra.ftlh", "header-extra.ftlh", "index.ftlh",
-                "languages.ftlh", "layout.ftlh", "maintainers.ftlh", "topic.ftlh", "assets/favicon.svg",
-                "assets/site-gen-search.js", "assets/site-gen.css", "assets/site-gen.js"), theme,
+                "languages.ftlh", "layout.ftlh", "maintainers.ftlh", "moved.ftlh", "topic.ftlh", "assets/favicon.svg",
+                "assets/site-gen-links.js", "assets/site-gen-search.js", "assets/site-gen.css", "assets/site-gen.js"), theme,
                 "the templates, then the assets, in path order");
         assertEquals(List.of("error: site-gen.templates: 'page.ftlh' is not a file of the built-in theme (available: "
                 + String.join(", ", theme) + ")"),

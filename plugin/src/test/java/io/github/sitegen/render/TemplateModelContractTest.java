@@ -252,7 +252,7 @@ class TemplateModelContractTest {
     }
 
     /**
-     * Builds a multilingual site with a review interval, so that every page template is rendered,
+     * Builds a multilingual site with a review interval and a previous page, so that every page template is rendered,
      * with page templates that print the names in their data model, and the names FreeMarker
      * lets them read on each value.
      */
@@ -268,7 +268,8 @@ class TemplateModelContractTest {
                 </#list>
                 """;
         StringBuilder spec = new StringBuilder();
-        for (String template : List.of("index.ftlh", "topic.ftlh", "404.ftlh", "languages.ftlh", "maintainers.ftlh")) {
+        for (String template : List.of("index.ftlh", "topic.ftlh", "404.ftlh", "languages.ftlh", "maintainers.ftlh",
+                "moved.ftlh")) {
             spec.append("-- templates/").append(template).append(" --\n").append(probe);
         }
         for (String language : List.of("en", "de")) {
@@ -277,6 +278,7 @@ class TemplateModelContractTest {
                     reviewEvery: 30d
                     -- content/%1$s/first.yaml --
                     title: First
+                    previousPages: [old/]
                     questions:
                       - question: Is this the first question?
                         answer: Yes.
