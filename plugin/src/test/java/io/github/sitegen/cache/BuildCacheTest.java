@@ -316,16 +316,16 @@ class BuildCacheTest {
         start(new Random(3));
         write("content/site.yaml", "title: Acme FAQ\ndescription: Answers about Acme.\nlinks:\n  - text: API\n"
                 + "    url: apidocs/index.html\n");
-        write("content/links.yaml", "title: Links\nquestions:\n  - id: where\n    question: Where is it?\n    answer: See"
+        write("content/where.yaml", "title: Where\nquestions:\n  - id: where\n    question: Where is it?\n    answer: See"
                 + " [buying](#buy-onlin), [the guide](/faq/guides/) and [the old guide](/guides/).\n");
         buildBoth("the first build");
         write("content/billing.yaml", Files.readString(root.resolve("content/billing.yaml")).replace("well", "better"));
         assertEquals(5, buildBoth("another topic's answer edited"), "the topic with the links comes from the cache");
         for (String warning : List.of("content/site.yaml:5:10: warning: a relative URL points at no file of the site:"
                         + " 'apidocs/index.html'",
-                "content/links.yaml:5:13: warning: the link '#buy-onlin' points to no question",
-                "content/links.yaml:5:13: warning: a relative URL points at no file of the site: '/faq/guides/'",
-                "content/links.yaml:5:13: warning: URLs that lead out of the site look written for another site: '/guides/'")) {
+                "content/where.yaml:5:13: warning: the link '#buy-onlin' points to no question",
+                "content/where.yaml:5:13: warning: a relative URL points at no file of the site: '/faq/guides/'",
+                "content/where.yaml:5:13: warning: URLs that lead out of the site look written for another site: '/guides/'")) {
             Fixture.assertHasLine(cachedWarnings, warning);
         }
     }
