@@ -31,6 +31,8 @@ public final class Urls {
     /** The site for AI assistants and tools (llmstxt.org), and every question and answer in one Markdown file. */
     public static final String LLMS = "llms.txt";
     public static final String LLMS_FULL = "llms-full.txt";
+    /** The page with every question and answer: a file at the root, so no topic id (a folder) can take its name. */
+    public static final String ALL = "all.html";
 
     private final String from;
     private final String absolutePrefix;
