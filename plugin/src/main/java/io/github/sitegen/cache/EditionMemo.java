@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.model.Answer;
+import io.github.sitegen.model.Question;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.model.Topic;
 import io.github.sitegen.problem.Problem;
@@ -33,9 +34,14 @@ import io.github.sitegen.render.Translations;
  * <li>the build's key ({@link BuildCache}: settings, templates, static files, site.yaml, plugin);</li>
  * <li>the language: its output folder and the site's languages with their topics;</li>
  * <li>the site's outline: its settings and every topic with all its questions, less the answers
- * (the navigation, the neighbouring topics and the links between questions come from it);</li>
- * <li>the topic's place in the site and its own file, which holds its answers.</li>
+ * and the related questions (the navigation, the neighbouring topics and the links between
+ * questions come from it);</li>
+ * <li>the topic's place in the site, its own file, which holds its answers, and its questions'
+ * related questions: those found for a question that names none come from every topic's words, so
+ * a changed answer elsewhere may change them, and then this topic is rendered again.</li>
  * </ul>
+ * A theme that shows another topic's related questions (the built-in one does not) may show them
+ * as they were until that topic's page is rendered again.
  * Other topics' answers are not in the key: a page that reads one (a theme may) is never saved,
  * since the templates see the site through {@link #shown}, which notices such a read.
  */
@@ -66,7 +72,7 @@ final class EditionMemo implements TopicMemo {
         }
         edition.model(site.info());
         List<String> topics = parallel.map(site.topics(), Fingerprint.Unknown.class, RuntimeException.class,
-                topic -> new Fingerprint().model(topic).hex());
+                topic -> new Fingerprint().outline(topic).hex());
         edition.number(topics.size());
         topics.forEach(edition::text);
         this.key = edition.hex();
@@ -92,8 +98,15 @@ final class EditionMemo implements TopicMemo {
             return task.run(sink, problems);
         }
         // The file's bytes, not its time: an edit undone, or a file written again as it was, keeps its entry.
-        String entryKey = new Fingerprint().text(key).number(index).text(topic.id()).text(source.path().toString())
-                .bytes(Files.readAllBytes(source.path())).hex();
+        String entryKey;
+        try {
+            entryKey = new Fingerprint().text(key).number(index).text(topic.id()).text(source.path().toString())
+                    .bytes(Files.readAllBytes(source.path())).model(topic.questions().stream().map(Question::related).toList())
+                    .hex();
+        } catch (Fingerprint.Unknown e) {
+            cache.rendered.incrementAndGet();
+            return task.run(sink, problems);
+        }
         Entry entry = cache.entry(entryKey);
         if (entry != null && inside(entry)) {
             for (int i = 0; i < entry.files().size(); i++) {

@@ -20,6 +20,8 @@ import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
 import io.github.sitegen.output.Digest;
 import io.github.sitegen.problem.Problem;
+import io.github.sitegen.model.Question;
+import io.github.sitegen.model.Topic;
 
 /**
  * A 128-bit digest (MurmurHash3, x64 variant) of what a part of the site is made from, written in a
@@ -160,6 +162,19 @@ final class Fingerprint {
             return components(record, Set.of());
         }
         throw new Unknown("cannot fingerprint a " + value.getClass().getName());
+    }
+
+    /**
+     * A topic less its questions' related lists, which can be found from other topics' answers:
+     * each topic's entry keys its own ({@link EditionMemo}), so that a changed answer renders again
+     * only the topics whose related questions it changes.
+     */
+    Fingerprint outline(Topic topic) throws Unknown {
+        components(topic, Set.of("questions")).text("questions").number(topic.questions().size());
+        for (Question question : topic.questions()) {
+            components(question, Set.of("related"));
+        }
+        return this;
     }
 
     /** Each record class's component names and accessors, looked up once. */

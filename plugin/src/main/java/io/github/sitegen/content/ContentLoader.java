@@ -59,7 +59,8 @@ public final class ContentLoader {
     public static final String GENERIC_TITLE = "Frequently asked questions";
 
     static final Set<String> SITE_KEYS = Set.of("title", "description", "language", "introduction", "image", "messages",
-            "reviewEvery", "logo", "links", "footer", "editUrl", "askUrl");
+            "reviewEvery", "logo", "links", "footer", "editUrl", "askUrl", "allOnOnePage", "feedbackUrl",
+            "findRelated");
     static final Set<String> LINK_KEYS = Set.of("text", "url");
     static final Set<String> TOPIC_KEYS = Set.of("title", "summary", "order", "reviewEvery", "questions", "previousIds",
             "previousPages");
@@ -300,9 +301,12 @@ public final class ContentLoader {
         }
         List<Topic> topics = new ArrayList<>();
         Path filesFrom = contentRoot != null ? contentRoot : contentDirectory;
+        Map<QuestionDraft, List<QuestionDraft>> found = settings.findRelated()
+                ? RelatedQuestions.find(drafts.stream().flatMap(d -> d.questions().stream())
+                        .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft()) : Map.of();
         parallel.map(drafts, RuntimeException.class, RuntimeException.class,
                         draft -> build(draft, byId, new Links(urls, topicIds), settings.reviewEvery(), alertTitles,
-                                editLink(info.editUrl(), filesFrom, draft.file()), problems))
+                                editLink(info.editUrl(), filesFrom, draft.file()), found, problems))
                 .forEach(topic -> topic.ifPresent(topics::add));
         return new Inspected(new Site(info, topics), problems.all(), Places.of(drafts, options.drafts()),
                 drafts.size() == topicFiles.size(),
@@ -345,7 +349,8 @@ public final class ContentLoader {
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
     private record SiteSettings(SiteInfo info, Period reviewEvery, boolean languageGiven, boolean titleGiven,
-                                String introduction, String footer, List<Consumer<Set<String>>> linkReports) {
+                                String introduction, String footer, List<Consumer<Set<String>>> linkReports,
+                                boolean findRelated) {
     }
 
     /** How relative URLs of content are written, and the site's topics they may lead to. */
@@ -456,9 +461,13 @@ public final class ContentLoader {
         }
         String editUrl = fields.isPresent() ? urlPattern(file, fields.get(), "editUrl", "{file}", problems) : "";
         String askUrl = fields.isPresent() ? urlPattern(file, fields.get(), "askUrl", "{query}", problems) : "";
+        boolean allOnOnePage = fields.flatMap(f -> f.bool("allOnOnePage")).orElse(true);
+        String feedbackUrl = fields.isPresent() ? feedbackUrl(file, fields.get(), problems) : "";
         return new SiteSettings(new SiteInfo(title, description, language, introduction, baseUrl, image,
-                Messages.direction(language), messages, logo, links, footer, editUrl, askUrl), reviewEvery, languageGiven,
-                titleGiven, introSource.orElse(null), footer.markup().isEmpty() ? null : footerSource.get(), linkReports);
+                Messages.direction(language), messages, logo, links, footer, editUrl, askUrl, allOnOnePage, feedbackUrl),
+                reviewEvery, languageGiven,
+                titleGiven, introSource.orElse(null), footer.markup().isEmpty() ? null : footerSource.get(), linkReports,
+                fields.flatMap(f -> f.bool("findRelated")).orElse(true));
     }
 
     /** The logo: a file of the static folder, or an https URL; {@code null} when not set. */
@@ -552,6 +561,31 @@ public final class ContentLoader {
         }
         return value;
     }
+
+    /**
+     * Where "Was this helpful?" votes go: an absolute http(s) URL, with {@code GET } before it when
+     * votes are sent as GET requests rather than beacons; empty when not set or wrong (then with an error).
+     */
+    private static String feedbackUrl(Path file, Fields fields, Problems problems) {
+        String value = fields.text("feedbackUrl").map(String::strip).orElse("");
+        String url = value.startsWith(FEEDBACK_GET) ? value.substring(FEEDBACK_GET.length()).strip() : value;
+        String sample = url;
+        for (String placeholder : List.of("{id}", "{vote}", "{page}", "{lang}")) {
+            sample = sample.replace(placeholder, "x");
+        }
+        if (!value.isEmpty() && (!sample.matches("(?i)https?://[^\\s{}]+") || !isUrl(sample)
+                || URI.create(sample).getHost() == null)) {
+            problems.error(file, fields.at("feedbackUrl"), "'feedbackUrl' must be an absolute http(s) URL, with"
+                    + " {id}, {vote}, {page} and {lang} where they go, not '" + value + "'",
+                    "for example: feedbackUrl: https://feedback.example.com/vote (a beacon, POST),"
+                    + " or feedbackUrl: GET https://example.com/vote?q={id}&v={vote} (a GET request)");
+            return "";
+        }
+        return value;
+    }
+
+    /** What starts a {@code feedbackUrl} whose votes are GET requests. */
+    private static final String FEEDBACK_GET = "GET ";
 
     /** A path inside the site: no leading slash, no '..', no scheme, no spaces. */
     private static boolean isSitePath(String value) {
@@ -849,7 +883,8 @@ public final class ContentLoader {
     }
 
     private Optional<Topic> build(TopicDraft draft, Map<String, QuestionDraft> byId, Links links, Period siteReviewEvery,
-                                  UnaryOperator<String> alertTitles, String editUrl, Problems problems) {
+                                  UnaryOperator<String> alertTitles, String editUrl,
+                                  Map<QuestionDraft, List<QuestionDraft>> foundRelated, Problems problems) {
         Period reviewEvery = draft.reviewEvery() != null ? draft.reviewEvery() : siteReviewEvery;
         Html summary = Html.EMPTY;
         Html homeSummary = Html.EMPTY;
@@ -892,6 +927,8 @@ public final class ContentLoader {
                     related.add(new QuestionLink(target.id(), target.topicId(), target.question()));
                 }
             }
+            foundRelated.getOrDefault(question, List.of())
+                    .forEach(target -> related.add(new QuestionLink(target.id(), target.topicId(), target.question())));
             QuestionDraft.Review review = question.review();
             questions.add(new Question(question.id(), draft.id(), question.question(), answer,
                     question.tags(), related, question.previousIds().stream().map(Fields.Item::value).toList(),

@@ -46,7 +46,8 @@ final class ContentUrls {
         String pages = Urls.basePath(baseUrl);
         // Paths from the root of the host lead to the whole site's base path, above the language's folder.
         this.basePath = inLanguageFolder ? pages.replaceFirst("[^/]+/$", "") : pages;
-        this.generated = Set.of(Urls.HOME, Urls.NOT_FOUND, Urls.FAQ_JSON, Urls.SITEMAP, Urls.ROBOTS, Urls.LLMS, Urls.LLMS_FULL);
+        this.generated = Set.of(Urls.HOME, Urls.NOT_FOUND, Urls.FAQ_JSON, Urls.SITEMAP, Urls.ROBOTS, Urls.LLMS, Urls.LLMS_FULL,
+                Urls.ALL);
     }
 
     /** A rewriter for one text shown on the page at {@code page}. */

@@ -73,6 +73,11 @@ final class Fields {
         return entries.containsKey(key);
     }
 
+    /** Whether {@code key} is written with a value ({@code key: []} is; {@code key:} alone is not). */
+    boolean given(String key) {
+        return entries.containsKey(key) && !isNull(entries.get(key).getValueNode());
+    }
+
     /** The position to blame for {@code key}: its value if present, else the mapping itself. */
     Node at(String key) {
         NodeTuple tuple = entries.get(key);

@@ -26,6 +26,7 @@ final class QuestionDraft {
     private final Position answerAt;
     private final List<String> tags;
     private final List<Fields.Item> related;
+    private final boolean relatedGiven;
     private final List<Fields.Item> previousIds;
     private final boolean complete;
     private final Review review;
@@ -56,6 +57,7 @@ final class QuestionDraft {
         this.answerAt = Position.of(fields.at("answer"));
         this.tags = tags;
         this.related = related;
+        this.relatedGiven = fields.given("related");
         this.previousIds = previousIds;
         this.complete = complete;
     }
@@ -130,10 +132,6 @@ final class QuestionDraft {
         return question;
     }
 
-    String answer() {
-        return answer;
-    }
-
     Position answerAt() {
         return answerAt;
     }
@@ -144,6 +142,15 @@ final class QuestionDraft {
 
     List<Fields.Item> related() {
         return related;
+    }
+
+    /** Whether the question names its related questions, if only as {@code related: []}: then none are found for it. */
+    boolean relatedGiven() {
+        return relatedGiven;
+    }
+
+    String answer() {
+        return answer;
     }
 
     /** Previous ids are old anchors, kept as written: any text an HTML id can be (no whitespace), without repeats. */

@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param editUrl      the pattern of a topic file's edit link, with {@code {file}}; empty when none
  * @param askUrl       where a reader can ask a question, with an optional {@code {query}}; empty
  *                     when none
+ * @param allOnOnePage whether the site has a page with every question and answer ({@code all.html})
+ * @param feedbackUrl  where a reader's "Was this helpful?" vote goes, with {@code {id}}, {@code {vote}},
+ *                     {@code {page}} and {@code {lang}}; empty when votes are not asked for
  */
 public record SiteInfo(String title, String description, String language, Html introduction, String baseUrl,
                        String image, String direction, Map<String, String> messages, Link logo, List<Link> links,
-                       Html footer, String editUrl, String askUrl) {
+                       Html footer, String editUrl, String askUrl, boolean allOnOnePage, String feedbackUrl) {
 
     public SiteInfo {
         Objects.requireNonNull(title, "title");
@@ -40,6 +43,7 @@ public record SiteInfo(String title, String description, String language, Html i
         Objects.requireNonNull(footer, "footer");
         Objects.requireNonNull(editUrl, "editUrl");
         Objects.requireNonNull(askUrl, "askUrl");
+        Objects.requireNonNull(feedbackUrl, "feedbackUrl");
     }
 
     /**
@@ -48,12 +52,12 @@ public record SiteInfo(String title, String description, String language, Html i
      */
     public SiteInfo withRendered(Html introduction, Html footer) {
         return new SiteInfo(title, description, language, introduction, baseUrl, image, direction, messages, logo, links,
-                footer, editUrl, askUrl);
+                footer, editUrl, askUrl, allOnOnePage, feedbackUrl);
     }
 
     /** These settings in another language. */
     public SiteInfo withLanguage(String language, String direction) {
         return new SiteInfo(title, description, language, introduction, baseUrl, image, direction, messages, logo, links,
-                footer, editUrl, askUrl);
+                footer, editUrl, askUrl, allOnOnePage, feedbackUrl);
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.markdown.Text;
+import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.model.SiteInfo;
@@ -24,9 +25,10 @@ import io.github.sitegen.theme.Theme;
 
 /**
  * Renders every page of a site through the templates and hands each finished file to a
- * {@link Sink}: the home page ({@code index.ftlh}), one page per topic ({@code topic.ftlh}), a page
- * at each of a topic's previous pages that sends readers on to it ({@code moved.ftlh}), the 404
- * page ({@code 404.ftlh}) and the theme's assets (on a multilingual site, once at its root).
+ * {@link Sink}: the home page ({@code index.ftlh}), one page per topic ({@code topic.ftlh}), the
+ * page with every question ({@code all.ftlh}, see {@link AllPage}), a page at each of a topic's
+ * previous pages that sends readers on to it ({@code moved.ftlh}), the 404 page ({@code 404.ftlh})
+ * and the theme's assets (on a multilingual site, once at its root).
  */
 public final class SiteRenderer {
 
@@ -155,26 +157,36 @@ public final class SiteRenderer {
                 edition.xDefault(Urls.HOME, false));
         List<Topic> topics = site.topics();
         Site shown = new Site(site.info(), memo.shown(topics));
+        Page allQuestions = new Page("all", Urls.ALL, messages.format("all.title", List.of()), description(site, messages),
+                Urls.canonical(baseUrl, Urls.ALL), Html.EMPTY, edition.alternates(Urls.ALL, null, false),
+                edition.xDefault(Urls.ALL, false));
         // The home page is one more task beside the topics' (on a large site it is a large page).
         List<Integer> indexes = IntStream.range(HOME_TASK, topics.size()).boxed().toList();
-        parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
-            if (i == HOME_TASK) {
-                memo.home(sink, homeSink -> page(homeSink, "index.ftlh", shown, messages, home, null,
-                        edition.relativeFrom(Urls.HOME)));
-                return NO_PARTS;
-            }
-            return memo.topic(i, topics.get(i), sink, problems, (topicSink, topicProblems) -> {
-                long start = System.nanoTime();
-                Topic topic = topics.get(i).rendered(topicProblems);
-                markdownNanos.add(System.nanoTime() - start);
-                topicPage(shown, messages, edition, i, topic, topicSink);
-                return parts.of(topic, i);
+        try (AllPage all = site.info().allOnOnePage() ? AllPage.open(sink, Urls.ALL, html("all.ftlh", shown, messages,
+                allQuestions, Map.of("allTopics", new Html(AllPage.MARKER)), edition.relativeFrom(Urls.ALL))) : null) {
+            parallel.forEachInOrder(indexes, SiteGenException.class, IOException.class, i -> {
+                if (i == HOME_TASK) {
+                    memo.home(sink, homeSink -> page(homeSink, "index.ftlh", shown, messages, home, null,
+                            edition.relativeFrom(Urls.HOME)));
+                    return NO_PARTS;
+                }
+                return memo.topic(i, topics.get(i), sink, problems, (topicSink, topicProblems) -> {
+                    long start = System.nanoTime();
+                    Topic topic = topics.get(i).rendered(topicProblems);
+                    markdownNanos.add(System.nanoTime() - start);
+                    topicPage(shown, messages, edition, i, topic, topicSink);
+                    return all == null ? parts.of(topic, i)
+                            : AllPage.withSection(parts.of(topic, i), allSection(shown, messages, edition, allQuestions, topic));
+                });
+            }, topicParts -> {
+                if (topicParts != NO_PARTS) {
+                    parts.append(all == null ? topicParts : all.append(topicParts));
+                }
             });
-        }, topicParts -> {
-            if (topicParts != NO_PARTS) {
-                parts.append(topicParts);
+            if (all != null) {
+                all.finish();
             }
-        });
+        }
         int moved = movedPages(site, messages, edition, sink);
         if (topics.stream().flatMap(t -> t.questions().stream()).anyMatch(q -> q.reviewDue() != null || q.overdue())) {
             String path = REPORT;
@@ -185,9 +197,9 @@ public final class SiteRenderer {
             // A multilingual site's languages share one copy, at its root (renderLanguageChooser).
             assets.copy(sink);
             notFound(site, edition, messages, sink);
-            return topics.size() + moved + 2;
+            return topics.size() + moved + (site.info().allOnOnePage() ? 3 : 2);
         }
-        return topics.size() + moved + 1;
+        return topics.size() + moved + (site.info().allOnOnePage() ? 2 : 1);
     }
 
     /**
@@ -254,9 +266,34 @@ public final class SiteRenderer {
         page(sink, "topic.ftlh", site, messages, page, extra, edition.relativeFrom(path));
     }
 
+    /**
+     * A topic's section of the page with every question ({@code all-topic.ftlh}): its answers'
+     * relative URLs, written for the topic's page, rewritten for that page.
+     */
+    private byte[] allSection(Site site, Messages messages, Edition edition, Page page, Topic topic)
+            throws SiteGenException, IOException {
+        long start = System.nanoTime();
+        Urls urls = edition.relativeFrom(Urls.ALL).withRootFiles(staticFiles);
+        String written = Urls.topicPath(topic);
+        Topic shown = topic.withAnswers(q -> new Answer.Rendered(
+                MarkdownRenderer.withUrls(q.answer().html(), url -> Urls.rebase(url, written, urls)), q.answerText()));
+        byte[] html = html("all-topic.ftlh", site, messages, page, Map.of("topic", shown), urls).getBytes(StandardCharsets.UTF_8);
+        templateNanos.add(System.nanoTime() - start);
+        return html;
+    }
+
     private void page(Sink sink, String template, Site site, Messages messages, Page page, Map<String, Object> extra,
                       Urls pageUrls) throws SiteGenException, IOException {
         long start = System.nanoTime();
+        byte[] html = html(template, site, messages, page, extra, pageUrls).getBytes(StandardCharsets.UTF_8);
+        long rendered = System.nanoTime();
+        sink.write(page.path(), html);
+        templateNanos.add(rendered - start);
+        writeNanos.add(System.nanoTime() - rendered);
+    }
+
+    private String html(String template, Site site, Messages messages, Page page, Map<String, Object> extra,
+                        Urls pageUrls) throws SiteGenException, IOException {
         Urls urls = pageUrls.withRootFiles(staticFiles);
         Map<String, Object> model = new HashMap<>();
         // The footer's relative links are written for the home page: rewritten for this one.
@@ -271,11 +308,7 @@ public final class SiteRenderer {
         if (extra != null) {
             model.putAll(extra);
         }
-        byte[] html = templates.render(template, model).getBytes(StandardCharsets.UTF_8);
-        long rendered = System.nanoTime();
-        sink.write(page.path(), html);
-        templateNanos.add(rendered - start);
-        writeNanos.add(System.nanoTime() - rendered);
+        return templates.render(template, model);
     }
 
     /** A topic's description: its summary, else the first sentence of its first answer. */

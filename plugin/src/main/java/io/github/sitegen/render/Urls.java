@@ -33,6 +33,8 @@ public final class Urls {
     public static final String LLMS_FULL = "llms-full.txt";
     /** The map of every question id, and every previous page, to the topic page that has it now. */
     public static final String LINKS = "links.js";
+    /** The page with every question and answer: a file at the root, so no topic id (a folder) can take its name. */
+    public static final String ALL = "all.html";
 
     private final String from;
     private final String absolutePrefix;

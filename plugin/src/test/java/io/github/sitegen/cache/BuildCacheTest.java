@@ -73,8 +73,15 @@ class BuildCacheTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(++clock)));
     }
 
+    /**
+     * What site.yaml adds to its title and description. The random edits' questions all share their
+     * words but one, so any edit reorders the related questions found for most of them (and renders
+     * their topics again): their reuse is counted without them, and checked with them apart.
+     */
+    private String siteSettings = "findRelated: false\n";
+
     private void start(Random random) throws IOException {
-        write("content/site.yaml", "title: Acme FAQ\ndescription: Answers about Acme.\n");
+        write("content/site.yaml", "title: Acme FAQ\ndescription: Answers about Acme.\n" + siteSettings);
         for (String name : List.of("billing", "account", "security", "export", "api")) {
             write("content/" + name + ".yaml", topic(Character.toUpperCase(name.charAt(0)) + name.substring(1), random, 3));
         }
@@ -138,7 +145,7 @@ class BuildCacheTest {
             }
             case 8 -> {
                 write("content/site.yaml", "title: Acme FAQ " + random.nextInt(100) + "\ndescription: Answers.\n"
-                        + "messages:\n  search.label: Find " + random.nextInt(100) + "\n");
+                        + "messages:\n  search.label: Find " + random.nextInt(100) + "\n" + siteSettings);
                 return "site.yaml changed";
             }
             case 9 -> {
@@ -217,7 +224,41 @@ class BuildCacheTest {
         randomEdits(new Random(20261203));
     }
 
+    @Test
+    void withRelatedQuestionsFoundForEveryQuestionACachedBuildWritesTheSameBytesAsAFullBuildAfterEachOfManyRandomEdits()
+            throws Exception {
+        siteSettings = "";
+        randomEdits(new Random(20261207), 0);
+    }
+
+    @Test
+    void anEditedAnswerRendersAgainTheOtherTopicsWhoseFoundRelatedQuestionsItChanges() throws Exception {
+        write("content/site.yaml", "title: Acme FAQ\n");
+        write("static/robots-note.txt", "hello\n");
+        write("content/backup.yaml", "title: Backup\nquestions:\n  - id: restore\n    question: How do I restore a backup?\n"
+                + "    answer: Open the list of snapshots and choose one.\n");
+        write("content/export.yaml", "title: Export\nquestions:\n  - id: export\n    question: Where is the export button?\n"
+                + "    answer: In the settings.\n");
+        StringBuilder weather = new StringBuilder("title: Weather\nquestions:\n");
+        for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday")) {
+            weather.append("  - id: rain-").append(day).append("\n    question: Will it rain on ").append(day)
+                    .append("?\n    answer: Look at the sky on ").append(day).append(" morning.\n");
+        }
+        write("content/weather.yaml", weather.toString());
+        buildBoth("the first build");
+        assertFalse(Files.readString(root.resolve("out/backup/index.html")).contains("export/index.html#export"));
+        write("content/export.yaml", "title: Export\nquestions:\n  - id: export\n    question: Where is the export button?\n"
+                + "    answer: In the settings. An export is no backup, to restore a backup open its snapshots.\n");
+        assertEquals(1, buildBoth("an answer that makes its question related to another topic's"));
+        assertTrue(Files.readString(root.resolve("out/backup/index.html")).contains("export/index.html#export"),
+                "the backup topic's page names the export question, found from the edited answer");
+    }
+
     private void randomEdits(Random random) throws Exception {
+        randomEdits(random, 30);
+    }
+
+    private void randomEdits(Random random, int minimumReused) throws Exception {
         start(random);
         assertEquals(0, buildBoth("the first build"));
         int reused = 0;
@@ -232,7 +273,7 @@ class BuildCacheTest {
             }
             reused += buildBoth(String.join(", ", steps));
         }
-        assertTrue(reused >= 30, "the cache gave only " + reused + " topics in 40 builds: " + steps);
+        assertTrue(reused >= minimumReused, "the cache gave only " + reused + " topics in 40 builds: " + steps);
     }
 
     @Test

@@ -255,9 +255,10 @@ class TemplateModelContractTest {
                 </#list>
                 """;
         StringBuilder spec = new StringBuilder();
-        for (String template : List.of("index.ftlh", "topic.ftlh", "404.ftlh", "languages.ftlh", "maintainers.ftlh",
-                "moved.ftlh")) {
-            spec.append("-- templates/").append(template).append(" --\n").append(probe);
+        for (String template : List.of("index.ftlh", "topic.ftlh", "all.ftlh", "all-topic.ftlh", "404.ftlh", "languages.ftlh",
+                "maintainers.ftlh", "moved.ftlh")) {
+            spec.append("-- templates/").append(template).append(" --\n").append(probe)
+                    .append(template.equals("all.ftlh") ? "${allTopics}\n" : "");
         }
         for (String language : List.of("en", "de")) {
             spec.append("""
