@@ -63,6 +63,7 @@ final class PreviousPages {
         Map<String, String> pages = new HashMap<>();
         pages.put(key(Urls.HOME), "the home page");
         pages.put(key(Urls.NOT_FOUND), "the 404 page");
+        pages.put(key(Urls.ALL), "the page with every question");
         for (TopicDraft topic : topics) {
             pages.put(key(Urls.topicPath(topic.id())), "the page of the topic '" + topic.id() + "'");
         }

@@ -125,6 +125,21 @@ class PreviousPagesTest {
     }
 
     @Test
+    void thePageWithEveryQuestionCannotBeAPreviousPage() throws Exception {
+        List<String> errors = errors("""
+                -- content/payments.yaml --
+                title: Payments
+                previousPages: [all.html]
+                questions:
+                  - question: How do I pay?
+                    answer: By card.
+                """);
+        Fixture.assertHasLine(errors, "content/payments.yaml:2:17: error: previous page 'all.html' is the page with every"
+                + " question");
+        assertEquals(1, errors.size(), String.join("\n", errors));
+    }
+
+    @Test
     void theSamePageListedTwiceInOneTopicIsAnError() throws Exception {
         List<String> errors = errors("""
                 -- content/payments.yaml --
