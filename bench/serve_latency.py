@@ -11,8 +11,8 @@ waits for its address, then RUNS times: waits 1 s, reads the build number the pr
 the write to (1) the new build number served and (2) the topic page fetched with the edit in it.
 Prints one line per run, tab-separated: RUN, run, ms to the new build, ms to the edited page.
 
-A browser's page learns about the new build by polling `__site-gen/build` (see
-docs/preview.md), so a reader sees it up to one polling interval later than (2).
+A browser's page learns about the new build by a push on `__site-gen/events` (see
+docs/preview.md), so a reader sees it as soon as the page has reloaded after (1).
 Only 127.0.0.1 is contacted. The preview is stopped at the end (its process group is ended).
 """
 import argparse

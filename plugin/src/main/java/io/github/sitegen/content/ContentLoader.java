@@ -282,7 +282,7 @@ public final class ContentLoader {
                     "add one <topic-id>.yaml file per topic, with a title and a list of questions"));
         }
         SiteInfo detected = settings.languageGiven() || !defaultLanguage.equals(DEFAULT_LANGUAGE) ? given
-                : withDetectedLanguage(given, drafts, siteFile == null ? contentDirectory : siteFile, problems);
+                : withDetectedLanguage(given, drafts, siteFile == null ? contentDirectory : siteFile, problems, memo);
         UnaryOperator<String> alertTitles = alertTitles(detected.language(), detected.messages());
         // The introduction's and the footer's alerts are titled in the language found (their problems are reported).
         SiteInfo info = detected == given ? detected
@@ -330,7 +330,8 @@ public final class ContentLoader {
      * (Korean, Japanese, Chinese, Arabic, Cyrillic, ...), gets that language rather than English,
      * with a warning that says how to set it.
      */
-    private static SiteInfo withDetectedLanguage(SiteInfo info, List<TopicDraft> topics, Path where, Problems problems) {
+    private static SiteInfo withDetectedLanguage(SiteInfo info, List<TopicDraft> topics, Path where, Problems problems,
+                                                 Memo memo) {
         StringBuilder sample = new StringBuilder();
         int step = Math.max(1, topics.size() / LANGUAGE_SAMPLE_TOPICS);
         for (int i = 0; i < topics.size(); i += step) {
@@ -338,7 +339,7 @@ public final class ContentLoader {
             sample.append(topic.title()).append(' ');
             topic.questions().forEach(q -> sample.append(q.question()).append(' '));
         }
-        String detected = Scripts.language(sample.toString());
+        String detected = memo == null ? Scripts.language(sample.toString()) : memo.language(sample.toString());
         if (detected.equals(info.language())) {
             return info;
         }
@@ -748,6 +749,18 @@ public final class ContentLoader {
             return read.draft();
         }
 
+        private volatile Map.Entry<String, String> language = Map.entry("", Scripts.language(""));
+
+        /** The language {@link Scripts#language} finds in {@code sample}; the last load's when the sample is the same. */
+        String language(String sample) {
+            Map.Entry<String, String> last = language;
+            if (!last.getKey().equals(sample)) {
+                last = Map.entry(sample, Scripts.language(sample));
+                language = last;
+            }
+            return last.getValue();
+        }
+
         /** The bytes of {@code file} as the last load parsed them; {@code null} when it did not read the file. */
         public byte[] bytes(Path file) {
             Read read = files.get(file);
@@ -847,16 +860,21 @@ public final class ContentLoader {
         Map<String, QuestionDraft> owners = new HashMap<>();
         // A topic's previous ids are anchors on its own page: none may be an id there already.
         for (TopicDraft topic : topics) {
-            Map<String, String> onPage = new HashMap<>();
+            if (topic.previousIds().isEmpty()) {
+                continue;
+            }
+            // The anchor's question, and whether the anchor is one of its previous ids (not its id).
+            Map<String, Map.Entry<QuestionDraft, Boolean>> onPage = new HashMap<>();
             for (QuestionDraft question : topic.questions()) {
-                onPage.putIfAbsent(question.id(), "the id of the question at " + question.position());
-                question.previousIds().forEach(p -> onPage.putIfAbsent(p.value(), "a previous id of the question at "
-                        + question.position()));
+                onPage.putIfAbsent(question.id(), Map.entry(question, false));
+                question.previousIds().forEach(p -> onPage.putIfAbsent(p.value(), Map.entry(question, true)));
             }
             for (Fields.Item item : topic.previousIds()) {
-                if (onPage.containsKey(item.value())) {
+                Map.Entry<QuestionDraft, Boolean> anchor = onPage.get(item.value());
+                if (anchor != null) {
                     problems.error(topic.file(), item.at(), "previous id '" + item.value() + "' of the topic is "
-                            + onPage.get(item.value()), "an anchor can lead to one place of the page only");
+                            + (anchor.getValue() ? "a previous id" : "the id") + " of the question at "
+                            + anchor.getKey().position(), "an anchor can lead to one place of the page only");
                 }
             }
         }
