@@ -3,7 +3,9 @@
    site's map (links.js, a script published with each language of the site: every question id and
    previous id, and every topic's previous pages, with the topic page that has them now) and
    replaces the location with that page, keeping the fragment, so the answer opens there. On the
-   404 page, an address that is nothing the map knows is searched for by its words. */
+   404 page, an address that is nothing the map knows is searched for by its words. A large
+   site's map keeps its ids in parts (links/p<n>.js, publish/LinksMap.java): only the part that
+   holds the fragment is loaded. */
 (function () {
   'use strict';
   var doc = document;
@@ -20,12 +22,38 @@
     return page.href.replace(/\/$/, '/index.html');
   }
 
-  function loadMap(src, then) {
+  function load(src, then) {
     var script = doc.createElement('script');
     script.src = src;
-    script.onload = function () { then(window.siteGenLinks || null); };
-    script.onerror = function () { then(null); };
+    script.onload = function () { then(true); };
+    script.onerror = function () { then(false); };
     doc.head.appendChild(script);
+  }
+
+  /* The part of a large site's map that holds {id}: its hash as Java computes String.hashCode(). */
+  function partOf(id, parts) {
+    var hash = 0;
+    for (var i = 0; i < id.length; i++) hash = (Math.imul(hash, 31) + id.charCodeAt(i)) | 0;
+    return (hash >>> 0) % parts;
+  }
+
+  /* The map at {src}, with the parts that hold the fragment {raw} (as written and decoded). */
+  function loadMap(src, raw, then) {
+    load(src, function (loaded) {
+      var map = loaded ? window.siteGenLinks || null : null;
+      var names = [];
+      if (map && map.parts && raw) {
+        [raw, decoded(raw)].forEach(function (id) {
+          var name = 'links/p' + partOf(id, map.parts) + '.js';
+          if (names.indexOf(name) < 0) names.push(name);
+        });
+      }
+      var left = names.length;
+      if (!left) { then(map); return; }
+      names.forEach(function (name) {
+        load(new URL(name, src).href, function () { if (--left === 0) then(map); });
+      });
+    });
   }
 
   /* Replaces the location with the topic page at {index} of the map, with {fragment}; false when
@@ -75,7 +103,7 @@
     var raw = location.hash.slice(1);
     var src = new URL(doc.body.getAttribute('data-links'), location.href);
     if (!raw) return;
-    loadMap(src.href, function (map) {
+    loadMap(src.href, raw, function (map) {
       var index = map && topicOfId(map, raw);
       if (index !== undefined && index !== null) go(map, new URL('.', src), index, raw);
     });
@@ -94,7 +122,7 @@
     var rest = path.indexOf(root) === 0 ? decoded(path.slice(root.length)) : '';
     var raw = location.hash.slice(1);
     var rootUrl = new URL(root, location.href);
-    loadMap(new URL('links.js', rootUrl).href, function (map) {
+    loadMap(new URL('links.js', rootUrl).href, raw, function (map) {
       if (map) {
         var index = raw ? topicOfId(map, raw) : undefined;
         if (index !== undefined && go(map, rootUrl, index, raw)) return;

@@ -34,8 +34,6 @@ public final class Publisher {
      * {@code site-gen:check} compares a change with).
      */
     public static final int FAQ_JSON_VERSION = 2;
-    /** Version of the format of {@value Urls#LINKS}, for the theme's script. */
-    static final int LINKS_VERSION = 1;
 
     private Publisher() {
     }
@@ -108,7 +106,7 @@ public final class Publisher {
             faq.write(utf8((site.topics().isEmpty() ? "" : "\n  ") + "]\n}\n"));
             close();
             search.finish();
-            write(sink, Urls.LINKS, links(site));
+            LinksMap.write(site, sink);
             write(sink, Urls.LLMS, LlmsText.index(site));
             if (!site.info().baseUrl().isEmpty()) {
                 write(sink, Urls.SITEMAP, sitemap(site, translations, language));
@@ -171,7 +169,7 @@ public final class Publisher {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(SiteRenderer.Sink sink, String path, String content) throws IOException {
+    static void write(SiteRenderer.Sink sink, String path, String content) throws IOException {
         sink.write(path, utf8(content));
     }
 
@@ -205,41 +203,6 @@ public final class Publisher {
             xml.append("</url>\n");
         }
         return xml.append("</urlset>\n").toString();
-    }
-
-    /**
-     * The map that old links follow, as a script (so that it loads from a folder opened on disk
-     * too): {@code window.siteGenLinks = {version, topics: [topic page, ...], ids: {id: topic},
-     * pages: {previous page: topic}}}, topics by their place in {@code topics}. {@code ids} has
-     * every question's id and previous ids, and the topics' previous ids (a question's id first,
-     * where a topic's previous id is the same text); {@code pages} each topic's previous pages, by
-     * the file written for them ({@code billing/index.html}). In the order of the content, so two
-     * builds give the same bytes.
-     */
-    static String links(Site site) {
-        List<String> topics = new ArrayList<>();
-        Map<String, Object> ids = new LinkedHashMap<>();
-        Map<String, Object> pages = new LinkedHashMap<>();
-        for (Topic topic : site.topics()) {
-            int index = topics.size();
-            topics.add(Urls.topicPath(topic));
-            for (Question question : topic.questions()) {
-                ids.put(question.id(), index);
-                question.previousIds().forEach(id -> ids.put(id, index));
-            }
-            topic.previousPages().forEach(page -> pages.put(Urls.previousPageFile(page), index));
-        }
-        for (int index = 0; index < site.topics().size(); index++) {
-            for (String id : site.topics().get(index).previousIds()) {
-                ids.putIfAbsent(id, index);
-            }
-        }
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("version", LINKS_VERSION);
-        links.put("topics", topics);
-        links.put("ids", ids);
-        links.put("pages", pages);
-        return "window.siteGenLinks = " + Json.compact(links, new StringBuilder()) + ";\n";
     }
 
     /** faq.json's {@code site}; docs/github-pages.md documents every field of faq.json. */

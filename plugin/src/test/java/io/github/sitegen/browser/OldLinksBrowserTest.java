@@ -175,6 +175,29 @@ class OldLinksBrowserTest {
     }
 
     @Test
+    void onALargeSiteOnlyThePartOfTheMapThatHoldsTheFragmentIsNeededToFollowIt() throws Exception {
+        StringBuilder spec = new StringBuilder();
+        for (int topic = 0; topic < 2; topic++) {
+            spec.append("-- large/topic-").append(topic).append(".yaml --\ntitle: Topic ").append(topic).append("\nquestions:\n");
+            for (int i = 0; i < 600; i++) {
+                spec.append("  - {id: question-").append(topic * 600 + i).append(", question: \"Question ").append(topic * 600 + i)
+                        .append("?\", answer: An answer.}\n");
+            }
+        }
+        Fixture.write(folder, spec.toString());
+        Path site = folder.resolve("large-site");
+        new SiteGenerator().generate(SiteGenConfig.builder(folder.resolve("large"), site)
+                .baseUrl("https://example.github.io/faq").build(), BuildListener.SILENT);
+        assertEquals(true, Files.isRegularFile(site.resolve("links/p0.js")), "the map is split");
+        try (PagesServer server = new PagesServer(site, "/faq/")) {
+            driver.get(server.baseUri().resolve("topic-0/index.html#question-1111").toString());
+            assertLandsOnOpenAnswer(driver, "/faq/topic-1/index.html", "question-1111");
+            driver.get(server.baseUri().resolve("gone.html#question-7").toString());
+            assertLandsOnOpenAnswer(driver, "/faq/topic-0/index.html", "question-7");
+        }
+    }
+
+    @Test
     void theMovedPageAndThe404PageHaveNoAxeViolationsInEitherScheme() throws Exception {
         // The moved page as a reader without JavaScript sees it, kept in place: without its script and refresh.
         Path moved = folder.resolve("site/faq.html");

@@ -58,9 +58,28 @@ public class OldLinksTest {
         Fixture.write(root, SITE);
         Fixture.build(config(""));
         assertEquals("window.siteGenLinks = {\"version\":1,\"topics\":[\"payments/index.html\",\"accounts/index.html\"],"
-                + "\"ids\":{\"change-payment-method\":0,\"How_to_pay.3F\":0,\"reset-password\":1,\"Paying\":0},"
-                + "\"pages\":{\"billing/index.html\":0,\"faq.html\":0,\"help/Billing.html\":0}};\n",
+                + "\"pages\":{\"billing/index.html\":0,\"faq.html\":0,\"help/Billing.html\":0},\"parts\":0,"
+                + "\"ids\":{\"change-payment-method\":0,\"How_to_pay.3F\":0,\"reset-password\":1,\"Paying\":0}};\n",
                 Files.readString(out().resolve(Urls.LINKS)));
+    }
+
+    @Test
+    void aLargeSitesMapKeepsItsIdsInPartsThatEachHoldTheIdsOfItsHash() throws Exception {
+        StringBuilder spec = new StringBuilder("-- content/many.yaml --\ntitle: Many\nquestions:\n");
+        for (int i = 0; i < LinksMap.IDS_PER_PART + 1; i++) {
+            spec.append("  - {id: q").append(i).append(", question: \"Question ").append(i).append("?\", answer: A.}\n");
+        }
+        Fixture.write(root, spec.toString());
+        Fixture.build(config(""));
+        assertTrue(Files.readString(out().resolve(Urls.LINKS)).endsWith("\"parts\":2,\"ids\":{}};\n"));
+        for (int part = 0; part < 2; part++) {
+            String text = Files.readString(out().resolve("links/p" + part + ".js"));
+            assertTrue(text.startsWith("Object.assign(window.siteGenLinks.ids, {"), text);
+            for (int i = 0; i <= LinksMap.IDS_PER_PART; i++) {
+                String id = "q" + i;
+                assertEquals(LinksMap.part(id, 2) == part, text.contains("\"" + id + "\":0"), id + " in part " + part);
+            }
+        }
     }
 
     @Test
