@@ -10,7 +10,12 @@ assert setup.startsWith('# Imported from faq.fml (part "Setup") by site-gen:impo
 assert setup.contains('  - id: how-to-configure\n')
 assert setup.contains('    previousIds:\n      - How_to_configure\n')
 assert setup.contains('      ```\n      <plugin>\n        <artifactId>widget</artifactId>\n      </plugin>\n      ```\n')
-assert new File(content, 'general.yaml').getText('UTF-8').contains('A *small* tool. See [how to configure it](#how-to-configure).')
+def general = new File(content, 'general.yaml').getText('UTF-8')
+assert general.contains('A *small* tool. See [how to configure it](#how-to-configure) and [the usage'
+        + ' page](https://widget.example.org/docs/usage.html).') : 'a link to another page of the old site leads there'
+// the old page is a previous page of the file's first topic
+assert general.contains('\npreviousPages:\n  - faq.html\n') : general
+assert !setup.contains('previousPages')
 
 // the report: what could not be converted, as file:line:column, then the summary
 assert log.contains('[WARNING] faq.fml:9:7: warning: markup in the question became plain text: <code>')
@@ -20,7 +25,9 @@ assert log.contains('[INFO] import-fml: 1 file, 2 parts, 2 faqs converted into 3
         + ' kept (1 as question ids, 1 through previousIds); 2 items not converted exactly')
 
 // run 2 built the imported content, and the anchor Doxia published still leads to the question
-assert log.contains('site-gen wrote 4 pages (2 topics, 2 questions')
+assert log =~ /site-gen wrote \d+ pages \(2 topics, 2 questions/
+// and the old page, faq.html, leads to the first topic
+assert new File(site, 'faq.html').getText('UTF-8').contains('general/')
 def page = new File(site, 'setup/index.html').getText('UTF-8')
 assert page.contains('<summary><h2>How do I configure it?</h2></summary>\n    <span class="question-anchor" id="how-to-configure"></span>\n'
         + '    <span class="question-anchor previous-id" id="How_to_configure"></span>')

@@ -18,7 +18,7 @@ import io.github.sitegen.render.Urls;
  * sends the reader on, so a path must be one the site can write on any host and file system, and
  * one that no other page of the site has.
  */
-final class PreviousPages {
+public final class PreviousPages {
 
     /** Longest path accepted: an old address, not a place to hide a large input. */
     static final int MAX_LENGTH = 200;
@@ -114,7 +114,7 @@ final class PreviousPages {
     }
 
     /** What is wrong with {@code path} as a previous page, or empty. */
-    static String problem(String path) {
+    public static String problem(String path) {
         if (path.length() > MAX_LENGTH) {
             return "is longer than " + MAX_LENGTH + " characters";
         }

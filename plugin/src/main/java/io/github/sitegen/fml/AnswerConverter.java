@@ -1,5 +1,6 @@
 package io.github.sitegen.fml;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,14 +53,18 @@ final class AnswerConverter {
     private final Function<String, Optional<String>> anchors;
     private final Pattern selfPage;
     private final HtmlWriter html;
+    private final URI oldPage;
 
     /**
      * @param anchors  the new link for an anchor of the FML page (any form Doxia published), if a
      *                 question of the import has it
      * @param pageName the name the FML page was published as, such as {@code faq.html}
+     * @param oldPage  the page's address on the old Maven site, against which links to its other
+     *                 pages become absolute; {@code null} to keep them as written
      */
     AnswerConverter(Path file, Report report, MarkdownRenderer markdown, Function<String, Optional<String>> anchors,
-                    String pageName) {
+                    String pageName, URI oldPage) {
+        this.oldPage = oldPage;
         this.file = file;
         this.report = report;
         this.markdown = markdown;
@@ -490,11 +495,23 @@ final class AnswerConverter {
             href = href.replace('\\', '/');
         }
         scheme = SCHEME.matcher(href);
-        if (scheme.find() && !SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
-            report.warning(file, at, "site-gen removes links with the scheme '" + scheme.group(1) + ":' ("
-                    + Text.abbreviate(href, 60) + ")", "site-gen keeps http, https and mailto links");
+        if (scheme.find()) {
+            if (!SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
+                report.warning(file, at, "site-gen removes links with the scheme '" + scheme.group(1) + ":' ("
+                        + Text.abbreviate(href, 60) + ")", "site-gen keeps http, https and mailto links");
+            }
+            return href;
         }
-        return href;
+        return oldPage == null || href.isEmpty() || href.startsWith("//") ? href : onOldSite(href);
+    }
+
+    /** {@code href}, a link to another page of the old Maven site, as an absolute link to it. */
+    private String onOldSite(String href) {
+        try {
+            return oldPage.resolve(href).toString();
+        } catch (IllegalArgumentException e) {
+            return href; // not a URL: generate reports it
+        }
     }
 
     static String hintFor(String attribute) {

@@ -1,6 +1,8 @@
 package io.github.sitegen.fml;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import io.github.sitegen.BuildListener;
 import io.github.sitegen.SiteGenConfig;
 import io.github.sitegen.content.ContentLoader;
 import io.github.sitegen.content.Ids;
+import io.github.sitegen.content.PreviousPages;
 import io.github.sitegen.input.PortableNames;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.markdown.Text;
@@ -41,6 +44,55 @@ import io.github.sitegen.render.Urls;
 public final class FmlImporter {
 
     private final MarkdownRenderer markdown = new MarkdownRenderer(false);
+    /** The old Maven site's address, against which answers' links to its other pages are made absolute; or null. */
+    private final URI oldSite;
+
+    /** An importer that keeps answers' relative links as they are (generate reports those that point nowhere). */
+    public FmlImporter() {
+        this.oldSite = null;
+    }
+
+    private FmlImporter(URI oldSite) {
+        this.oldSite = oldSite;
+    }
+
+    /**
+     * An importer that turns answers' relative links to other pages of the old Maven site
+     * ({@code usage.html}, {@code apidocs/index.html}) into absolute links to it, at
+     * {@code siteUrl} ({@code site-gen.fmlSiteUrl}); an empty or null value keeps them as they are.
+     *
+     * @throws SiteGenException when {@code siteUrl} is not an absolute http(s) URL
+     */
+    public static FmlImporter withOldSite(String siteUrl) throws SiteGenException {
+        if (siteUrl == null || siteUrl.isBlank()) {
+            return new FmlImporter();
+        }
+        String value = siteUrl.strip();
+        try {
+            URI uri = new URI(value.endsWith("/") ? value : value + "/");
+            if (uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                return new FmlImporter(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw SiteGenException.of(Problem.error(null, 0, 0, "site-gen.fmlSiteUrl is not an absolute http(s) URL: '"
+                + value + "'", "give the address the Maven site was published at, such as"
+                + " https://maven.apache.org/plugins/maven-foo-plugin/"));
+    }
+
+    /** The address {@code file}'s page had on the old Maven site; {@code null} when that is not known. */
+    private URI oldPage(Path file) {
+        if (oldSite == null) {
+            return null;
+        }
+        try {
+            return oldSite.resolve(new URI(null, null, pagePath(file), null)); // a space in a file name is quoted
+        } catch (URISyntaxException e) {
+            return oldSite;
+        }
+    }
 
     /**
      * What an import did.
@@ -100,15 +152,16 @@ public final class FmlImporter {
 
         Existing existing = Existing.of(contentDirectory, report);
         boolean prefix = documents.size() > 1;
-        List<PlannedTopic> topics = planTopics(documents, prefix, existing, report);
+        List<PlannedTopic> topics = distinctTitles(planTopics(documents, prefix, existing, report), report);
         Plan plan = planQuestions(documents, topics, existing, report);
 
         List<Output> outputs = new ArrayList<>();
+        Set<FmlDocument> pagesGiven = new HashSet<>();
         int questionCount = 0;
         for (PlannedTopic topic : topics) {
             FmlDocument document = topic.document();
             AnswerConverter converter = new AnswerConverter(document.file(), report, markdown,
-                    anchor -> plan.link(document, anchor), pageName(document.file()));
+                    anchor -> plan.link(document, anchor), pageName(document.file()), oldPage(document.file()));
             YamlWriter yaml = new YamlWriter()
                     .comment("Imported from " + document.file().getFileName() + " (part \"" + nullToEmpty(topic.part().id())
                             + "\") by site-gen:import-fml.")
@@ -117,6 +170,19 @@ public final class FmlImporter {
             List<String> partAnchors = plan.topicPreviousIds.getOrDefault(topic, List.of());
             if (!partAnchors.isEmpty()) {
                 yaml.list(0, "previousIds", partAnchors);
+            }
+            String page = pagePath(document.file());
+            if (pagesGiven.add(document)) {
+                String wrong = page.equals(Urls.HOME) || page.equals(Urls.NOT_FOUND)
+                        ? "is a page the new site has itself" : PreviousPages.problem(page);
+                if (!wrong.isEmpty()) {
+                    report.warning(document.file(), document.root(), "the old page '" + page + "' is not kept as a"
+                            + " previous page: it " + wrong, "links to it will not lead to the new site");
+                } else {
+                    // The old page's address leads to the file's first topic; the site's map of moved
+                    // questions takes a fragment on to a question of the file's other topics.
+                    yaml.list(0, "previousPages", List.of(page));
+                }
             }
             yaml.raw("questions:");
             for (FmlDocument.Faq faq : topic.part().faqs()) {
@@ -260,6 +326,41 @@ public final class FmlImporter {
             }
         }
         return topics;
+    }
+
+    /**
+     * Topics from several files with the same title ("General" in each) could not be told apart in
+     * the navigation: each such title is preceded by its file's title ("Maven – General"), or by
+     * the file's name when the file has no title or shares it, with a warning at the part.
+     */
+    private static List<PlannedTopic> distinctTitles(List<PlannedTopic> topics, Report report) {
+        Map<String, List<PlannedTopic>> byTitle = new HashMap<>();
+        topics.forEach(topic -> byTitle.computeIfAbsent(titleKey(topic.title()), k -> new ArrayList<>()).add(topic));
+        List<PlannedTopic> renamed = new ArrayList<>();
+        for (PlannedTopic topic : topics) {
+            List<PlannedTopic> same = byTitle.get(titleKey(topic.title()));
+            if (same.size() == 1) {
+                renamed.add(topic);
+                continue;
+            }
+            String document = topic.document().title().strip();
+            boolean shared = document.isEmpty() || document.equalsIgnoreCase(topic.title()) || same.stream()
+                    .filter(other -> other.document() != topic.document())
+                    .anyMatch(other -> other.document().title().strip().equalsIgnoreCase(document));
+            String title = (shared ? stem(topic.document().file()) : document) + " – " + topic.title();
+            List<String> files = same.stream().map(other -> other.document().file().getFileName().toString()).distinct().toList();
+            report.warning(topic.document().file(), topic.part().element(), same.size() + " imported topics are titled '"
+                    + topic.title() + "' (from " + String.join(", ", files) + "): this one is titled '" + title + "'",
+                    "change 'title' in " + topic.id() + ".yaml if another title suits it better");
+            String derivation = (topic.derivation().isEmpty() ? "" : topic.derivation() + "; ")
+                    + "title preceded by the " + (shared ? "file name" : "<faqs title>") + ", as another topic has the same";
+            renamed.add(new PlannedTopic(topic.document(), topic.part(), topic.id(), title, topic.order(), derivation));
+        }
+        return renamed;
+    }
+
+    private static String titleKey(String title) {
+        return title.strip().toLowerCase(Locale.ROOT);
     }
 
     // ------------------------------------------------------------------ question ids
@@ -502,6 +603,23 @@ public final class FmlImporter {
             }
             return new Existing(ids, previous, true);
         }
+    }
+
+    /**
+     * Where the Maven site published an FML file, from its root: {@code src/site/fml/faq.fml} became
+     * {@code faq.html}, {@code src/site/fml/sub/faq.fml} {@code sub/faq.html}. A file outside an
+     * {@code fml} folder is taken to have been at the root.
+     */
+    static String pagePath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        for (Path folder = absolute.getParent(); folder != null; folder = folder.getParent()) {
+            if (folder.getFileName() != null && folder.getFileName().toString().equals("fml")) {
+                Path relative = folder.relativize(absolute);
+                String parent = relative.getParent() == null ? "" : relative.getParent().toString().replace('\\', '/') + "/";
+                return parent + pageName(file);
+            }
+        }
+        return pageName(file);
     }
 
     /** The name Doxia published an FML file under: {@code faq.fml} became {@code faq.html}. */

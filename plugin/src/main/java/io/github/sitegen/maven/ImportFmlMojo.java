@@ -43,6 +43,18 @@ public class ImportFmlMojo extends AbstractMojo {
     @Parameter(property = "site-gen.contentDirectory", defaultValue = "${project.basedir}/src/site-gen/content")
     private File contentDirectory;
 
+    /**
+     * The address the old Maven site was published at, such as
+     * {@code https://maven.apache.org/plugins/maven-foo-plugin/}. Answers' relative links to its
+     * other pages ({@code usage.html}, {@code apidocs/index.html}) become absolute links to it.
+     * Without it they are kept as written, and {@code generate} reports those that point at no
+     * file of the new site.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "site-gen.fmlSiteUrl")
+    private String fmlSiteUrl;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File projectDirectory;
 
@@ -50,7 +62,7 @@ public class ImportFmlMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         ProblemLog log = new ProblemLog(getLog(), projectDirectory.toPath());
         try {
-            new FmlImporter().importFml(input.toPath(), contentDirectory.toPath(), log);
+            FmlImporter.withOldSite(fmlSiteUrl).importFml(input.toPath(), contentDirectory.toPath(), log);
         } catch (SiteGenException e) {
             log.report(e.problems());
             throw new MojoFailureException(e.getMessage() + "; each is listed above as file:line:column; nothing was written", e);

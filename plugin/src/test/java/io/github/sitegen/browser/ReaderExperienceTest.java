@@ -214,7 +214,8 @@ class ReaderExperienceTest {
         WebElement button = driver.findElement(By.cssSelector("button.copy-link[data-id=why-ukraine-membership-matters]"));
         assertTrue(button.isDisplayed());
         button.click();
-        await().until(d -> "Link copied".equals(button.getText()));
+        // The button says so for two seconds, which a busy machine can miss; the announcement stays.
+        await().until(d -> "Link copied".equals(d.findElement(By.id("sg_announce")).getDomProperty("textContent")));
         Object copied = driver.executeAsyncScript("var done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error ' + e));");
         assertEquals(base.resolve("ukraine/index.html").toString() + "#why-ukraine-membership-matters", copied);
     }

@@ -324,7 +324,9 @@ class FmlCorpusTest {
                 String title = Text.oneLine(titles.item(0).getTextContent());
                 for (Form form : List.of(Form.DOXIA_2, Form.DOXIA_1)) {
                     String anchor = DoxiaIds.published(title, form);
-                    assertTrue(pages.values().stream().anyMatch(page -> page.selectFirst("h1").text().equals(title)
+                    // A title that another file's part has too is preceded by the file's title ("Maven – General").
+                    assertTrue(pages.values().stream().anyMatch(page -> (page.selectFirst("h1").text().equals(title)
+                                    || page.selectFirst("h1").text().endsWith(" – " + title))
                             && page.getElementById(anchor) != null && page.getElementById(anchor).parent().tagName().equals("h1")),
                             name + ": part anchor #" + anchor + " of \"" + title + "\" is in its topic's heading");
                 }

@@ -128,6 +128,8 @@ class FmlImporterTest {
                 previousIds:
                   - General
                   - general
+                previousPages:
+                  - faq.html
                 questions:
                   - id: what-is-it
                     question: What is the widget?
@@ -815,7 +817,8 @@ class FmlImporterTest {
                 """));
         assertEquals(List.of(), formatted(result.warnings(), root));
         assertEquals("First see [getting started](start/index.html), or [this part](usage/index.html).\n", answer("usage", 0));
-        assertTrue(file("start.yaml").contains("order: 10\npreviousIds:\n  - Getting_Started\n  - start\nquestions:\n"),
+        assertTrue(file("start.yaml").contains("order: 10\npreviousIds:\n  - Getting_Started\n  - start\npreviousPages:\n  - faq.html\n"
+                + "questions:\n"),
                 file("start.yaml"));
         assertTrue(file("usage.yaml").contains("previousIds:\n  - Usage\n  - usage\n"), file("usage.yaml"));
         Document page = page("start");
@@ -850,5 +853,106 @@ class FmlImporterTest {
         assertEquals("Run\n\n```\nmvn clean\nmvn site\n```\n\nthen\n\n- check\n", answer("p", 0));
         page("p");
         SiteCheck.assertValidHtml(root.resolve("out"));
+    }
+
+    private static String titled(String title, String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<faqs xmlns=\"" + NS + "\" title=\"" + title + "\">\n" + body
+                + "</faqs>\n";
+    }
+
+    @Test
+    void twoFilesWithAPartOfTheSameTitleGetTitlesThatTellThemApartWithAWarning() throws Exception {
+        Fixture.write(root, "-- fml/maven.fml --\n" + titled("Maven", """
+                <part id="general"><title>General</title>
+                  <faq id="what"><question>What is Maven?</question><answer><p>A build tool.</p></answer></faq>
+                </part>
+                """) + "-- fml/ant.fml --\n" + titled("Ant", """
+                <part id="general"><title>General</title>
+                  <faq id="ant"><question>What is Ant?</question><answer><p>Another build tool.</p></answer></faq>
+                </part>
+                """));
+        FmlImporter.Result result = importFile(root.resolve("fml"));
+        assertEquals("Maven – General", title("maven-general"));
+        assertEquals("Ant – General", title("ant-general"));
+        List<String> warnings = formatted(result.warnings(), root);
+        assertHas(warnings, "fml/maven.fml:3:1: warning: 2 imported topics are titled 'General' (from ant.fml, maven.fml):"
+                + " this one is titled 'Maven – General' (change 'title' in maven-general.yaml if another title suits it"
+                + " better)");
+        assertHas(warnings, "fml/ant.fml:3:1: warning: 2 imported topics are titled 'General'");
+        assertHas(infos, "maven-general.yaml: \"Maven – General\", 1 question, from maven.fml part \"general\"");
+        Document home = Fixture.html(buildSite().resolve("index.html"));
+        assertEquals(List.of("Ant – General", "Maven – General"), home.select(".topic-nav a").eachText().stream().sorted().toList());
+    }
+
+    @Test
+    void twoFilesOfTheSameTitleTellTheirTopicsApartByTheFileName() throws Exception {
+        String part = """
+                <part id="general"><title>General</title>
+                  <faq id="%s"><question>What is it?</question><answer><p>A tool.</p></answer></faq>
+                </part>
+                """;
+        Fixture.write(root, "-- fml/core.fml --\n" + titled("FAQ", part.formatted("a")) + "-- fml/web.fml --\n"
+                + titled("FAQ", part.formatted("b")));
+        importFile(root.resolve("fml"));
+        assertEquals("core – General", title("core-general"));
+        assertEquals("web – General", title("web-general"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private String title(String topic) throws IOException {
+        return (String) ((Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(file(topic + ".yaml")))
+                .get("title");
+    }
+
+    private Path buildSite() throws Exception {
+        Fixture.build(root);
+        return root.resolve("out");
+    }
+
+    @Test
+    void theOldPageOfAFileIsAPreviousPageOfItsFirstTopicSoThatItsLinksStillLand() throws Exception {
+        Fixture.write(root, "-- src/site/fml/faq.fml --\n" + faqs(NS, TWO_PARTS) + "-- src/site/fml/sub/more.fml --\n"
+                + faqs(NS, """
+                <part id="more"><title>More</title>
+                  <faq id="more-one"><question>One more?</question><answer><p>Yes.</p></answer></faq>
+                </part>
+                """));
+        importFile(root.resolve("src/site/fml"));
+        assertEquals(List.of("faq.html"), yaml("general").get("previousPages"));
+        assertFalse(yaml("install").containsKey("previousPages"), "the file's page is given to its first topic only");
+        Path out = buildSite();
+        assertTrue(Files.readString(out.resolve("faq.html")).contains("general/"), "the old page leads on to the first topic");
+        new FmlImporter().importFml(root.resolve("src/site/fml/sub/more.fml"), root.resolve("more"), listener);
+        assertTrue(Files.readString(root.resolve("more/more.yaml")).contains("previousPages:\n  - sub/more.html\n"),
+                Files.readString(root.resolve("more/more.yaml")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> yaml(String topic) throws IOException {
+        return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(file(topic + ".yaml"));
+    }
+
+    private static final String LINKS = """
+            <part id="general"><title>General</title>
+              <faq id="cost"><question>What does it cost?</question>
+                <answer><p>See <a href="usage.html">the usage</a>, <a href="apidocs/index.html">the API</a>,
+                  <a href="faq.html#cost">this</a>, <a href="#cost">that</a> and <a href="https://example.org/">elsewhere</a>.</p></answer></faq>
+            </part>
+            """;
+
+    @Test
+    void withTheOldSitesAddressLinksToItsOtherPagesBecomeAbsoluteAndWithoutItTheyStayAsWritten() throws Exception {
+        Fixture.write(root, "-- src/site/fml/sub/faq.fml --\n" + faqs(NS, LINKS));
+        FmlImporter.withOldSite("https://maven.apache.org/plugins/maven-foo-plugin")
+                .importFml(root.resolve("src/site/fml/sub/faq.fml"), root.resolve("content"), listener);
+        assertEquals("See [the usage](https://maven.apache.org/plugins/maven-foo-plugin/sub/usage.html), [the"
+                + " API](https://maven.apache.org/plugins/maven-foo-plugin/sub/apidocs/index.html), [this](#cost), [that](#cost)"
+                + " and [elsewhere](https://example.org/).\n", answer("general", 0));
+        new FmlImporter().importFml(root.resolve("src/site/fml/sub/faq.fml"), root.resolve("kept"), listener);
+        assertTrue(Files.readString(root.resolve("kept/general.yaml")).contains("[the usage](usage.html)"));
+        SiteGenException e = assertThrows(SiteGenException.class, () -> FmlImporter.withOldSite("maven.apache.org/foo"));
+        assertEquals("error: site-gen.fmlSiteUrl is not an absolute http(s) URL: 'maven.apache.org/foo' (give the address"
+                + " the Maven site was published at, such as https://maven.apache.org/plugins/maven-foo-plugin/)",
+                e.problems().get(0).format(root));
     }
 }

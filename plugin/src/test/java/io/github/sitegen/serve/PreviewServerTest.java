@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PreviewServerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long a test waits for the preview to show a change: a ceiling for a busy machine, not a pause. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private static final String SITE = """
             -- content/site.yaml --
@@ -94,7 +95,7 @@ class PreviewServerTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
