@@ -31,6 +31,11 @@ import java.util.function.Consumer;
 public final class OutputLock implements AutoCloseable {
 
     private static final Map<Path, Semaphore> IN_THIS_JVM = new ConcurrentHashMap<>();
+    /**
+     * The byte locked: one far past the token, so that reading the token back by name never meets
+     * the lock (Windows' locks forbid reading a locked range through another handle).
+     */
+    private static final long REGION = Long.MAX_VALUE - 1;
 
     private final Semaphore turn;
     private final FileChannel channel;
@@ -66,12 +71,12 @@ public final class OutputLock implements AutoCloseable {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 try {
-                    if (channel.tryLock() == null) {
+                    if (channel.tryLock(REGION, 1, false) == null) {
                         if (!told) {
                             info.accept(waiting);
                             told = true;
                         }
-                        channel.lock();
+                        channel.lock(REGION, 1, false);
                     }
                     if (owns(channel, file)) {
                         return new OutputLock(turn, channel, file);
