@@ -32,7 +32,7 @@ assert marker.contains('orders/index.html')
 // no staging (or old-site) folder left beside the output
 def leftovers = target.list().findAll { it.startsWith('.site-gen-') }
 assert leftovers == [] : "left behind in target/: $leftovers"
-assert target.list().toList().sort() == ['site-gen', 'site-gen-cache'] : "target/ holds only the site and its build cache: ${target.list()}"
+assert target.list().toList().sort() == ['.site-gen.lock', 'site-gen', 'site-gen-cache'] : "target/ holds only the site, the lock builds of it take turns by, and its build cache: ${target.list()}"
 // the failed builds left the build cache as the good build left it: no build marked as running
 def caches = new File(target, 'site-gen-cache').listFiles()
 assert caches.length == 1 && !new File(caches[0], 'building').exists() : "cache: ${caches*.list()}"

@@ -412,7 +412,7 @@ class SiteGeneratorTest {
         assertEquals(before.keySet(), after.keySet());
         before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
         try (Stream<Path> siblings = Files.list(root)) {
-            assertEquals(List.of("content", "out"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of(".out.lock", "content", "out"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -432,7 +432,7 @@ class SiteGeneratorTest {
                 errors.get(0));
         assertEquals(before.keySet(), Fixture.contents(out()).keySet());
         try (Stream<Path> siblings = Files.list(root)) {
-            assertEquals(3, siblings.count(), "content, templates, out: no staging folder left");
+            assertEquals(4, siblings.count(), "content, templates, out and .out.lock: no staging folder left");
         }
     }
 

@@ -1,17 +1,12 @@
 package io.github.sitegen.output;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -22,11 +17,10 @@ import java.util.function.Consumer;
  * in others, run one after the other: the second waits, and says so. Without it, two builds swapped
  * the folder at the same moment, and one failed half-way with {@code Directory not empty}.
  *
- * <p>Between processes it is a lock on {@code .<output>.lock} beside the output, which the build
- * that holds it deletes when it is done, so nothing is left beside the output. A build that was
- * waiting for the lock of a file deleted meanwhile sees that the file at that name is not the one it
- * locked (it writes a token into the file it locked and reads it back by name) and locks the new
- * one. Within this JVM, where a file lock cannot be taken twice, it is a semaphore per output folder.
+ * <p>Between processes it is a lock on {@code .<output>.lock} beside the output. That file stays:
+ * deleting it would let a build that waits on the deleted file and one that creates it anew both
+ * run (and on POSIX, reading it back by name through another descriptor would drop the lock).
+ * Within this JVM, where a file lock cannot be taken twice, it is a semaphore per output folder.
  */
 public final class OutputLock implements AutoCloseable {
 
@@ -34,12 +28,10 @@ public final class OutputLock implements AutoCloseable {
 
     private final Semaphore turn;
     private final FileChannel channel;
-    private final Path file;
 
-    private OutputLock(Semaphore turn, FileChannel channel, Path file) {
+    private OutputLock(Semaphore turn, FileChannel channel) {
         this.turn = turn;
         this.channel = channel;
-        this.file = file;
     }
 
     /** Waits until no other build of {@code output} runs, telling {@code info} when it has to wait. */
@@ -60,60 +52,33 @@ public final class OutputLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for another build of " + output);
         }
-        Path file = parent.resolve("." + folder.getFileName() + ".lock");
+        FileChannel channel = null;
         try {
-            while (true) {
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-                try {
-                    if (channel.tryLock() == null) {
-                        if (!told) {
-                            info.accept(waiting);
-                            told = true;
-                        }
-                        channel.lock();
-                    }
-                    if (owns(channel, file)) {
-                        return new OutputLock(turn, channel, file);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    channel.close();
-                    throw e;
+            channel = FileChannel.open(parent.resolve("." + folder.getFileName() + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            if (channel.tryLock() == null) {
+                if (!told) {
+                    info.accept(waiting);
                 }
-                channel.close(); // the build before deleted the file this one locked: lock the one at its name now
+                channel.lock();
             }
+            return new OutputLock(turn, channel);
         } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
             turn.release();
             throw e;
         }
     }
 
-    /** Whether {@code file} is still the file {@code channel} locked: a token written through one reads back through the other. */
-    private static boolean owns(FileChannel channel, Path file) throws IOException {
-        byte[] token = ("site-gen build " + ProcessHandle.current().pid() + " " + System.nanoTime() + " "
-                + Thread.currentThread().getId() + "\n").getBytes(StandardCharsets.UTF_8);
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(token), 0);
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Arrays.equals(in.readAllBytes(), token);
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-    }
-
-    /** Deletes the lock file, still locked, then lets the next build of the output run. */
+    /** Lets the next build of the output run. */
     @Override
     public void close() throws IOException {
         try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // where an open file cannot be deleted (Windows), it stays; the next build locks it again
+            channel.close();
         } finally {
-            try {
-                channel.close();
-            } finally {
-                turn.release();
-            }
+            turn.release();
         }
     }
 }

@@ -134,7 +134,7 @@ class OutputFolderTest {
         Fixture.assertHasLine(info, "Removed " + root.resolve(".out-staging-123") + " (3 files), left by a site-gen build"
                 + " that was interrupted");
         Fixture.assertHasLine(info, "Removed " + root.resolve(".out-old-456") + " (2 files)");
-        assertEquals(List.of("content", "elsewhere", "out"), siblings());
+        assertEquals(List.of(".out.lock", "content", "elsewhere", "out"), siblings());
     }
 
     @Test
@@ -163,7 +163,7 @@ class OutputFolderTest {
         build();
         Fixture.assertHasLine(info, "Removed " + root.resolve(".out-old-123") + " (");
         Fixture.assertHasLine(info, "Removed " + root.resolve(".out-staging-456") + " (0 files)");
-        assertEquals(List.of("content", "out"), siblings());
+        assertEquals(List.of(".out.lock", "content", "out"), siblings());
     }
 
     @Test
@@ -219,7 +219,7 @@ class OutputFolderTest {
         }
         Fixture.assertHasLine(firstLines, "second build waited: true");
         Fixture.assertHasLine(secondLines, "site-gen wrote");
-        assertEquals(List.of("content", "out"), siblings());
+        assertEquals(List.of(".out.lock", "content", "out"), siblings());
         assertTrue(Files.isRegularFile(out().resolve("index.html")));
     }
 
@@ -280,7 +280,7 @@ class OutputFolderTest {
         }
         assertEquals("mine\n", Files.readString(out().resolve("added/while-building.txt")));
         assertTrue(Files.readString(out().resolve("general/index.html")).contains("The first answer."));
-        assertEquals(List.of("content", "out"), siblings());
+        assertEquals(List.of(".out.lock", "content", "out"), siblings());
     }
 
     private List<String> siblings() throws Exception {
