@@ -15,8 +15,17 @@ if [ ! -f "$DATA/sitegen/site.yaml" ]; then
   python3 "$GEN" --questions "$QUESTIONS" --out "$DATA" >/dev/null
   python3 bench/prefix_ids.py "$DATA/content" "$DATA/sitegen"
 fi
-./mvnw -q -o -pl plugin dependency:build-classpath -Dmdep.outputFile="$PWD/$WORK/classpath.txt" >/dev/null
-CP="plugin/target/classes:$(cat "$WORK/classpath.txt")"
+# The plugin's runtime dependencies, as its descriptor lists them, from the local repository.
+CP="plugin/target/classes:$(python3 - plugin/target/classes/META-INF/maven/plugin.xml <<'PY'
+import os, sys, xml.etree.ElementTree as ET
+repo = os.environ.get("MAVEN_REPO_LOCAL", os.path.expanduser("~/.m2/repository"))
+jars = []
+for d in ET.parse(sys.argv[1]).getroot().find("dependencies"):
+    g, a, v, t = (d.findtext(k) for k in ("groupId", "artifactId", "version", "type"))
+    jars.append(os.path.join(repo, *g.split("."), a, v, f"{a}-{v}.{t or 'jar'}"))
+print(":".join(jars))
+PY
+)"
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" -cp "$CP" bench/src/ReaderFeaturesBench.java
 java -cp "$CP:$WORK/classes" ReaderFeaturesBench "$DATA/sitegen" "$WORK/run" "$RUNS"

@@ -21,6 +21,8 @@ import io.github.sitegen.SiteGenerator;
  * cache (one answer edited before each). Prints one line per variant:
  *
  * <pre>
+ * BUILD round variant ms cpu_ms          (each clean build; round 0 warms up)
+ * EDIT i variant ms                      (each incremental build; 0 warms up)
  * CLEAN variant median_ms median_cpu_ms (n)
  * INCREMENTAL variant median_ms (n)
  * SIZE all.html bytes
@@ -60,6 +62,7 @@ public final class ReaderFeaturesBench {
                 long start = System.nanoTime();
                 new SiteGenerator().generate(SiteGenConfig.builder(content, out).build(), BuildListener.SILENT);
                 long[] row = {(System.nanoTime() - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000};
+                System.out.println("BUILD " + round + " " + variant.getKey() + " " + row[0] + " " + row[1]);
                 if (round > 0) {
                     clean.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(row);
                 }
@@ -89,8 +92,10 @@ public final class ReaderFeaturesBench {
                 Files.writeString(topic, yaml.replaceFirst("(?m)^(    answer: \\|\\n      )", "$1Updated" + i + " "));
                 long start = System.nanoTime();
                 new SiteGenerator().generate(config, BuildListener.SILENT);
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                System.out.println("EDIT " + i + " " + name + " " + ms);
                 if (i > 0) {
-                    rows.add(new long[] {(System.nanoTime() - start) / 1_000_000});
+                    rows.add(new long[] {ms});
                 }
             }
             System.out.println("INCREMENTAL " + name + " " + median(rows, 0) + " (" + rows.size() + ")");

@@ -22,17 +22,17 @@ assert log.contains('[INFO] eject: copied 2 files to ')
 assert log.contains('[INFO] kept index.ftlh: ')
 assert log.contains('[INFO] kept topic.ftlh: ')
 assert log.contains('[INFO] copied header-extra.ftlh (stable: meant to be changed)')
-assert log.contains('[INFO] Meant to be overridden (stable): 404.ftlh, footer-extra.ftlh, head-extra.ftlh, header-extra.ftlh, index.ftlh, topic.ftlh, assets/site-gen.css')
+assert log.contains('[INFO] Meant to be overridden (stable): 404.ftlh, all-topic.ftlh, all.ftlh, footer-extra.ftlh, head-extra.ftlh, header-extra.ftlh, index.ftlh, topic.ftlh, assets/site-gen.css')
 def internal = log.readLines().find { it.startsWith('[INFO] Internal, may change between versions: ') }
 assert internal != null && internal.contains('layout.ftlh') && internal.contains('assets/favicon.svg')
 assert !internal.contains('topic.ftlh') && !internal.contains('site-gen.css')
-assert log.contains('[INFO] eject: copied 4 files to ') && log.contains(', kept 3 files that existed')
+assert log.contains('[INFO] eject: copied 6 files to ') && log.contains(', kept 3 files that existed')
 assert log.contains('[INFO] Internal files are copied only by name, one by one, such as -Dsite-gen.templates=')
 // run 3: an internal file, named, with its warning
 assert log.contains('[INFO] copied layout.ftlh (internal: it may change in any version, and your copy will not follow)')
 // run 4: an unknown name lists the available ones
-assert log.contains("[ERROR] error: site-gen.templates: 'page.ftlh' is not a file of the built-in theme (available: 404.ftlh, footer-extra.ftlh, head-extra.ftlh, ")
-assert log.contains('assets/favicon.svg, assets/site-gen-links.js, assets/site-gen-search.js, assets/site-gen.css')
+assert log.contains("[ERROR] error: site-gen.templates: 'page.ftlh' is not a file of the built-in theme (available: 404.ftlh, all-topic.ftlh, all.ftlh, footer-extra.ftlh, head-extra.ftlh, ")
+assert log.contains('assets/favicon.svg, assets/site-gen-feedback.js, assets/site-gen-links.js, assets/site-gen-search.js, assets/site-gen.css')
 assert log.count('BUILD FAILURE') == 1
 // run 5: the site builds with the ejected templates and the project's own home page
 def site = new File(basedir, 'target/site-gen')

@@ -65,7 +65,8 @@ class SiteGeneratorTest {
     void aBuildWritesTheHomePageOnePagePerTopicThe404PageAndTheAssets() throws Exception {
         Fixture.write(root, SITE);
         SiteGenerator.Result result = Fixture.build(root);
-        assertEquals(List.of(".nojekyll", "404.html", "all.html", "assets/favicon.svg", "assets/site-gen-links.js",
+        assertEquals(List.of(".nojekyll", "404.html", "all.html", "assets/favicon.svg", "assets/site-gen-feedback.js",
+                "assets/site-gen-links.js",
                 "assets/site-gen-search.js", "assets/site-gen.css", "assets/site-gen.js", "billing/index.html",
                 "billing/index.md", "faq.json", "index.html", "links.js", "llms-full.txt", "llms.txt", "search-index.js",
                 "search-index/d0.js", "search-index/p0.js", "start/index.html", "start/index.md"), files(out()));
@@ -620,7 +621,7 @@ class SiteGeneratorTest {
                 + " is taken"), log.toString());
         List<String> info = log.toString().lines().filter(line -> line.startsWith("info ")).toList();
         assertEquals(1, info.size(), "one line per build: " + info);
-        assertTrue(info.get(0).matches("info site-gen wrote 4 pages \\(1 topic, 2 questions, 18 files\\) to .* in \\d+ ms,"
+        assertTrue(info.get(0).matches("info site-gen wrote 4 pages \\(1 topic, 2 questions, 19 files\\) to .* in \\d+ ms,"
                 + " \\d+ pages per second; stages: load and validate \\d+ ms, Markdown \\d+ ms, templates \\d+ ms,"
                 + " write \\d+ ms \\(Markdown, templates and write summed over threads\\)"), info.get(0));
     }

@@ -72,7 +72,7 @@ final class RelatedQuestions {
         }
         int common = Math.max(50, n / COMMON_SHARE);
         double[] scores = new double[n];
-        List<Integer> touched = new ArrayList<>();
+        int[] touched = new int[n];
         Map<QuestionDraft, List<QuestionDraft>> found = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             QuestionDraft question = questions.get(i);
@@ -84,6 +84,7 @@ final class RelatedQuestions {
             Integer[] order = new Integer[t.length];
             Arrays.setAll(order, k -> k);
             Arrays.sort(order, (a, b) -> w[a] != w[b] ? Double.compare(w[b], w[a]) : t[a].compareTo(t[b]));
+            int count = 0;
             for (int o = 0; o < Math.min(TERMS, order.length); o++) {
                 int k = order[o];
                 Postings postings = index.get(t[k]);
@@ -94,31 +95,42 @@ final class RelatedQuestions {
                     int j = postings.questions[p];
                     if (j != i) {
                         if (scores[j] == 0) {
-                            touched.add(j);
+                            touched[count++] = j;
                         }
                         scores[j] += w[k] * postings.weights[p];
                     }
                 }
             }
-            List<Integer> best = new ArrayList<>();
-            for (int j : touched) {
-                if (scores[j] / (norms[i] * norms[j]) >= THRESHOLD) {
-                    best.add(j);
+            // The LIMIT most alike, by cosine, the first on the site among equals: one pass, no sort.
+            int[] best = new int[LIMIT];
+            double[] bestScore = new double[LIMIT];
+            int kept = 0;
+            for (int c = 0; c < count; c++) {
+                int j = touched[c];
+                double cosine = scores[j] / (norms[i] * norms[j]);
+                scores[j] = 0;
+                if (cosine < THRESHOLD) {
+                    continue;
+                }
+                int at = kept;
+                while (at > 0 && (cosine > bestScore[at - 1] || cosine == bestScore[at - 1] && j < best[at - 1])) {
+                    at--;
+                }
+                if (at < LIMIT) {
+                    for (int m = Math.min(kept, LIMIT - 1); m > at; m--) {
+                        best[m] = best[m - 1];
+                        bestScore[m] = bestScore[m - 1];
+                    }
+                    best[at] = j;
+                    bestScore[at] = cosine;
+                    kept = Math.min(kept + 1, LIMIT);
                 }
             }
-            double[] cosine = scores;
-            best.sort((a, b) -> {
-                double x = cosine[a] / norms[a];
-                double y = cosine[b] / norms[b];
-                return x != y ? Double.compare(y, x) : Integer.compare(a, b);
-            });
-            List<QuestionDraft> related = new ArrayList<>(LIMIT);
-            for (int k = 0; k < Math.min(LIMIT, best.size()); k++) {
-                related.add(questions.get(best.get(k)));
+            List<QuestionDraft> related = new ArrayList<>(kept);
+            for (int k = 0; k < kept; k++) {
+                related.add(questions.get(best[k]));
             }
             found.put(question, related);
-            touched.forEach(j -> scores[j] = 0);
-            touched.clear();
         }
         return found;
     }

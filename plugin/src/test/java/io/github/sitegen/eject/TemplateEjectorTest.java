@@ -50,8 +50,8 @@ class TemplateEjectorTest {
         }
         assertEquals(inRepository, names(files).stream().sorted().toList(),
                 "every file of the theme's folder but theme.properties and the message bundles, which site.yaml overrides");
-        assertEquals(List.of("404.ftlh", "footer-extra.ftlh", "head-extra.ftlh", "header-extra.ftlh", "index.ftlh", "topic.ftlh",
-                        "assets/site-gen.css"),
+        assertEquals(List.of("404.ftlh", "all-topic.ftlh", "all.ftlh", "footer-extra.ftlh", "head-extra.ftlh", "header-extra.ftlh",
+                        "index.ftlh", "topic.ftlh", "assets/site-gen.css"),
                 names(files.stream().filter(TemplateEjector.ThemeFile::stable).toList()));
         assertTrue(names(files.stream().filter(f -> !f.stable()).toList()).containsAll(List.of("layout.ftlh", "assets/favicon.svg")));
     }
@@ -69,8 +69,8 @@ class TemplateEjectorTest {
         assertFalse(Files.exists(templates().resolve("layout.ftlh")), "internal files would override every later version");
         assertFalse(Files.exists(templates().resolve("assets/site-gen.js")));
         assertTrue(messages.contains("copied topic.ftlh (stable: meant to be changed)"), String.join("\n", messages));
-        assertTrue(messages.contains("Meant to be overridden (stable): 404.ftlh, footer-extra.ftlh, head-extra.ftlh,"
-                + " header-extra.ftlh, index.ftlh, topic.ftlh, assets/site-gen.css"), String.join("\n", messages));
+        assertTrue(messages.contains("Meant to be overridden (stable): 404.ftlh, all-topic.ftlh, all.ftlh, footer-extra.ftlh,"
+                + " head-extra.ftlh, header-extra.ftlh, index.ftlh, topic.ftlh, assets/site-gen.css"), String.join("\n", messages));
         String internal = messages.stream().filter(m -> m.startsWith("Internal, may change between versions: ")).findFirst().orElseThrow();
         assertTrue(internal.contains("layout.ftlh") && internal.contains("assets/favicon.svg"), internal);
         assertFalse(internal.contains("topic.ftlh") || internal.contains("site-gen.css"), internal);
@@ -129,9 +129,10 @@ class TemplateEjectorTest {
         SiteGenException e = assertThrows(SiteGenException.class,
                 () -> new TemplateEjector().eject(templates(), List.of("topic.ftlh", "page.ftlh"), listener));
         List<String> theme = names(TemplateEjector.themeFiles(Theme.builtIn()));
-        assertEquals(List.of("404.ftlh", "footer-extra.ftlh", "head-extra.ftlh", "header-extra.ftlh", "index.ftlh",
-                "languages.ftlh", "layout.ftlh", "maintainers.ftlh", "moved.ftlh", "topic.ftlh", "assets/favicon.svg",
-                "assets/site-gen-links.js", "assets/site-gen-search.js", "assets/site-gen.css", "assets/site-gen.js"), theme,
+        assertEquals(List.of("404.ftlh", "all-topic.ftlh", "all.ftlh", "footer-extra.ftlh", "head-extra.ftlh",
+                "header-extra.ftlh", "index.ftlh", "languages.ftlh", "layout.ftlh", "maintainers.ftlh", "moved.ftlh", "topic.ftlh",
+                "assets/favicon.svg", "assets/site-gen-feedback.js", "assets/site-gen-links.js", "assets/site-gen-search.js",
+                "assets/site-gen.css", "assets/site-gen.js"), theme,
                 "the templates, then the assets, in path order");
         assertEquals(List.of("error: site-gen.templates: 'page.ftlh' is not a file of the built-in theme (available: "
                 + String.join(", ", theme) + ")"),

@@ -43,7 +43,7 @@ class SharedAssetsTest {
         Fixture.build(SiteGenConfig.builder(root.resolve("content"), root.resolve("out")).projectDirectory(root)
                 .templateDirectory(root.resolve("templates")).baseUrl("https://acme.github.io/faq"));
         Path out = root.resolve("out");
-        assertEquals(List.of("assets/extra.css", "assets/favicon.svg", "assets/site-gen-links.js", "assets/site-gen-search.js", "assets/site-gen.css",
+        assertEquals(List.of("assets/extra.css", "assets/favicon.svg", "assets/site-gen-feedback.js", "assets/site-gen-links.js", "assets/site-gen-search.js", "assets/site-gen.css",
                 "assets/site-gen.js"), assets(out));
         assertFalse(Files.exists(out.resolve("de/assets")));
         check(out.resolve("de/index.html"), "../assets/");
@@ -60,7 +60,7 @@ class SharedAssetsTest {
                 .baseUrl("https://acme.github.io/faq").theme("child", ThemeFixture.classPath(child, root.resolve("parent-classes"))));
         Path out = root.resolve("out");
         assertEquals(List.of("assets/extra.css", "assets/extra.js", "assets/favicon.svg", "assets/parent.svg",
-                "assets/site-gen-links.js", "assets/site-gen-search.js", "assets/site-gen.css", "assets/site-gen.js"), assets(out));
+                "assets/site-gen-feedback.js", "assets/site-gen-links.js", "assets/site-gen-search.js", "assets/site-gen.css", "assets/site-gen.js"), assets(out));
         check(out.resolve("de/index.html"), "../assets/");
         check(out.resolve("en/billing/index.html"), "../../assets/");
         check(out.resolve("404.html"), "/faq/assets/");
