@@ -78,7 +78,7 @@ class BuildCacheTest {
      * words but one, so any edit reorders the related questions found for most of them (and renders
      * their topics again): their reuse is counted without them, and checked with them apart.
      */
-    private String siteSettings = "findRelated: false\n";
+    private String siteSettings = "";
 
     private void start(Random random) throws IOException {
         write("content/site.yaml", "title: Acme FAQ\ndescription: Answers about Acme.\n" + siteSettings);
@@ -227,13 +227,13 @@ class BuildCacheTest {
     @Test
     void withRelatedQuestionsFoundForEveryQuestionACachedBuildWritesTheSameBytesAsAFullBuildAfterEachOfManyRandomEdits()
             throws Exception {
-        siteSettings = "";
+        siteSettings = "findRelated: true\n";
         randomEdits(new Random(20261207), 0);
     }
 
     @Test
     void anEditedAnswerRendersAgainTheOtherTopicsWhoseFoundRelatedQuestionsItChanges() throws Exception {
-        write("content/site.yaml", "title: Acme FAQ\n");
+        write("content/site.yaml", "title: Acme FAQ\nfindRelated: true\n");
         write("static/robots-note.txt", "hello\n");
         write("content/backup.yaml", "title: Backup\nquestions:\n  - id: restore\n    question: How do I restore a backup?\n"
                 + "    answer: Open the list of snapshots and choose one.\n");

@@ -18,6 +18,7 @@ class RelatedQuestionsFoundTest {
     private static final String SITE = """
             -- content/site.yaml --
             title: Acme
+            findRelated: true
             -- content/billing.yaml --
             title: Billing
             order: 1
@@ -99,13 +100,13 @@ class RelatedQuestionsFoundTest {
     }
 
     @Test
-    void anEmptyRelatedListTurnsItOffForOneQuestionAndSiteYamlForTheSite() throws Exception {
+    void anEmptyRelatedListTurnsItOffForOneQuestionAndWithoutFindRelatedTheSiteFindsNone() throws Exception {
         Fixture.write(root, SITE.replace("    answer: Use the reset link on the sign-in page.\n",
                 "    answer: Use the reset link on the sign-in page.\n    related: []\n"));
         Fixture.build(root);
         assertEquals(List.of(), related("account", "password"));
         assertEquals("#password", related("account", "sign-in").get(0));
-        Fixture.write(root, SITE.replace("title: Acme\n", "title: Acme\nfindRelated: false\n"));
+        Fixture.write(root, SITE.replace("findRelated: true\n", ""));
         Fixture.build(root);
         assertEquals(List.of(), related("billing", "card"));
     }
@@ -122,6 +123,7 @@ class RelatedQuestionsFoundTest {
         Fixture.write(root, """
                 -- content/site.yaml --
                 title: Acme
+                findRelated: true
                 -- content/a.yaml --
                 title: A
                 questions:
