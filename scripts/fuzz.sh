@@ -34,8 +34,10 @@ else
 fi
 
 mkdir -p "$LOGS"
-# Compile once; each target then runs its own test JVM (Jazzer fuzzes one @FuzzTest per JVM).
-(cd "$ROOT" && ./mvnw -q -pl plugin test-compile)
+# Compile once; each target then runs its own test JVM (Jazzer fuzzes one @FuzzTest per JVM). The
+# example theme is a test dependency of the plugin: -am takes it from the reactor, so nothing needs
+# to be installed first.
+(cd "$ROOT" && ./mvnw -q -pl plugin -am test-compile)
 status=0
 for target in "${TARGETS[@]}"; do
   log="$LOGS/$target.log"
@@ -45,7 +47,7 @@ for target in "${TARGETS[@]}"; do
   # jazzer.hooks.excluded names no class, so Jazzer's bug detectors hook everything (the pom's
   # default, for quiet test runs, leaves them out).
   set +e
-  (cd "$ROOT" && JAZZER_FUZZ=1 ./mvnw -pl plugin surefire:test \
+  (cd "$ROOT" && JAZZER_FUZZ=1 ./mvnw -pl plugin -am test-compile surefire:test \
       -Dtest="${TESTS[$target]}" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.max_duration="$DURATION" \
       -Djazzer.instrument='io.github.sitegen.**,org.commonmark.**,org.jsoup.**,org.yaml.snakeyaml.**' \

@@ -448,7 +448,23 @@ class SiteGeneratorTest {
                 """);
         List<String> errors = Fixture.failures(root, config().templateDirectory(root.resolve("templates")));
         assertEquals(List.of("templates/topic.ftlh:2:15: error: template calls itself without end (the stack overflowed"
-                + " while rendering topic.ftlh) (give the recursive macro or function a condition that stops it)"), errors);
+                + " while rendering topic.ftlh) (give the recursive macro, function or #include a condition that stops it)"), errors);
+    }
+
+    @Test
+    void aTemplateThatIncludesItselfWithoutEndIsATemplateErrorAtTheInclude() throws Exception {
+        Fixture.write(root, SITE + """
+                -- templates/topic.ftlh --
+                <p>before</p>
+                <p>${topic.title}</p> <#include "part.ftlh">
+                -- templates/part.ftlh --
+                <p>part</p>
+                  <#include "topic.ftlh">
+                """);
+        List<String> errors = Fixture.failures(root, config().templateDirectory(root.resolve("templates")));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("templates/topic.ftlh:2:23: error: template calls itself without end")
+                || errors.get(0).startsWith("templates/part.ftlh:2:3: error: template calls itself without end"), errors.get(0));
     }
 
     @Test

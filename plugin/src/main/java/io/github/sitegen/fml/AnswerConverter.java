@@ -115,10 +115,6 @@ final class AnswerConverter {
         if (!rendered.removed().isEmpty()) {
             report.warning(file, answer, "site-gen's allowlist would remove: " + String.join(", ", rendered.removed()), null);
         }
-        if (!rendered.unsafeUrls().isEmpty()) {
-            report.warning(file, answer, "site-gen would remove these links and images for the scheme of their URL: "
-                    + String.join(", ", rendered.unsafeUrls()), null);
-        }
         if (!rendered.repaired().isEmpty()) {
             report.warning(file, answer, "links that are not valid URLs will be encoded: " + String.join(", ", rendered.repaired()), null);
         }

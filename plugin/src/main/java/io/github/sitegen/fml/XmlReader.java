@@ -32,6 +32,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.events.EntityDeclaration;
 
 import org.jsoup.nodes.Entities;
 
@@ -290,6 +291,7 @@ final class XmlReader {
         // An entity named many times stands for far more text than the file: bound what they expand to.
         factory.setProperty(TOTAL_ENTITY_SIZE, String.valueOf(entityLimit(source.parsed().length())));
         XMLStreamReader reader = factory.createXMLStreamReader(new StringReader(source.parsed()));
+        EntityUses entities = null;
         try {
             Deque<Builder> open = new ArrayDeque<>();
             Deque<Map<String, String>> scopes = new ArrayDeque<>();
@@ -297,7 +299,13 @@ final class XmlReader {
             Xml.Element root = null;
             int previousEnd = 0;
             while (reader.hasNext()) {
-                int event = reader.next();
+                int event;
+                try {
+                    event = reader.next();
+                } catch (XMLStreamException e) {
+                    throw entities == null || !String.valueOf(e.getMessage()).contains(ENTITY_LIMIT_REACHED) ? e
+                            : atUse(e, entities.beyond(entityLimit(source.parsed().length())));
+                }
                 int end = reader.getLocation().getCharacterOffset();
                 int[] at = source.position(previousEnd);
                 switch (event) {
@@ -352,8 +360,9 @@ final class XmlReader {
                             open.peek().add(new Xml.Comment(reader.getText(), at[0], at[1]));
                         }
                     }
+                    case XMLStreamConstants.DTD -> entities = new EntityUses(declaredEntities(reader), source.parsed(), end);
                     default -> {
-                        // processing instructions, the DOCTYPE and the document's start and end carry no content
+                        // processing instructions and the document's start and end carry no content
                     }
                 }
                 if (end >= 0) {
@@ -362,10 +371,62 @@ final class XmlReader {
                     previousEnd = text && end > 0 && end <= source.parsed().length() && source.parsed().charAt(end - 1) == '<' ? end - 1 : end;
                 }
             }
+            for (EntityUses.Use use : entities == null ? List.<EntityUses.Use>of() : entities.external()) {
+                int[] at = source.position(use.offset());
+                String id = use.entity().getSystemId() != null ? "SYSTEM \"" + use.entity().getSystemId() + "\""
+                        : "PUBLIC \"" + use.entity().getPublicId() + "\"";
+                report.warning(file, at[0], at[1], "the external entity &" + use.entity().getName() + "; (" + id
+                        + ") is left out: site-gen reads no file or URL that an FML file names",
+                        "write its text into the file instead");
+            }
             return root;
         } finally {
             reader.close();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<EntityDeclaration> declaredEntities(XMLStreamReader reader) {
+        Object entities = reader.getProperty("javax.xml.stream.entities");
+        return entities instanceof List<?> list ? (List<EntityDeclaration>) list : List.of();
+    }
+
+    /**
+     * The parser's error that entities expand beyond the limit, placed at {@code use} (the
+     * reference that went beyond it) rather than inside the entity's declaration, where the
+     * parser stopped.
+     */
+    private static XMLStreamException atUse(XMLStreamException e, Optional<EntityUses.Use> use) {
+        if (use.isEmpty()) {
+            return e;
+        }
+        int offset = use.get().offset();
+        return new XMLStreamException(e.getMessage(), new Location() {
+            @Override
+            public int getLineNumber() {
+                return -1;
+            }
+
+            @Override
+            public int getColumnNumber() {
+                return -1;
+            }
+
+            @Override
+            public int getCharacterOffset() {
+                return offset;
+            }
+
+            @Override
+            public String getPublicId() {
+                return null;
+            }
+
+            @Override
+            public String getSystemId() {
+                return null;
+            }
+        });
     }
 
     /** {@code prefix:local}, or {@code local}; without namespace processing the parser may give either form. */

@@ -109,7 +109,7 @@ public final class TemplateEngine {
 
     private Problem recursion(String name, Environment environment) {
         String message = "template calls itself without end (the stack overflowed while rendering " + name + ")";
-        String hint = "give the recursive macro or function a condition that stops it";
+        String hint = "give the recursive macro, function or #include a condition that stops it";
         return TemplateRecursion.repeatedCall(environment)
                 .map(call -> Problem.error(source(call.getTemplate().getSourceName()), call.getBeginLine(),
                         call.getBeginColumn(), message, hint))

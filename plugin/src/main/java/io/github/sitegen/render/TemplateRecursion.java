@@ -12,7 +12,8 @@ import freemarker.core.TemplateObject;
  * Finds where a template that calls itself without end recursed. FreeMarker sets no depth limit, so
  * such a template ends in a {@link StackOverflowError}; its instruction stack, which unwinding
  * shrinks but does not clear, still holds the elements of the deepest call: the macro call found
- * there most often (or, for a function, the element found most often) is the one that repeats. FreeMarker keeps that stack private, so this reads it
+ * there most often, or the {@code <#include>} (or, for a function, the element found most often) is
+ * the one that repeats. FreeMarker keeps that stack private, so this reads it
  * reflectively and gives up quietly (no position) if a FreeMarker version lays it out differently.
  */
 final class TemplateRecursion {
@@ -35,12 +36,14 @@ final class TemplateRecursion {
                 counts.merge(object, 1, Integer::sum);
             }
         }
-        // A macro's body is on the stack as often as the call to it: name the call, <@m/>, when there is one.
+        // A macro's body, or an included template's, is on the stack as often as the call to it: name
+        // the call, <@m/> or <#include "x.ftlh">, when there is one.
         TemplateObject repeated = null;
         int most = 1;
         for (boolean callsOnly : new boolean[] {true, false}) {
             for (Map.Entry<TemplateObject, Integer> entry : counts.entrySet()) {
-                boolean call = entry.getKey().getCanonicalForm().startsWith("<@");
+                String form = entry.getKey().getCanonicalForm();
+                boolean call = form.startsWith("<@") || form.startsWith("<#include");
                 if (entry.getValue() > most && (call || !callsOnly)) {
                     repeated = entry.getKey();
                     most = entry.getValue();
