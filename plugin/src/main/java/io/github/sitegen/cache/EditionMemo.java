@@ -1,9 +1,6 @@
 package io.github.sitegen.cache;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -123,7 +120,7 @@ final class EditionMemo implements TopicMemo {
         running.set(now);
         byte[][] parts;
         try {
-            parts = task.run(recording(sink, files), problem -> {
+            parts = task.run(sink.recording(files), problem -> {
                 found.add(problem);
                 problems.accept(problem);
             });
@@ -161,41 +158,5 @@ final class EditionMemo implements TopicMemo {
             }
         }
         return found;
-    }
-
-    /** {@code sink}, keeping the bytes of every file written through it. */
-    private static SiteRenderer.Sink recording(SiteRenderer.Sink sink, Map<String, byte[]> files) {
-        return new SiteRenderer.Sink() {
-            @Override
-            public void write(String sitePath, byte[] content) throws IOException {
-                sink.write(sitePath, content);
-                files.put(sitePath, content);
-            }
-
-            @Override
-            public OutputStream open(String sitePath) throws IOException {
-                OutputStream out = sink.open(sitePath);
-                ByteArrayOutputStream copy = new ByteArrayOutputStream();
-                return new FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] data, int offset, int length) throws IOException {
-                        out.write(data, offset, length);
-                        copy.write(data, offset, length);
-                    }
-
-                    @Override
-                    public void write(int data) throws IOException {
-                        out.write(data);
-                        copy.write(data);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        super.close();
-                        files.put(sitePath, copy.toByteArray());
-                    }
-                };
-            }
-        };
     }
 }

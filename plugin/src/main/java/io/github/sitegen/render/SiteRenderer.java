@@ -1,5 +1,7 @@
 package io.github.sitegen.render;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,43 @@ public final class SiteRenderer {
                 @Override
                 public OutputStream open(String sitePath) throws IOException {
                     return parent.open(folder + sitePath);
+                }
+            };
+        }
+
+        /** This sink, also keeping the bytes of every file written through it in {@code files}. */
+        default Sink recording(Map<String, byte[]> files) {
+            Sink sink = this;
+            return new Sink() {
+                @Override
+                public void write(String sitePath, byte[] content) throws IOException {
+                    sink.write(sitePath, content);
+                    files.put(sitePath, content);
+                }
+
+                @Override
+                public OutputStream open(String sitePath) throws IOException {
+                    OutputStream out = sink.open(sitePath);
+                    ByteArrayOutputStream copy = new ByteArrayOutputStream();
+                    return new FilterOutputStream(out) {
+                        @Override
+                        public void write(byte[] data, int offset, int length) throws IOException {
+                            out.write(data, offset, length);
+                            copy.write(data, offset, length);
+                        }
+
+                        @Override
+                        public void write(int data) throws IOException {
+                            out.write(data);
+                            copy.write(data);
+                        }
+
+                        @Override
+                        public void close() throws IOException {
+                            super.close();
+                            files.put(sitePath, copy.toByteArray());
+                        }
+                    };
                 }
             };
         }

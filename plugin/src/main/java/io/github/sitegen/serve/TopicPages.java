@@ -1,7 +1,6 @@
 package io.github.sitegen.serve;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,7 +118,7 @@ final class TopicPages implements TopicMemo {
         Map<String, byte[]> files = new ConcurrentHashMap<>();
         rendering.set(HOME);
         try {
-            task.run(recording(sink, files));
+            task.run(sink.recording(files));
         } finally {
             rendering.remove();
         }
@@ -146,7 +145,7 @@ final class TopicPages implements TopicMemo {
         Consumer<Problem> noted = ((Consumer<Problem>) found::add).andThen(problems);
         rendering.set(index);
         try {
-            byte[][] parts = task.run(recording(sink, files), noted);
+            byte[][] parts = task.run(sink.recording(files), noted);
             if (source != null && !readOthers.contains(index)) {
                 next.put(index, new Made(topic.id(), source, Map.copyOf(files), parts, List.copyOf(found)));
             }
@@ -168,21 +167,5 @@ final class TopicPages implements TopicMemo {
         for (Map.Entry<String, byte[]> file : made.files().entrySet()) {
             sink.write(file.getKey(), file.getValue());
         }
-    }
-
-    /** {@code sink}, keeping every file written through it in {@code files}. */
-    private static SiteRenderer.Sink recording(SiteRenderer.Sink sink, Map<String, byte[]> files) {
-        return new SiteRenderer.Sink() {
-            @Override
-            public void write(String sitePath, byte[] content) throws IOException {
-                sink.write(sitePath, content);
-                files.put(sitePath, content);
-            }
-
-            @Override
-            public OutputStream open(String sitePath) {
-                throw new UnsupportedOperationException("a topic's files are written whole");
-            }
-        };
     }
 }
