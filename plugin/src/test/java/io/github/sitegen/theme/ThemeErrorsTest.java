@@ -131,8 +131,9 @@ class ThemeErrorsTest {
                 -- footer-extra.ftlh --
                 <p>${site.titel}</p>
                 """);
+        // all.html is the first page rendered, so the first page whose footer fails.
         Fixture.assertHasLine(Fixture.failures(root, config("typo", jar)), "site-gen-theme-typo-1.0.jar!/site-gen/themes/typo/"
-                + "footer-extra.ftlh:1:6: error: template error while rendering index.ftlh: The following has evaluated to null"
+                + "footer-extra.ftlh:1:6: error: template error while rendering all.ftlh: The following has evaluated to null"
                 + " or missing: site.titel");
     }
 
