@@ -68,11 +68,11 @@ class SiteVerifierTest {
         SiteVerifier.Report report = build("https://example.github.io/site-gen-example",
                 SiteGenConfig.builder(TestContent.example(), out()));
         assertEquals(List.of(), problems(report));
-        assertEquals(4, report.pages(), "home and three topics");
-        assertEquals(4, report.sitemapEntries());
+        assertEquals(5, report.pages(), "home, three topics and all.html");
+        assertEquals(4, report.sitemapEntries(), "all.html is not in the sitemap: readers are sent to the topic pages");
         assertTrue(report.notFoundChecked());
         assertTrue(report.links() > 40, report.summary());
-        assertTrue(report.summary().startsWith("verify: crawled 4 pages, checked "), report.summary());
+        assertTrue(report.summary().startsWith("verify: crawled 5 pages, checked "), report.summary());
     }
 
     @Test
@@ -162,6 +162,9 @@ class SiteVerifierTest {
         assertFalse(report.failed());
         assertEquals(List.of("out/a/index.html:" + position(out().resolve("a/index.html"), "<a href=\"../b/index.html#tow\"")
                 + ": warning: link in authored content: '../b/index.html#tow' points to"
+                + " a missing anchor: no id=\"tow\" in /b/index.html (fix the link in the content file)",
+                "out/all.html:" + position(out().resolve("all.html"), "<a href=\"b/index.html#tow\"")
+                + ": warning: link in authored content: 'b/index.html#tow' points to"
                 + " a missing anchor: no id=\"tow\" in /b/index.html (fix the link in the content file)"), problems(report));
         assertTrue(new SiteVerifier(out(), "", true).verify().failed());
     }
