@@ -46,7 +46,8 @@ class IdsAndUrlsFuzzTest {
         String topicId = Ids.suggestTopicId(name);
         check(topicId.isEmpty() || Ids.isTopicId(topicId), "suggested '" + topicId + "' from '" + name
                 + "' is not a topic id");
-        if (topicId.isEmpty()) {
+        if (topicId.isEmpty() || Ids.RESERVED_TOPIC_IDS.contains(topicId)) {
+            // No topic can have a reserved id (assets/ is the theme's folder, linked at the site's root).
             topicId = "topic";
         }
 
