@@ -3,7 +3,7 @@ def site = new File(basedir, 'target/site-gen')
 def log = new File(basedir, 'build.log').getText('UTF-8')
 
 assert log.contains('site-gen wrote') : 'the build reports what it wrote'
-assert log.contains('site-gen wrote 4 pages (2 topics, 4 questions')
+assert log.contains('site-gen wrote 5 pages (2 topics, 4 questions')
 
 ['index.html', 'accounts/index.html', 'billing/index.html', '404.html', '.nojekyll',
  'assets/site-gen.css', 'assets/favicon.svg'].each { path ->

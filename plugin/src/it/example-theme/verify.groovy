@@ -11,7 +11,7 @@ def text = { String path -> new File(site, path).getText('UTF-8') }
 
 // run 1: check accepted the theme's own interface string in site.yaml; generate and verify passed
 assert log.contains('check: 0 errors')
-assert log.contains('site-gen wrote 4 pages (2 topics, 4 questions')
+assert log.contains('site-gen wrote 5 pages (2 topics, 4 questions')
 assert log.contains('verify: ')
 def themeCss = text('assets/extra.css')
 assert themeCss.startsWith('/* Harbor, a theme for site-gen.')

@@ -5,7 +5,7 @@ def target = new File(basedir, 'target')
 def site = new File(target, 'site-gen')
 
 // build.log holds the three invocations one after the other
-def wrote = log.indexOf('site-gen wrote 3 pages (')
+def wrote = log.indexOf('site-gen wrote 4 pages (')
 def contentError = log.indexOf("[ERROR] broken/orders.yaml:3:5: error: question 1 has no 'answer'")
 def templateError = log.indexOf('[ERROR] broken-templates/topic.ftlh:2:6: error: template error while rendering topic.ftlh')
 assert wrote >= 0 : 'run 1 wrote the site'

@@ -1,9 +1,9 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def site = new File(basedir, 'target/site-gen')
 
-assert log.contains('site-gen wrote 4 pages (2 topics, 2 questions')
+assert log.contains('site-gen wrote 5 pages (2 topics, 2 questions')
 assert log.contains('robots.txt is written, but crawlers read it only at the root of a host, not under /handbook/')
-assert log.contains('verify: crawled 3 pages, checked ')
+assert log.contains('verify: crawled 4 pages, checked ')
 assert log.contains('3 sitemap entries, 404 page checked at depth: 0 errors, 0 warnings')
 
 def sitemap = new File(site, 'sitemap.xml').getText('UTF-8')

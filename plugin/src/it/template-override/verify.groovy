@@ -1,7 +1,7 @@
 // topic.ftlh and assets/site-gen.css come from src/site-gen/templates; everything else from the theme.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def site = new File(basedir, 'target/site-gen')
-assert log.contains('site-gen wrote 3 pages (')
+assert log.contains('site-gen wrote 4 pages (')
 
 def topic = new File(site, 'tips/index.html').getText('UTF-8')
 def home = new File(site, 'index.html').getText('UTF-8')

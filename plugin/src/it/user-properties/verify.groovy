@@ -2,7 +2,7 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def site = new File(basedir, 'target/www')
 
-assert log.contains('site-gen wrote 4 pages (2 topics, 2 questions')
+assert log.contains('site-gen wrote 5 pages (2 topics, 2 questions')
 // the build cache goes where -Dsite-gen.cacheDirectory says, relative to the project; empty: none
 def caches = new File(basedir, 'target/cache').list().toList()
 assert caches.size() == 1 && caches[0].startsWith('www-') : "one cache, for target/www: $caches"
