@@ -41,9 +41,10 @@ final class Browser {
 
     /**
      * How long a test waits for a condition (a page, search results, a scroll) before it fails: a
-     * ceiling, long enough for a machine whose cores are busy with other builds, never a pause.
+     * ceiling, long enough for a machine whose cores are busy with other builds, never a pause. axe
+     * on a topic page took more than 90 s once while two other test suites ran browsers beside it.
      */
-    static final Duration PATIENCE = Duration.ofSeconds(90);
+    static final Duration PATIENCE = Duration.ofSeconds(240);
 
     private Browser() {
     }
