@@ -22,13 +22,33 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    private static final Path SOURCES = Path.of("src/main/java/io/github/sitegen");
+    private static final Path REPOSITORY = Path.of(System.getProperty("siteGen.repositoryRoot", ".."));
+    /** The Maven plugin's sources: the adapter, and nothing else. */
+    private static final Path SOURCES = REPOSITORY.resolve("plugin/src/main/java/io/github/sitegen");
+    /** One package tree spread over the modules; the core is the only one every other needs. */
+    private static final List<String> MODULES = List.of("core", "fml", "plugin", "cli");
     private static final String ROOT = "io.github.sitegen";
+
+    /** Every main source file of every module, by its package ({@code io.github.sitegen} or the sub-package's name). */
+    private static Map<Path, String> sources() throws java.io.IOException {
+        Map<Path, String> packages = new TreeMap<>();
+        for (String module : MODULES) {
+            Path base = REPOSITORY.resolve(module).resolve("src/main/java/io/github/sitegen");
+            if (!Files.isDirectory(base)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(base)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> packages.put(f,
+                        f.getParent().equals(base) ? ROOT : base.relativize(f.getParent()).toString().replace('/', '.')));
+            }
+        }
+        return packages;
+    }
 
     @Test
     void nothingOutsideTheMojoPackageImportsMaven() throws Exception {
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+        try (Stream<Path> files = sources().keySet().stream()) {
+            List<String> offenders = files
                     .filter(f -> !f.startsWith(SOURCES.resolve("maven")))
                     .filter(f -> {
                         try {
@@ -47,16 +67,13 @@ class ArchitectureTest {
     void packagesDependOnEachOtherWithoutACycle() throws Exception {
         Map<String, Set<String>> uses = new TreeMap<>();
         Pattern imported = Pattern.compile("import\\s+(?:static\\s+)?io\\.github\\.sitegen\\.(?:([a-z]+)\\.)?[A-Z].*");
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String from = file.getParent().equals(SOURCES) ? ROOT
-                        : SOURCES.relativize(file.getParent()).toString().replace('/', '.');
-                for (String line : Files.readAllLines(file)) {
-                    Matcher m = imported.matcher(line.strip());
-                    String to = m.matches() ? (m.group(1) == null ? ROOT : m.group(1)) : null;
-                    if (to != null && !to.equals(from)) {
-                        uses.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
-                    }
+        for (Map.Entry<Path, String> file : sources().entrySet()) {
+            String from = file.getValue();
+            for (String line : Files.readAllLines(file.getKey())) {
+                Matcher m = imported.matcher(line.strip());
+                String to = m.matches() ? (m.group(1) == null ? ROOT : m.group(1)) : null;
+                if (to != null && !to.equals(from)) {
+                    uses.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
                 }
             }
         }
@@ -82,5 +99,24 @@ class ArchitectureTest {
         try (Stream<Path> files = Files.list(SOURCES.resolve("maven"))) {
             assertEquals(List.of("AbstractSiteMojo.java", "AbstractThemeMojo.java", "CheckMojo.java", "EjectMojo.java", "GenerateMojo.java", "ImportFmlMojo.java", "ProblemLog.java", "ServeMojo.java", "VerifyMojo.java"), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+    }
+
+    @Test
+    void eachModuleHoldsOnlyItsOwnPackages() throws Exception {
+        Map<String, Set<String>> byModule = new TreeMap<>();
+        for (Map.Entry<Path, String> file : sources().entrySet()) {
+            String module = REPOSITORY.relativize(file.getKey()).getName(0).toString();
+            byModule.computeIfAbsent(module, k -> new TreeSet<>()).add(file.getValue());
+        }
+        assertEquals(Set.of("fml"), byModule.get("fml"));
+        assertEquals(Set.of("maven"), byModule.get("plugin"));
+        assertEquals(Set.of(), intersection(byModule.get("core"), Set.of("maven", "fml", "cli")),
+                "the core holds neither the Mojos, the FML importer nor the command line");
+    }
+
+    private static Set<String> intersection(Set<String> a, Set<String> b) {
+        Set<String> both = new TreeSet<>(a);
+        both.retainAll(b);
+        return both;
     }
 }
