@@ -16,7 +16,7 @@ if [ ! -f "$DATA/sitegen/site.yaml" ]; then
   python3 bench/prefix_ids.py "$DATA/content" "$DATA/sitegen"
 fi
 # The plugin's runtime dependencies, as its descriptor lists them, from the local repository.
-CP="plugin/target/classes:$(python3 - plugin/target/classes/META-INF/maven/plugin.xml <<'PY'
+CP="core/target/classes:plugin/target/classes:$(python3 - plugin/target/classes/META-INF/maven/plugin.xml <<'PY'
 import os, sys, xml.etree.ElementTree as ET
 repo = os.environ.get("MAVEN_REPO_LOCAL", os.path.expanduser("~/.m2/repository"))
 jars = []

@@ -189,7 +189,8 @@ def summary(runs_tsv, outputs_tsv, md_path):
 
 
 def side_by_side(rows, latest, sizes):
-    """The table of issue 16: Maven's defaults, the archetype's settings and Hugo, full and incremental builds."""
+    """The table of issues 16 and 26: Maven's defaults, the archetype's settings, Hugo and the command line, full
+    and incremental builds."""
     floor = [r for r in rows if int(r["size"]) == 0 and r["run_id"] == latest.get(0)]
     validate = {name: med([num(r["wall_s"]) for r in floor if r["tool"] == "validate " + name])
                 for name in ("default", "recommended")}
@@ -197,16 +198,19 @@ def side_by_side(rows, latest, sizes):
            "same project's `mvn -q -o validate` (%s s with Maven's defaults, %s s with the archetype's settings)."
            % (f(validate["default"]), f(validate["recommended"])), "",
            "| questions | Maven's defaults | archetype's `.mvn/jvm.config` | plugin work, defaults / archetype's | Hugo "
-           "| one answer edited: generate | its plugin work | serve: save to edited page, ms |",
-           "|" + " --- |" * 8]
+           "| CLI (`java -jar`) | CLI with CDS | CLI / Hugo | one answer edited: generate | its plugin work "
+           "| serve: save to edited page, ms |",
+           "|" + " --- |" * 11]
     for s in sizes:
         rr = [r for r in rows if int(r["size"]) == s and r["run_id"] == latest[s]]
         m = lambda tool, k: med([num(r[k]) for r in rr if r["tool"] == tool])
         trio = lambda tool: "%s / %s / %s" % (f(m(tool, "wall_s")), f(m(tool, "cpu_s")), f(m(tool, "peak_mib"), "%.0f"))
         work = lambda tool, name: f(m(tool, "wall_s") - validate[name]) if m(tool, "wall_s") is not None and validate[name] else "–"
-        out.append("| %s | %s | %s | %s / %s | %s | %s | %s | %s |" % (
+        ratio = lambda a, b: f(m(a, "wall_s") / m(b, "wall_s"), "%.2f×") if m(a, "wall_s") and m(b, "wall_s") else "–"
+        out.append("| %s | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s |" % (
             thousands(s), trio("maven"), trio("maven-rec"), work("maven", "default"), work("maven-rec", "recommended"),
-            trio("hugo"), trio("incremental"), work("incremental", "recommended"),
+            trio("hugo"), trio("cli"), trio("cli-cds"), ratio("cli", "hugo"), trio("incremental"),
+            work("incremental", "recommended"),
             f(m("serve", "wall_s") * 1000 if m("serve", "wall_s") is not None else None, "%.0f")))
     out.append("")
     return out

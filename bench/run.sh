@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# site-gen benchmark: build the same generated FAQ with real Maven, in-process, and with Hugo.
+# site-gen benchmark: build the same generated FAQ with real Maven, the command line, in-process, and with Hugo.
 #
 # usage:  bench/run.sh [SIZES...]        SIZES = numbers of questions (default: 1000 10000 100000);
 #                                         T = SIZE/20 topics of 20 questions
@@ -28,6 +28,11 @@
 #      calls SiteGenerator.generate() INPROC_RUNS times in one JVM: first run = cold, median of the rest = warm.
 #   6. Hugo (when `hugo` is on PATH): rm -rf OUT && hugo --source ... --destination OUT --quiet --noBuildLock,
 #      1 untimed check build + RUNS timed builds, in turn with the two Maven builds (A B C A B C ...).
+#   7. The command line (cli/target/site-gen-cli-<v>.jar of the checkout, or CLI_JAR), in the same turns:
+#        cd PROJECT && rm -rf OUT target && java -jar CLI_JAR generate --content-directory ... --output-directory OUT
+#      ("cli": a clean build, as the Maven ones), and the same with class-data sharing ("cli-cds"):
+#      on Java 19+ -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=bench/work/cli.jsa, on 17/18 an
+#      AppCDS archive written by the check build (-XX:ArchiveClassesAtExit) and read by the timed ones.
 #   Every output folder is checked (topic pages, question anchors, rendered bold) before the results count.
 #
 # env:    RUNS         timed builds per tool and size (default 5; 3 when SIZE >= 100000)
@@ -42,6 +47,9 @@
 #                      builds on the machine install the plugin into the shared ~/.m2 meanwhile
 #         SKIP_FLOOR=1 skip the Maven start-up floor (mvn -q -o validate of each project, RUNS times each)
 #         SKIP_SERVE=1 skip the serve measurement
+#         CLI_JAR      the command line's runnable jar (default cli/target/site-gen-cli-<v>.jar; build
+#                      it with ./mvnw -pl cli -am package -DskipTests); absent: the CLI is skipped
+#         SKIP_CLI=1   do not run the command line
 #
 # Prerequisites: Java 17+ (java, javac), Maven, python3, GNU coreutils `timeout`; the plugin
 # and archetype installed in the local Maven repository:  ./mvnw -q install -DskipTests -Dinvoker.skip
@@ -114,6 +122,18 @@ if [ -n "${SKIP_HUGO:-}" ]; then
 elif ! command -v hugo >/dev/null; then
   HUGO=0; note "hugo not on PATH: Hugo is skipped (Debian 12: apt-get install -y hugo)"
 fi
+
+CLI=1
+CLI_JAR=${CLI_JAR:-$HERE/../cli/target/site-gen-cli-${PLUGIN_GAV##*:}.jar}
+CDS_ARCHIVE=$WORK/cli.jsa
+if [ -n "${SKIP_CLI:-}" ]; then
+  CLI=0; note "SKIP_CLI is set: the command line is not run"
+elif [ ! -f "$CLI_JAR" ]; then
+  CLI=0; note "no $CLI_JAR: the command line is skipped (build it: ./mvnw -pl cli -am package -DskipTests)"
+fi
+# class-data sharing: Java 19+ writes the archive by itself on the first run; 17 and 18 need a run
+# with -XX:ArchiveClassesAtExit first (the CLI's check build, below)
+if [ "$jv" -ge 19 ]; then CDS_USE="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE"; else CDS_USE="-XX:SharedArchiveFile=$CDS_ARCHIVE"; fi
 
 # Maven's default memory settings: no MAVEN_OPTS / MAVEN_ARGS from the caller.
 for v in MAVEN_OPTS MAVEN_ARGS; do
@@ -249,6 +269,7 @@ javac -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/src/InProcessBench.java" > "$W
   echo "python3:  $(python3 --version 2>&1)"
   echo "timer:    $TIMER; generator: $(realpath --relative-to="$HERE/.." "$GEN"); seed $SEED"
   echo "plugin:   $(basename "$PLUGIN_JAR") sha256 $(sha256sum "$PLUGIN_JAR" | cut -c1-12)"
+  if [ "$CLI" -eq 1 ]; then echo "cli:      $(basename "$CLI_JAR") sha256 $(sha256sum "$CLI_JAR" | cut -c1-12); CDS: $CDS_USE"; fi
   echo "repo:     $(git -C "$HERE/.." log -1 --format='%h %s' 2>/dev/null || echo '(not a git checkout)') (the jar measured is the installed one above)"
 } | tee "$RESULTS/environment-$RUN_ID.txt"
 
@@ -303,6 +324,9 @@ for SIZE in "${SIZES[@]}"; do
     c+="exec $MVN -q -o site-gen:generate -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info${REPO_ARG:+ '$REPO_ARG'}"
     echo "$c -Dsite-gen.contentDirectory='$3' -Dsite-gen.outputDirectory='$2'"
   }
+  cli_cmd() { # OUTPUT CONTENT [JAVA_OPTIONS]: a clean generate by the command line, run in its own project folder
+    echo "cd '$WORK/cli-project' && rm -rf '$1' target && exec java ${3:-} -jar '$CLI_JAR' generate --content-directory '$2' --output-directory '$1'"
+  }
   hugo_cmd="rm -rf '$hugo_out' && exec hugo --source '$DATA/hugo' --destination '$hugo_out' --quiet --noBuildLock"
   if [ "$HUGO" -eq 1 ]; then cp -r "$HUGO_SITE/." "$DATA/hugo/"; fi
 
@@ -325,6 +349,18 @@ for SIZE in "${SIZES[@]}"; do
     check_hugo "$hugo_out" "$T" "$Q" || fail_log "Hugo output check failed for $SIZE" "$log"
     printf '%s\t%s\thugo\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$T" "$Q" "$(du -sb "$DATA/hugo/content" | cut -f1)" "$(dir_files "$hugo_out")" "$(dir_bytes "$hugo_out")" >> "$OUTS"
   fi
+  if [ "$CLI" -eq 1 ]; then
+    mkdir -p "$WORK/cli-project" && rm -f "$CDS_ARCHIVE"
+    cds_make=$([ "$jv" -ge 19 ] && echo "$CDS_USE" || echo "-XX:ArchiveClassesAtExit=$CDS_ARCHIVE")
+    for variant in plain cds; do
+      cmd=$(cli_cmd "$OUT/cli" "$DATA/sitegen" "$([ "$variant" = cds ] && echo "$cds_make")")
+      echo "   cli ($variant): sh -c \"$cmd\""
+      log=$LOGS/cli-$variant.check.log
+      timeout -k 10 "$RUN_TIMEOUT" sh -c "$cmd > '$log' 2>&1" || fail_log "CLI check build failed for $SIZE" "$log"
+      check_sitegen "$OUT/cli" "$T" "$Q" || fail_log "CLI output check failed for $SIZE" "$log"
+    done
+    diff -r -q "$OUT/cli" "$OUT/site-gen-default" > /dev/null || note "warning: the CLI's site differs from Maven's (diff -r $OUT/cli $OUT/site-gen-default)"
+  fi
   echo "   outputs OK: $T topic pages and $Q question anchors each"
 
   # time_maven TOOL RUN CMD OUTPUT: one timed Maven build, checked and recorded
@@ -342,7 +378,7 @@ for SIZE in "${SIZES[@]}"; do
   }
 
   # timed runs: Maven's defaults, the archetype's settings and Hugo in turn (A B C A B C ...)
-  echo "== $SIZE: $runs timed runs in turn: Maven (defaults), Maven (archetype's .mvn/jvm.config)$([ "$HUGO" -eq 1 ] && echo ", Hugo")"
+  echo "== $SIZE: $runs timed runs in turn: Maven (defaults), Maven (archetype's .mvn/jvm.config)$([ "$HUGO" -eq 1 ] && echo ", Hugo")$([ "$CLI" -eq 1 ] && echo ", CLI, CLI with CDS")"
   for i in $(seq 1 "$runs"); do
     time_maven maven "$i" "$(mvn_cmd default "$OUT/site-gen-default" "$DATA/sitegen" clean)" "$OUT/site-gen-default"
     time_maven maven-rec "$i" "$(mvn_cmd recommended "$OUT/site-gen-recommended" "$DATA/sitegen" clean)" "$OUT/site-gen-recommended"
@@ -353,6 +389,10 @@ for SIZE in "${SIZES[@]}"; do
       check_hugo "$hugo_out" "$T" "$Q" || fail_log "Hugo output check failed after run $i" "$log"
       printf '%s\t%s\thugo\t%s\t%s\t%s\t%s\t\t\t\t\t\t\t%s\n' "$RUN_ID" "$SIZE" "$i" "$wall" "$cpu" "$peak" "$l" >> "$TSV"
       printf '   hugo        %d: wall %6.2f s  cpu %6.2f s  peak %7.1f MiB (load %s)\n' "$i" "$wall" "$cpu" "$peak" "$l"
+    fi
+    if [ "$CLI" -eq 1 ]; then
+      time_maven cli "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen")" "$OUT/cli"
+      time_maven cli-cds "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen" "$CDS_USE")" "$OUT/cli"
     fi
   done
 

@@ -9,8 +9,8 @@
 # For each size:
 #   1. dataset: the generator run.sh uses ($SHARED_BENCH/gen_faq.py, else bench/gen_faq_fallback.py),
 #      then bench/prefix_ids.py; reused from bench/work/data/SIZE/sitegen when run.sh made it.
-#   2. build: bench/src/InProcessBench.java, one run, against plugin/target/classes and the
-#      plugin's runtime classpath (./mvnw -q -o -pl plugin dependency:build-classpath), into
+#   2. build: bench/src/InProcessBench.java, one run, against core/target/classes and the
+#      core's runtime classpath (./mvnw -q -o -pl core dependency:build-classpath), into
 #      bench/work/search/SIZE/.
 #   3. sizes: search-index.js (the words, loaded when a reader starts searching), the postings and
 #      documents parts (search-index/p*.js, d*.js, loaded as searches need them), the largest
@@ -26,7 +26,7 @@
 #         NODE_PATH where playwright-core is (default: the judges' cache, ~/.cache/site-judges/node/node_modules)
 #         CHROME_PATH   Chromium (default /usr/bin/chromium)
 #
-# Prerequisites: Java 17+, python3; the plugin compiled: ./mvnw -q -o -pl plugin compile.
+# Prerequisites: Java 17+, python3; the core compiled: ./mvnw -q -o -pl core -am compile.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -53,12 +53,12 @@ if [ -f "$SHARED_BENCH/gen_faq.py" ]; then GEN=$SHARED_BENCH/gen_faq.py; else GE
 
 command -v java >/dev/null || die "java not found: Java 17 or later is needed"
 command -v python3 >/dev/null || die "python3 not found"
-[ -d "$ROOT/plugin/target/classes/io" ] || die "the plugin is not compiled: ./mvnw -q -o -pl plugin compile"
+[ -d "$ROOT/core/target/classes/io" ] || die "the core is not compiled: ./mvnw -q -o -pl core -am compile"
 mkdir -p "$WORK/search"
 CP_FILE=$WORK/search/classpath.txt
-(cd "$ROOT" && ./mvnw -q -o -pl plugin dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime) \
-  || die "cannot resolve the plugin's classpath (run ./mvnw -q -pl plugin compile once online)"
-CP=$ROOT/plugin/target/classes:$(cat "$CP_FILE")
+(cd "$ROOT" && ./mvnw -q -o -pl core dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime) \
+  || die "cannot resolve the core's classpath (run ./mvnw -q -pl core -am compile once online)"
+CP=$ROOT/core/target/classes:$(cat "$CP_FILE")
 BROWSER=1
 if ! command -v node >/dev/null || [ ! -x "$CHROME_PATH" ] || [ ! -d "$NODE_PATH/playwright-core" ]; then
   BROWSER=0

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes site-gen with Jazzer for a given time per target, then prints each target's executions,
 # coverage (libFuzzer's cov: edges and ft: features) and speed. Findings are written as files into
-# the target's seed folder (plugin/src/test/resources/<package>/<Class>Inputs/<method>/), where the
+# the target's seed folder (<module>/src/test/resources/<package>/<Class>Inputs/<method>/, the module
+# being core, or fml for the fml target), where the
 # normal build then runs them as regression tests; the corpus grown on the way stays in
-# plugin/.cifuzz-corpus/ (ignored by git) and is reused by the next run.
+# <module>/.cifuzz-corpus/ (ignored by git) and is reused by the next run.
 #
 # usage: scripts/fuzz.sh [TARGET|all] [DURATION]
 #   TARGET    topic | site | markdown | fml | ids-urls | all   (default: all, one after the other)
@@ -14,7 +15,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TARGET=${1:-all}
 DURATION=${2:-5m}
-LOGS="$ROOT/plugin/target/fuzz"
+LOGS="$ROOT/target/fuzz"
 
 declare -A TESTS=(
   [topic]='io.github.sitegen.ContentFuzzTest#topicFile'
@@ -35,9 +36,9 @@ fi
 
 mkdir -p "$LOGS"
 # Compile once; each target then runs its own test JVM (Jazzer fuzzes one @FuzzTest per JVM). The
-# example theme is a test dependency of the plugin: -am takes it from the reactor, so nothing needs
-# to be installed first.
-(cd "$ROOT" && ./mvnw -q -pl plugin -am test-compile)
+# fuzz tests are in core and fml; -pl fml -am builds both (and the example theme, a test dependency
+# of the core) from the reactor, so nothing needs to be installed first.
+(cd "$ROOT" && ./mvnw -q -pl fml -am test-compile)
 status=0
 for target in "${TARGETS[@]}"; do
   log="$LOGS/$target.log"
@@ -47,7 +48,7 @@ for target in "${TARGETS[@]}"; do
   # jazzer.hooks.excluded names no class, so Jazzer's bug detectors hook everything (the pom's
   # default, for quiet test runs, leaves them out).
   set +e
-  (cd "$ROOT" && JAZZER_FUZZ=1 ./mvnw -pl plugin -am test-compile surefire:test \
+  (cd "$ROOT" && JAZZER_FUZZ=1 ./mvnw -pl fml -am test-compile surefire:test \
       -Dtest="${TESTS[$target]}" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.max_duration="$DURATION" \
       -Djazzer.instrument='io.github.sitegen.**,org.commonmark.**,org.jsoup.**,org.yaml.snakeyaml.**' \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the example site and every bundled corpus (plugin/src/test/resources/corpus) with the
+# Builds the example site and every bundled corpus (core/src/test/resources/corpus) with the
 # plugin installed in the local repository, into target/platform-sites/<name>/, and writes their
 # manifest, target/platform-sites.sha256 (scripts/SiteManifest.java: SHA-256 and path of every
 # file). CI runs it on Linux, macOS and Windows and fails unless every manifest is Linux's
@@ -21,7 +21,7 @@ build() {   # build <name> <content folder>; paths relative to this folder, the 
 }
 
 build example content
-for corpus in plugin/src/test/resources/corpus/*/; do
+for corpus in core/src/test/resources/corpus/*/; do
   build "$(basename "$corpus")" "${corpus}content"
 done
 java scripts/SiteManifest.java "$out" target/platform-sites.sha256

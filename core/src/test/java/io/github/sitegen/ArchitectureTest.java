@@ -110,6 +110,7 @@ class ArchitectureTest {
         }
         assertEquals(Set.of("fml"), byModule.get("fml"));
         assertEquals(Set.of("maven"), byModule.get("plugin"));
+        assertEquals(Set.of("cli"), byModule.get("cli"));
         assertEquals(Set.of(), intersection(byModule.get("core"), Set.of("maven", "fml", "cli")),
                 "the core holds neither the Mojos, the FML importer nor the command line");
     }

@@ -79,7 +79,7 @@ class PagesWorkflowTest {
     void theGoalsReferenceIsCopiedUnderReferenceAfterVerifyAndBeforeTheUpload() {
         List<Map<String, Object>> build = steps("build");
         int verify = indexOf(build, "run", " verify -Dsite-gen.baseUrl=");
-        int reference = indexOf(build, "run", " -pl plugin site");
+        int reference = indexOf(build, "run", " -pl plugin -am site");
         int upload = indexOf(build, "uses", "actions/upload-pages-artifact@");
         String run = (String) build.get(reference).get("run");
         assertTrue(run.startsWith("./mvnw "), run);
