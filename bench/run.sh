@@ -47,6 +47,8 @@
 #                      builds on the machine install the plugin into the shared ~/.m2 meanwhile
 #         SKIP_FLOOR=1 skip the Maven start-up floor (mvn -q -o validate of each project, RUNS times each)
 #         SKIP_SERVE=1 skip the serve measurement
+#         SKIP_INCREMENTAL=1  skip the incremental and nothing-changed builds (and serve, which uses them)
+#         SKIP_INPROC=1       skip the in-process builds
 #         CLI_JAR      the command line's runnable jar (default cli/target/site-gen-cli-<v>.jar; build
 #                      it with ./mvnw -pl cli -am package -DskipTests); absent: the CLI is skipped
 #         SKIP_CLI=1   do not run the command line
@@ -396,6 +398,7 @@ for SIZE in "${SIZES[@]}"; do
     fi
   done
 
+  if [ -z "${SKIP_INCREMENTAL:-}" ]; then
   # incremental: the archetype's project with its build cache filled, one answer of one topic edited
   # before each build (a copy of the dataset; cp -a keeps the files' times, so none is "recent")
   edit=$WORK/edit/$SIZE inc_out=$OUT/incremental
@@ -437,6 +440,9 @@ for SIZE in "${SIZES[@]}"; do
       }' "$LOGS/serve.tsv" >> "$TSV"
   fi
 
+  fi # SKIP_INCREMENTAL
+
+  if [ -z "${SKIP_INPROC:-}" ]; then
   # in-process: one JVM, INPROC_RUNS builds (1 cold, the rest warm)
   echo "== $SIZE: in-process, $inproc_runs builds in one JVM"
   log=$LOGS/inprocess.log l=$(load1)
@@ -453,6 +459,7 @@ for SIZE in "${SIZES[@]}"; do
   grep -E '^(RUN|COLD|WARM)' "$log" | sed 's/^/   /'
   printf '   JVM: wall %.2f s, cpu %.2f s, peak %.1f MiB for %d builds\n' "$wall" "$cpu" "$peak" "$inproc_runs"
   rm -rf "$ip_out"
+  fi # SKIP_INPROC
 done
 
 echo

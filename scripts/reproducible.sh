@@ -10,7 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 build() {
-  ./mvnw -q -pl plugin clean package -DskipTests -Dinvoker.skip
+  ./mvnw -q -pl plugin -am clean package -DskipTests -Dinvoker.skip
   cp "$jar" "$work/$1.jar"
 }
 
