@@ -30,9 +30,11 @@
 #      1 untimed check build + RUNS timed builds, in turn with the two Maven builds (A B C A B C ...).
 #   7. The command line (cli/target/site-gen-cli-<v>.jar of the checkout, or CLI_JAR), in the same turns:
 #        cd PROJECT && rm -rf OUT target && java -jar CLI_JAR generate --content-directory ... --output-directory OUT
-#      ("cli": a clean build, as the Maven ones), and the same with class-data sharing ("cli-cds"):
+#      ("cli": a clean build, as the Maven ones), the same with class-data sharing ("cli-cds"):
 #      on Java 19+ -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=bench/work/cli.jsa, on 17/18 an
-#      AppCDS archive written by the check build (-XX:ArchiveClassesAtExit) and read by the timed ones.
+#      AppCDS archive written by the check build (-XX:ArchiveClassesAtExit) and read by the timed ones,
+#      and with CDS plus the archetype's .mvn/jvm.config options, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+#      ("cli-fast"; docs/cli.md recommends them for a build that starts a JVM each time).
 #   Every output folder is checked (topic pages, question anchors, rendered bold) before the results count.
 #
 # env:    RUNS         timed builds per tool and size (default 5; 3 when SIZE >= 100000)
@@ -52,6 +54,7 @@
 #         CLI_JAR      the command line's runnable jar (default cli/target/site-gen-cli-<v>.jar; build
 #                      it with ./mvnw -pl cli -am package -DskipTests); absent: the CLI is skipped
 #         SKIP_CLI=1   do not run the command line
+#         SKIP_MAVEN=1 do not run the Maven builds (the CLI and Hugo only; implies SKIP_INCREMENTAL)
 #
 # Prerequisites: Java 17+ (java, javac), Maven, python3, GNU coreutils `timeout`; the plugin
 # and archetype installed in the local Maven repository:  ./mvnw -q install -DskipTests -Dinvoker.skip
@@ -136,6 +139,10 @@ fi
 # class-data sharing: Java 19+ writes the archive by itself on the first run; 17 and 18 need a run
 # with -XX:ArchiveClassesAtExit first (the CLI's check build, below)
 if [ "$jv" -ge 19 ]; then CDS_USE="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE"; else CDS_USE="-XX:SharedArchiveFile=$CDS_ARCHIVE"; fi
+
+FAST_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+MAVEN_PROJECTS="default recommended"
+[ -z "${SKIP_MAVEN:-}" ] || { MAVEN_PROJECTS=""; SKIP_FLOOR=1; note "SKIP_MAVEN is set: no Maven build is run"; }
 
 # Maven's default memory settings: no MAVEN_OPTS / MAVEN_ARGS from the caller.
 for v in MAVEN_OPTS MAVEN_ARGS; do
@@ -334,7 +341,7 @@ for SIZE in "${SIZES[@]}"; do
 
   # untimed check builds (also warm the page cache)
   echo "== $SIZE: check builds"
-  for name in default recommended; do
+  for name in $MAVEN_PROJECTS; do
     cmd=$(mvn_cmd "$name" "$OUT/site-gen-$name" "$DATA/sitegen" clean)
     echo "   maven ($name): sh -c \"$cmd\""
     log=$LOGS/maven-$name.check.log
@@ -343,7 +350,7 @@ for SIZE in "${SIZES[@]}"; do
     python3 "$HERE/report.py" parse-log "$log" > /dev/null || fail_log "no site-gen timing line in the Maven log" "$log"
     if grep -q 'WARN' "$log"; then note "the plugin logged warnings (first 3):"; grep -m3 'WARN' "$log" | sed 's/\x1b\[[0-9;]*m//g' >&2; fi
   done
-  printf '%s\t%s\tsite-gen\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$T" "$Q" "$in_bytes" "$(dir_files "$OUT/site-gen-default")" "$(dir_bytes "$OUT/site-gen-default")" >> "$OUTS"
+  [ -z "$MAVEN_PROJECTS" ] || printf '%s\t%s\tsite-gen\t%s\t%s\t%s\t%s\t%s\n' "$RUN_ID" "$SIZE" "$T" "$Q" "$in_bytes" "$(dir_files "$OUT/site-gen-default")" "$(dir_bytes "$OUT/site-gen-default")" >> "$OUTS"
   if [ "$HUGO" -eq 1 ]; then
     echo "   hugo:  sh -c \"$hugo_cmd\""
     log=$LOGS/hugo.check.log
@@ -361,7 +368,7 @@ for SIZE in "${SIZES[@]}"; do
       timeout -k 10 "$RUN_TIMEOUT" sh -c "$cmd > '$log' 2>&1" || fail_log "CLI check build failed for $SIZE" "$log"
       check_sitegen "$OUT/cli" "$T" "$Q" || fail_log "CLI output check failed for $SIZE" "$log"
     done
-    diff -r -q "$OUT/cli" "$OUT/site-gen-default" > /dev/null || note "warning: the CLI's site differs from Maven's (diff -r $OUT/cli $OUT/site-gen-default)"
+    [ -z "$MAVEN_PROJECTS" ] || diff -r -q "$OUT/cli" "$OUT/site-gen-default" > /dev/null || note "warning: the CLI's site differs from Maven's (diff -r $OUT/cli $OUT/site-gen-default)"
   fi
   echo "   outputs OK: $T topic pages and $Q question anchors each"
 
@@ -380,10 +387,12 @@ for SIZE in "${SIZES[@]}"; do
   }
 
   # timed runs: Maven's defaults, the archetype's settings and Hugo in turn (A B C A B C ...)
-  echo "== $SIZE: $runs timed runs in turn: Maven (defaults), Maven (archetype's .mvn/jvm.config)$([ "$HUGO" -eq 1 ] && echo ", Hugo")$([ "$CLI" -eq 1 ] && echo ", CLI, CLI with CDS")"
+  echo "== $SIZE: $runs timed runs in turn:$([ -n "$MAVEN_PROJECTS" ] && echo " Maven (defaults), Maven (archetype's .mvn/jvm.config)")$([ "$HUGO" -eq 1 ] && echo ", Hugo")$([ "$CLI" -eq 1 ] && echo ", CLI, CLI with CDS, CLI with CDS and the archetype's JVM options")"
   for i in $(seq 1 "$runs"); do
-    time_maven maven "$i" "$(mvn_cmd default "$OUT/site-gen-default" "$DATA/sitegen" clean)" "$OUT/site-gen-default"
-    time_maven maven-rec "$i" "$(mvn_cmd recommended "$OUT/site-gen-recommended" "$DATA/sitegen" clean)" "$OUT/site-gen-recommended"
+    if [ -n "$MAVEN_PROJECTS" ]; then
+      time_maven maven "$i" "$(mvn_cmd default "$OUT/site-gen-default" "$DATA/sitegen" clean)" "$OUT/site-gen-default"
+      time_maven maven-rec "$i" "$(mvn_cmd recommended "$OUT/site-gen-recommended" "$DATA/sitegen" clean)" "$OUT/site-gen-recommended"
+    fi
     if [ "$HUGO" -eq 1 ]; then
       log=$LOGS/hugo.$i.log l=$(load1)
       read -r wall cpu peak rc < <(timed "$LOGS/hugo.$i.timing" sh -c "$hugo_cmd > '$log' 2>&1")
@@ -395,10 +404,11 @@ for SIZE in "${SIZES[@]}"; do
     if [ "$CLI" -eq 1 ]; then
       time_maven cli "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen")" "$OUT/cli"
       time_maven cli-cds "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen" "$CDS_USE")" "$OUT/cli"
+      time_maven cli-fast "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen" "$CDS_USE $FAST_JVM")" "$OUT/cli"
     fi
   done
 
-  if [ -z "${SKIP_INCREMENTAL:-}" ]; then
+  if [ -z "${SKIP_INCREMENTAL:-}" ] && [ -n "$MAVEN_PROJECTS" ]; then
   # incremental: the archetype's project with its build cache filled, one answer of one topic edited
   # before each build (a copy of the dataset; cp -a keeps the files' times, so none is "recent")
   edit=$WORK/edit/$SIZE inc_out=$OUT/incremental
