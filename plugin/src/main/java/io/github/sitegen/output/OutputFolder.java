@@ -140,13 +140,7 @@ public final class OutputFolder {
         Files.createDirectories(parent);
         removeLeftovers(parent, info);
         Path root = Files.createTempDirectory(parent, "." + directory.getFileName() + "-staging-");
-        BuildLock lock;
-        try {
-            lock = BuildLock.create(root, "staging");
-        } catch (IOException | RuntimeException e) {
-            deleteTree(root, null);
-            throw e;
-        }
+        BuildLock lock = marked(root, "staging");
         // Temporary folders are private (0700); a published site must be readable by the web server.
         if (Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class)) {
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -263,13 +257,7 @@ public final class OutputFolder {
         }
         removed.sort(null);
         Path old = Files.createTempDirectory(directory.toAbsolutePath().getParent(), "." + directory.getFileName() + "-old-");
-        BuildLock lock;
-        try {
-            lock = BuildLock.create(old, "old");
-        } catch (IOException | RuntimeException e) {
-            deleteTree(old, null);
-            throw e;
-        }
+        BuildLock lock = marked(old, "old");
         List<String> writtenLast = new java.util.ArrayList<>(changed);
         // .nojekyll lists what the output holds: it goes last, so that it is the old list until the rest is in.
         if (writtenLast.remove(NOJEKYLL)) {
@@ -298,6 +286,16 @@ public final class OutputFolder {
             }
         }
         return new Update(List.copyOf(changed), List.copyOf(removed));
+    }
+
+    /** The marker of the new folder {@code folder} beside the output; the folder is deleted if it cannot be marked. */
+    private static BuildLock marked(Path folder, String role) throws IOException {
+        try {
+            return BuildLock.create(folder, role);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(folder, null);
+            throw e;
+        }
     }
 
     /** Moves {@code from} to {@code to}, making {@code to}'s folders, and notes the move in {@code done}. */
