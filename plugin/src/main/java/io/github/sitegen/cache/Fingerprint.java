@@ -42,18 +42,46 @@ final class Fingerprint {
         }
     }
 
-    /** A file as its digest saw it: a change to any of these makes it another file. */
-    record Stat(Path path, long size, long modified, String key) {
+    /**
+     * A file as its digest saw it: a change to any of these makes it another file. {@code changed} is
+     * the file's change time (POSIX ctime, which no program can set back), or -1 where the file
+     * system has none (Windows).
+     */
+    record Stat(Path path, long size, long modified, long changed, String key) {
         /** Whether both are the same file, unchanged (compared field by field, without the record's equals). */
         boolean sameAs(Stat other) {
-            return path.equals(other.path) && size == other.size && modified == other.modified && key.equals(other.key);
+            return path.equals(other.path) && size == other.size && modified == other.modified
+                    && changed == other.changed && key.equals(other.key);
         }
 
         static Stat of(Path path) throws IOException {
+            if (UNIX) {
+                Map<String, Object> unix = Files.readAttributes(path, "unix:size,lastModifiedTime,ctime,dev,ino");
+                return new Stat(path, (Long) unix.get("size"), nanos(unix.get("lastModifiedTime")), nanos(unix.get("ctime")),
+                        unix.get("dev") + ":" + unix.get("ino"));
+            }
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return new Stat(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+            return new Stat(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), -1,
                     String.valueOf(attributes.fileKey()));
         }
+
+        private static long nanos(Object time) {
+            return ((java.nio.file.attribute.FileTime) time).to(TimeUnit.NANOSECONDS);
+        }
+
+        private static final boolean UNIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("unix");
+    }
+
+    /** Where {@link #file} finds the digests of files it read before; {@link KnownFiles#NONE} reads every file. */
+    private final KnownFiles known;
+
+    Fingerprint() {
+        this(KnownFiles.NONE);
+    }
+
+    Fingerprint(KnownFiles known) {
+        this.known = known;
     }
 
     private final Bytes digest = new Bytes();
@@ -86,12 +114,14 @@ final class Fingerprint {
 
     /**
      * A file's path and the {@link Digest} of its bytes, not its time: a checkout or a restored cache
-     * that gives every file a new time keys the same. Its size, time and identity are noted too, to
-     * see whether it changed while the build ran ({@link BuildCache} on recent files).
+     * that gives every file a new time keys the same. Its size, times and identity are noted too, to
+     * see whether it changed while the build ran ({@link BuildCache} on recent files), and the bytes
+     * are read only when they are not what {@link KnownFiles} recorded.
      */
     Fingerprint file(Path file) throws IOException {
-        files.add(Stat.of(file));
-        return text(file.toString()).text(Digest.of(Files.readAllBytes(file)));
+        KnownFiles.Seen seen = known.digest(file.toString(), file);
+        files.add(seen.stat());
+        return text(file.toString()).text(seen.digest());
     }
 
     /**
