@@ -179,7 +179,7 @@ public final class ContentLoader {
      */
     public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
             throws SiteGenException, IOException {
-        Inspected inspected = inspect(contentDirectory, defaultTitle, baseUrl, defaultLanguage);
+        Inspected inspected = inspect(contentDirectory, defaultTitle, baseUrl, defaultLanguage, false);
         if (inspected.hasErrors()) {
             // No page will render these answers: render them here, so that one run reports everything.
             List<Problem> all = new ArrayList<>(inspected.problems());
@@ -213,6 +213,12 @@ public final class ContentLoader {
     /** Reads and checks {@code contentDirectory} as {@link #load} does, but returns errors rather than throwing them. */
     public Inspected inspect(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
             throws SiteGenException, IOException {
+        return inspect(contentDirectory, defaultTitle, baseUrl, defaultLanguage, true);
+    }
+
+    /** {@link #inspect}, with the anchors' places only when {@code places} (a load needs none: they are empty). */
+    private Inspected inspect(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage,
+                              boolean places) throws SiteGenException, IOException {
         long start = System.nanoTime();
         Problems problems = new Problems();
         if (!Files.isDirectory(contentDirectory)) {
@@ -304,11 +310,19 @@ public final class ContentLoader {
         Map<QuestionDraft, List<QuestionDraft>> found = settings.findRelated()
                 ? RelatedQuestions.find(drafts.stream().flatMap(d -> d.questions().stream())
                         .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft()) : Map.of();
-        parallel.map(drafts, RuntimeException.class, RuntimeException.class,
-                        draft -> build(draft, byId, new Links(urls, topicIds), settings.reviewEvery(), alertTitles,
-                                editLink(info.editUrl(), filesFrom, draft.file()), found, problems))
+        Links links = new Links(urls, topicIds);
+        TopicModels models = memo == null || settings.findRelated() ? null : memo.models(contentDirectory, readable.stream()
+                .map(TopicFile::path).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        Map<String, QuestionDraft> lookup = models == null ? byId : models.start(new TopicModels.Context(
+                models.targets(drafts), topicIds, settings.reviewEvery(), TopicModels.alertTitles(alertTitles),
+                info.editUrl(), filesFrom, baseUrl, inLanguageFolder, options.today()), byId);
+        parallel.map(drafts, RuntimeException.class, RuntimeException.class, draft -> models == null
+                        ? build(draft, byId, links, settings.reviewEvery(), alertTitles, editLink(info.editUrl(), filesFrom,
+                                draft.file()), found, problems)
+                        : models.topic(draft, problems, own -> build(draft, lookup, links, settings.reviewEvery(), alertTitles,
+                                editLink(info.editUrl(), filesFrom, draft.file()), found, own)))
                 .forEach(topic -> topic.ifPresent(topics::add));
-        return new Inspected(new Site(info, topics), problems.all(), Places.of(drafts, options.drafts()),
+        return new Inspected(new Site(info, topics), problems.all(), Places.of(places ? drafts : List.of(), options.drafts()),
                 drafts.size() == topicFiles.size(),
                 System.nanoTime() - start);
     }
@@ -332,20 +346,28 @@ public final class ContentLoader {
      */
     private static SiteInfo withDetectedLanguage(SiteInfo info, List<TopicDraft> topics, Path where, Problems problems,
                                                  Memo memo) {
-        StringBuilder sample = new StringBuilder();
+        List<TopicDraft> sampled = new ArrayList<>();
         int step = Math.max(1, topics.size() / LANGUAGE_SAMPLE_TOPICS);
         for (int i = 0; i < topics.size(); i += step) {
-            TopicDraft topic = topics.get(i);
-            sample.append(topic.title()).append(' ');
-            topic.questions().forEach(q -> sample.append(q.question()).append(' '));
+            sampled.add(topics.get(i));
         }
-        String detected = memo == null ? Scripts.language(sample.toString()) : memo.language(sample.toString());
+        String detected = memo == null ? Scripts.language(sample(sampled)) : memo.language(sampled);
         if (detected.equals(info.language())) {
             return info;
         }
         problems.warning(where, Position.START, "site.yaml sets no language; the text is written in a script of '"
                 + detected + "', so the site is published as '" + detected + "'", "set 'language:' in site.yaml");
         return info.withLanguage(detected, Messages.direction(detected));
+    }
+
+    /** The titles and questions of {@code topics}, in which the site's script is looked for. */
+    private static String sample(List<TopicDraft> topics) {
+        StringBuilder sample = new StringBuilder();
+        for (TopicDraft topic : topics) {
+            sample.append(topic.title()).append(' ');
+            topic.questions().forEach(q -> sample.append(q.question()).append(' '));
+        }
+        return sample.toString();
     }
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
@@ -727,38 +749,109 @@ public final class ContentLoader {
      * given their ids by each load).
      */
     public static final class Memo {
-        private record Read(byte[] bytes, String id, Optional<TopicDraft> draft, List<Problem> problems) {
+        private record Read(byte[] bytes, String id, Optional<TopicDraft> draft, List<Problem> problems, FileStamp stamp) {
         }
 
         private final Map<Path, Read> files = new java.util.concurrent.ConcurrentHashMap<>();
 
         Optional<TopicDraft> read(Path file, String id, Problems problems) throws IOException {
+            Read read = files.get(file);
+            FileStamp stamp = keepModels ? FileStamp.of(file) : null;
+            if (read != null && read.id().equals(id) && stamp != null && stamp.equals(read.stamp())) {
+                read.problems().forEach(problems::add);
+                return read.draft();
+            }
             Problems own = new Problems();
+            long before = System.currentTimeMillis();
             Optional<byte[]> bytes = YamlSource.bytes(file, own);
             if (bytes.isEmpty()) {
                 own.all().forEach(problems::add);
                 return Optional.empty();
             }
-            Read read = files.get(file);
+            FileStamp kept = stamp == null ? null : stamp.settledBefore(before);
             if (read == null || !read.id().equals(id) || !java.util.Arrays.equals(read.bytes(), bytes.get())) {
                 Optional<TopicDraft> draft = readTopic(file, id, bytes.get(), own);
-                read = new Read(bytes.get(), id, draft, own.all());
-                files.put(file, read);
+                read = new Read(bytes.get(), id, draft, own.all(), kept);
+            } else {
+                read = new Read(read.bytes(), id, read.draft(), read.problems(), kept);
             }
+            files.put(file, read);
             read.problems().forEach(problems::add);
             return read.draft();
         }
 
-        private volatile Map.Entry<String, String> language = Map.entry("", Scripts.language(""));
+        private final Map<Path, TopicModels> models = new java.util.concurrent.ConcurrentHashMap<>();
+        private final boolean keepModels;
 
-        /** The language {@link Scripts#language} finds in {@code sample}; the last load's when the sample is the same. */
-        String language(String sample) {
-            Map.Entry<String, String> last = language;
-            if (!last.getKey().equals(sample)) {
-                last = Map.entry(sample, Scripts.language(sample));
+        /** A memo of parsed topic files. */
+        public Memo() {
+            this(false);
+        }
+
+        private Memo(boolean keepModels) {
+            this.keepModels = keepModels;
+        }
+
+        /**
+         * A memo that also keeps each topic's built model ({@link TopicModels}), for a caller that
+         * calls {@link #forgetModels()} whenever a template or static file changed, or it does not
+         * know what changed.
+         */
+        public static Memo keepingModels() {
+            return new Memo(true);
+        }
+
+        /**
+         * A template or static file changed, or what changed is not known: every topic's model is
+         * built again by the next load, and every topic file is read again (and parsed again if its
+         * bytes changed).
+         */
+        public void forgetModels() {
+            models.clear();
+            files.replaceAll((path, read) -> new Read(read.bytes(), read.id(), read.draft(), read.problems(), null));
+        }
+
+        /** How many topics' models the last load of {@code folder} gave again, not built. */
+        public int modelsReused(Path folder) {
+            TopicModels kept = models.get(folder);
+            return kept == null ? 0 : kept.reused();
+        }
+
+        /** The models of the topics of {@code folder}, whose topic files are now {@code files}; {@code null} when not kept. */
+        TopicModels models(Path folder, Set<Path> files) {
+            if (!keepModels) {
+                return null;
+            }
+            TopicModels kept = models.computeIfAbsent(folder, f -> new TopicModels());
+            kept.keep(files);
+            return kept;
+        }
+
+        private volatile Map.Entry<List<TopicDraft>, String> language = Map.entry(List.of(), Scripts.language(""));
+
+        /**
+         * The language {@link Scripts#language} finds in the {@link #sample} of {@code topics}; the
+         * last load's when the topics sampled are the same (the same files, parsed once).
+         */
+        String language(List<TopicDraft> topics) {
+            Map.Entry<List<TopicDraft>, String> last = language;
+            if (!sameTopics(last.getKey(), topics)) {
+                last = Map.entry(List.copyOf(topics), Scripts.language(sample(topics)));
                 language = last;
             }
             return last.getValue();
+        }
+
+        private static boolean sameTopics(List<TopicDraft> a, List<TopicDraft> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The bytes of {@code file} as the last load parsed them; {@code null} when it did not read the file. */

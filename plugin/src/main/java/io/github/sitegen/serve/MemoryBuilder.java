@@ -45,7 +45,7 @@ final class MemoryBuilder {
 
     private final SiteGenConfig config;
     private final Parallel parallel;
-    private final ContentLoader.Memo loads = new ContentLoader.Memo();
+    private final ContentLoader.Memo loads = ContentLoader.Memo.keepingModels();
     private final Map<String, TopicPages> topics = new HashMap<>();
     private SiteRenderer renderer;
     private List<Translations.Language> languages;
@@ -69,6 +69,9 @@ final class MemoryBuilder {
     Built build() throws SiteGenException, IOException {
         boolean all = fresh;
         long start = System.nanoTime();
+        if (all) {
+            loads.forgetModels();
+        }
         SiteGenerator.Content content = SiteGenerator.content(config, loads);
         long loaded = System.nanoTime();
         List<Problem> problems = new ArrayList<>(content.warnings());
