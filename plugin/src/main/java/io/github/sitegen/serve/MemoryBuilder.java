@@ -33,13 +33,16 @@ import io.github.sitegen.render.Urls;
 final class MemoryBuilder {
 
     /**
-     * A finished build: its files, the warnings it found, how many topics it had and rendered, and
-     * the milliseconds it spent loading the content and rendering.
+     * A finished build: its files, the warnings it found, how many topics it had, whose models it
+     * built (the others the loader gave again) and which it rendered, and the milliseconds it spent
+     * loading the content and rendering.
      */
-    record Built(MemorySite site, List<Problem> warnings, int topics, int rendered, long loadMillis, long renderMillis) {
+    record Built(MemorySite site, List<Problem> warnings, int topics, int models, int rendered, long loadMillis,
+                 long renderMillis) {
         /** What the log says of it. */
         String summary() {
-            return rendered + " of " + topics + " topics rendered; load " + loadMillis + " ms, render " + renderMillis + " ms";
+            return models + " of " + topics + " topics built, " + rendered + " rendered; load " + loadMillis + " ms, render "
+                    + renderMillis + " ms";
         }
     }
 
@@ -85,6 +88,7 @@ final class MemoryBuilder {
         List<TopicPages> memos = new ArrayList<>();
         int rendered = 0;
         int count = 0;
+        int models = 0;
         for (SiteGenerator.Edition edition : content.editions()) {
             String prefix = edition.folder().isEmpty() ? "" : edition.folder() + "/";
             SiteRenderer.Sink sink = prefix.isEmpty() ? site : site.below(prefix);
@@ -108,6 +112,7 @@ final class MemoryBuilder {
             site.defer(into -> siteFiles(shown, translations, language, parts, prefix.isEmpty() ? into : into.below(prefix)));
             rendered += memo.rendered();
             count += shown.topics().size();
+            models += shown.topics().size() - loads.modelsReused(edition.content());
         }
         if (!translations.isEmpty()) {
             SiteGenerator.Edition main = content.defaultEdition();
@@ -125,7 +130,7 @@ final class MemoryBuilder {
         memos.forEach(TopicPages::commit);
         languages = translations.languages();
         fresh = false;
-        return new Built(site, problems, count, rendered, (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+        return new Built(site, problems, count, models, rendered, (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
     }
 
     /** One language's faq.json, search index and sitemap, from its topics' parts. */
