@@ -351,7 +351,8 @@ public final class ContentLoader {
         for (int i = 0; i < topics.size(); i += step) {
             sampled.add(topics.get(i));
         }
-        String detected = memo == null ? Scripts.language(sample(sampled)) : memo.language(sampled);
+        String detected = memo == null ? Scripts.language(String.join("", sampled.stream().map(ContentLoader::sample).toList()))
+                : memo.language(sampled);
         if (detected.equals(info.language())) {
             return info;
         }
@@ -360,13 +361,11 @@ public final class ContentLoader {
         return info.withLanguage(detected, Messages.direction(detected));
     }
 
-    /** The titles and questions of {@code topics}, in which the site's script is looked for. */
-    private static String sample(List<TopicDraft> topics) {
+    /** The title and questions of {@code topic}, in which the site's script is looked for. */
+    private static String sample(TopicDraft topic) {
         StringBuilder sample = new StringBuilder();
-        for (TopicDraft topic : topics) {
-            sample.append(topic.title()).append(' ');
-            topic.questions().forEach(q -> sample.append(q.question()).append(' '));
-        }
+        sample.append(topic.title()).append(' ');
+        topic.questions().forEach(q -> sample.append(q.question()).append(' '));
         return sample.toString();
     }
 
@@ -827,31 +826,30 @@ public final class ContentLoader {
             return kept;
         }
 
-        private volatile Map.Entry<List<TopicDraft>, String> language = Map.entry(List.of(), Scripts.language(""));
+        private volatile Map.Entry<List<String>, String> language = Map.entry(List.of(), Scripts.language(""));
+        /** Each topic file's {@link #sample}, with the parsed file it was made of. */
+        private final Map<Path, Map.Entry<TopicDraft, String>> samples = new java.util.concurrent.ConcurrentHashMap<>();
 
         /**
-         * The language {@link Scripts#language} finds in the {@link #sample} of {@code topics}; the
-         * last load's when the topics sampled are the same (the same files, parsed once).
+         * The language {@link Scripts#language} finds in the {@link #sample}s of {@code topics}; the
+         * last load's when their titles and questions are the same.
          */
         String language(List<TopicDraft> topics) {
-            Map.Entry<List<TopicDraft>, String> last = language;
-            if (!sameTopics(last.getKey(), topics)) {
-                last = Map.entry(List.copyOf(topics), Scripts.language(sample(topics)));
+            List<String> texts = new ArrayList<>(topics.size());
+            for (TopicDraft topic : topics) {
+                Map.Entry<TopicDraft, String> kept = samples.get(topic.file());
+                if (kept == null || kept.getKey() != topic) {
+                    kept = Map.entry(topic, sample(topic));
+                    samples.put(topic.file(), kept);
+                }
+                texts.add(kept.getValue());
+            }
+            Map.Entry<List<String>, String> last = language;
+            if (!last.getKey().equals(texts)) {
+                last = Map.entry(texts, Scripts.language(String.join("", texts)));
                 language = last;
             }
             return last.getValue();
-        }
-
-        private static boolean sameTopics(List<TopicDraft> a, List<TopicDraft> b) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (a.get(i) != b.get(i)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** The bytes of {@code file} as the last load parsed them; {@code null} when it did not read the file. */
@@ -864,6 +862,7 @@ public final class ContentLoader {
         void keep(Path folder, List<Path> current) {
             Set<Path> kept = Set.copyOf(current);
             files.keySet().removeIf(path -> folder.equals(path.getParent()) && !kept.contains(path));
+            samples.keySet().removeIf(path -> folder.equals(path.getParent()) && !kept.contains(path));
         }
     }
 
