@@ -13,8 +13,6 @@ the topic page served (/topics/SLUG/) has the mark. Prints one line per run (RUN
 """
 import argparse
 import os
-import re
-import signal
 import socket
 import statistics
 import subprocess
@@ -26,6 +24,7 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import edit_answer  # noqa: E402  (beside this file)
+import serve_latency  # noqa: E402
 
 
 def get(url):
@@ -82,7 +81,7 @@ def main():
                 sys.exit("hugo_server_latency.py: hugo server did not start within %s s" % a.timeout)
         else:
             sys.exit("hugo_server_latency.py: hugo server stopped (log: %s)" % a.log)
-        threading.Thread(target=lambda: [log.write(l) for l in process.stdout], daemon=True).start()
+        threading.Thread(target=lambda: [log.write(l) or log.flush() for l in process.stdout], daemon=True).start()
         slug = a.file.rsplit(".", 1)[0]
         page = "http://127.0.0.1:%d/topics/%s/" % (port, slug)
         path = os.path.join(a.site, "content", "topics", a.file)
@@ -96,14 +95,7 @@ def main():
             print("RUN\t%d\t%.0f\tload %s" % (run, runs[-1], load()), flush=True)
         print("MEDIAN\t%.0f\t[%s]" % (statistics.median(runs), ", ".join("%.0f" % r for r in runs)), flush=True)
     finally:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        serve_latency.stop(process)
 
 
 if __name__ == "__main__":

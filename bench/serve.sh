@@ -71,7 +71,7 @@ for SIZE in "${SIZES[@]}"; do
     echo "== $SIZE questions: hugo server, $RUNS saves of ${VICTIM%.yaml}.md timed (load $(load))"
     python3 "$HERE/hugo_server_latency.py" --site "$SITE" --file "${VICTIM%.yaml}.md" --runs "$RUNS" \
       --log "$WORK/logs/hugo-server-$SIZE.log" | tee "$WORK/logs/hugo-server-$SIZE.tsv"
-    grep -E "^Total in" "$WORK/logs/hugo-server-$SIZE.log" | tail -3 | sed 's/^/   log: /'
+    { grep -E "^Total in" "$WORK/logs/hugo-server-$SIZE.log" || true; } | tail -3 | sed 's/^/   log: /'
     HBUILDS=$(sed -n 's/^Total in \([0-9]*\) ms.*/\1/p' "$WORK/logs/hugo-server-$SIZE.log" | tail -n +2 | sort -n \
       | awk '{ v[NR] = $1 } END { if (NR) printf "%d / %d (of %d)", v[int((NR + 1) / 2)], v[1], NR }')
     awk -F'\t' -v size="$SIZE" -v builds="$HBUILDS" '$1 == "RUN" { load = load (load ? " " : "") substr($4, 6) }

@@ -280,8 +280,10 @@ public final class ContentLoader {
         if (memo != null) {
             memo.keep(contentDirectory, topicFiles);
         }
-        parallel.map(readable, IOException.class, RuntimeException.class, file -> memo == null
-                        ? readTopic(file.path(), file.id(), problems) : memo.read(file.path(), file.id(), problems))
+        (memo == null ? parallel.map(readable, IOException.class, RuntimeException.class,
+                        file -> readTopic(file.path(), file.id(), problems))
+                : HitsFirst.map(readable, file -> memo.kept(file.path(), file.id(), problems),
+                        file -> memo.read(file.path(), file.id(), problems), parallel, IOException.class, RuntimeException.class))
                 .forEach(draft -> draft.ifPresent(drafts::add));
         if (topicFiles.isEmpty()) {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
@@ -316,11 +318,13 @@ public final class ContentLoader {
         Map<String, QuestionDraft> lookup = models == null ? byId : models.start(new TopicModels.Context(
                 models.targets(drafts), topicIds, settings.reviewEvery(), TopicModels.alertTitles(alertTitles),
                 info.editUrl(), filesFrom, baseUrl, inLanguageFolder, options.today()), byId);
-        parallel.map(drafts, RuntimeException.class, RuntimeException.class, draft -> models == null
-                        ? build(draft, byId, links, settings.reviewEvery(), alertTitles, editLink(info.editUrl(), filesFrom,
-                                draft.file()), found, problems)
-                        : models.topic(draft, problems, own -> build(draft, lookup, links, settings.reviewEvery(), alertTitles,
-                                editLink(info.editUrl(), filesFrom, draft.file()), found, own)))
+        (models == null ? parallel.map(drafts, RuntimeException.class, RuntimeException.class,
+                        draft -> build(draft, byId, links, settings.reviewEvery(), alertTitles, editLink(info.editUrl(), filesFrom,
+                                draft.file()), found, problems))
+                : HitsFirst.map(drafts, draft -> models.kept(draft, problems), draft -> models.topic(draft, problems,
+                        own -> build(draft, lookup, links, settings.reviewEvery(), alertTitles,
+                                editLink(info.editUrl(), filesFrom, draft.file()), found, own)),
+                        parallel, RuntimeException.class, RuntimeException.class))
                 .forEach(topic -> topic.ifPresent(topics::add));
         return new Inspected(new Site(info, topics), problems.all(), Places.of(places ? drafts : List.of(), options.drafts()),
                 drafts.size() == topicFiles.size(),
@@ -753,13 +757,26 @@ public final class ContentLoader {
 
         private final Map<Path, Read> files = new java.util.concurrent.ConcurrentHashMap<>();
 
+        /**
+         * The file as the last load read it, its problems reported again, when its stamp says it did
+         * not change since; {@code null} when it must be read.
+         */
+        Optional<TopicDraft> kept(Path file, String id, Problems problems) {
+            Read read = files.get(file);
+            try {
+                if (read == null || !read.id().equals(id) || read.stamp() == null || !read.stamp().equals(FileStamp.of(file))) {
+                    return null;
+                }
+            } catch (IOException e) {
+                return null; // read() reports it
+            }
+            read.problems().forEach(problems::add);
+            return read.draft();
+        }
+
         Optional<TopicDraft> read(Path file, String id, Problems problems) throws IOException {
             Read read = files.get(file);
             FileStamp stamp = keepModels ? FileStamp.of(file) : null;
-            if (read != null && read.id().equals(id) && stamp != null && stamp.equals(read.stamp())) {
-                read.problems().forEach(problems::add);
-                return read.draft();
-            }
             Problems own = new Problems();
             long before = System.currentTimeMillis();
             Optional<byte[]> bytes = YamlSource.bytes(file, own);

@@ -110,22 +110,26 @@ final class TopicModels {
     }
 
     /**
-     * The model of {@code draft}: the last load's when nothing it was built from changed, its
-     * problems reported again; else made by {@code build}, which reports to the {@link Problems} given.
+     * The model of {@code draft} as the last load built it, its problems reported again, when
+     * nothing it was built from changed; {@code null} when it must be built ({@link #topic}).
      */
-    Optional<Topic> topic(TopicDraft draft, Problems problems, Function<Problems, Optional<Topic>> build) {
-        List<String> ids = ids(draft);
+    Optional<Topic> kept(TopicDraft draft, Problems problems) {
         Built last = built.get(draft.file());
-        Context now = context;
-        if (last == null || last.draft() != draft || !last.ids().equals(ids) || last.context() != now) {
-            Problems own = new Problems();
-            last = new Built(draft, ids, now, build.apply(own), own.all());
-            built.put(draft.file(), last);
-        } else {
-            reused.incrementAndGet();
+        if (last == null || last.draft() != draft || last.context() != context || !last.ids().equals(ids(draft))) {
+            return null;
         }
+        reused.incrementAndGet();
         last.problems().forEach(problems::add);
         return last.topic();
+    }
+
+    /** The model of {@code draft}, made by {@code build}, which reports to the {@link Problems} given. */
+    Optional<Topic> topic(TopicDraft draft, Problems problems, Function<Problems, Optional<Topic>> build) {
+        Problems own = new Problems();
+        Built made = new Built(draft, ids(draft), context, build.apply(own), own.all());
+        built.put(draft.file(), made);
+        made.problems().forEach(problems::add);
+        return made.topic();
     }
 
     /** Forgets the models of files not among {@code files} (deleted or renamed). */
