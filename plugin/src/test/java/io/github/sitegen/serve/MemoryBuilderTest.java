@@ -297,6 +297,27 @@ class MemoryBuilderTest {
     }
 
     @Test
+    void filesLastChangedLongBeforeTheyWereReadAreNotReadAgainUntilTheirStampChanges() throws Exception {
+        Random random = new Random(8);
+        MemoryBuilder builder = start(random);
+        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 3_600_000);
+        for (Path topic : topics()) {
+            Files.setLastModifiedTime(topic, anHourAgo);
+        }
+        buildBoth(builder, "the first build, of files an hour old");
+        assertEquals(0, buildBoth(builder, "nothing changed").models());
+        for (int i = 0; i < 12; i++) {
+            Path topic = topics().get(random.nextInt(topics().size()));
+            String yaml = Files.readString(topic);
+            write("content/" + topic.getFileName(), yaml.replaceFirst("is \\*[^*]*\\*", "is *" + "longer ".repeat(i + 1) + "*"));
+            MemoryBuilder.Built built = buildBoth(builder, "an answer of " + topic.getFileName() + " edited, " + i);
+            assertEquals(1, built.models(), "only the file whose stamp changed is read and built again");
+            Files.setLastModifiedTime(topic, anHourAgo); // its new size tells it changed, next time too
+        }
+    }
+
+    @Test
     void pagesThatShowAnotherTopicsAnswerAreRenderedAgainWhenThatAnswerChanges() throws Exception {
         MemoryBuilder builder = start(new Random(5));
         write("templates/footer-extra.ftlh", "<p class=\"legal\">${topics[0].questions[0].answer}</p>\n");
