@@ -38,6 +38,7 @@ import io.github.sitegen.render.Translations;
 import io.github.sitegen.theme.Layer;
 import io.github.sitegen.theme.Source;
 import io.github.sitegen.theme.Theme;
+import io.github.sitegen.input.FileStat;
 
 /**
  * The build cache: what each topic of the last builds made (see {@link EditionMemo}), so that the
@@ -70,7 +71,7 @@ import io.github.sitegen.theme.Theme;
  * docs/security.md).
  * Input files are keyed by their bytes, so a restored cache whose files all have new times keys the
  * same. A file changed less than
- * {@link #RECENT_NANOS} before the build started (or during it) could change again within one tick
+ * {@link FileStat#SETTLE_NANOS} before the build started (or during it) could change again within one tick
  * of the file system's clock without its time changing, so nothing keyed on it is saved.
  * {@code site-gen.clean=true}, or any doubt (a format or plugin build it does not know, a killed
  * build, an entry or index that does not read back), means a full build.
@@ -85,7 +86,6 @@ public final class BuildCache implements AutoCloseable {
     static final String KNOWN = "known";
     static final String BUILDING = "building";
     static final String LOCK = "lock";
-    static final long RECENT_NANOS = 2_000_000_000L;
 
     /** The cache when a build has none: every topic is rendered. */
     private static final BuildCache NONE = new BuildCache(null, null, null, null, 0, Map.of(), List.of(), false, null,
@@ -100,7 +100,7 @@ public final class BuildCache implements AutoCloseable {
     private final long startNanos;
     /** The digest of each entry's bytes, as the last successful build recorded it. */
     private final Map<String, String> recorded;
-    private final List<Fingerprint.Stat> inputs;
+    private final List<FileStat> inputs;
     /** Whether this build may save entries: none of the inputs of every page changed lately. */
     private final boolean saving;
     private final Consumer<String> info;
@@ -113,7 +113,7 @@ public final class BuildCache implements AutoCloseable {
     /** The key of everything the whole site is made from; {@code null} when a file changed too lately to say. */
     private String siteKey;
     /** The content folder's files, as {@link #siteKey} saw them. */
-    private List<Fingerprint.Stat> contentFiles = List.of();
+    private List<FileStat> contentFiles = List.of();
     /** The input files as the last builds read them, and as this one does. */
     private final KnownFiles known;
     /** What the last build published, read once; {@code null} when there is no record. */
@@ -160,7 +160,7 @@ public final class BuildCache implements AutoCloseable {
     }
 
     private BuildCache(Path folder, FileChannel lockChannel, FileLock lock, String key, long startNanos,
-                       Map<String, String> recorded, List<Fingerprint.Stat> inputs, boolean saving, Consumer<String> info,
+                       Map<String, String> recorded, List<FileStat> inputs, boolean saving, Consumer<String> info,
                        KnownFiles known) {
         this.folder = folder;
         this.lockChannel = lockChannel;
@@ -200,7 +200,7 @@ public final class BuildCache implements AutoCloseable {
         if (inputs.cacheDirectory() == null) {
             return NONE;
         }
-        long start = now();
+        long start = FileStat.now();
         Path output = inputs.output().toAbsolutePath().normalize();
         Path folder = inputs.cacheDirectory().toAbsolutePath().normalize()
                 .resolve(output.getFileName() + "-" + new Fingerprint().text(output.toString()).hex().substring(0, 12));
@@ -283,7 +283,7 @@ public final class BuildCache implements AutoCloseable {
             recorded = Map.of();
         }
         write(folder.resolve(BUILDING), "a build using this cache started at " + java.time.Instant.now() + "\n");
-        List<Fingerprint.Stat> read = List.copyOf(global.files());
+        List<FileStat> read = List.copyOf(global.files());
         boolean saving = read.stream().noneMatch(stat -> recent(stat, start));
         BuildCache cache = new BuildCache(folder, channel, lock, global.hex(), start, recorded, read, saving, info, known);
         try {
@@ -315,12 +315,12 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /** Whether {@code stat} could still change within one tick of the file clock without its time changing. */
-    boolean recent(Fingerprint.Stat stat) {
+    boolean recent(FileStat stat) {
         return recent(stat, startNanos);
     }
 
-    private static boolean recent(Fingerprint.Stat stat, long startNanos) {
-        return stat.modified() >= startNanos - RECENT_NANOS;
+    private static boolean recent(FileStat stat, long startNanos) {
+        return stat.modified() >= startNanos - FileStat.SETTLE_NANOS;
     }
 
     boolean saving() {
@@ -500,10 +500,10 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /** Whether every file of {@code files} is still as it was. */
-    private static boolean unchanged(List<Fingerprint.Stat> files) {
-        for (Fingerprint.Stat file : files) {
+    private static boolean unchanged(List<FileStat> files) {
+        for (FileStat file : files) {
             try {
-                if (!Fingerprint.Stat.of(file.path()).sameAs(file)) {
+                if (!FileStat.of(file.path()).sameAs(file)) {
                     return false;
                 }
             } catch (IOException e) {
@@ -662,11 +662,6 @@ public final class BuildCache implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return null;
         }
-    }
-
-    /** The time now, in nanoseconds since the epoch, as file times are compared with it. */
-    static long now() {
-        return System.currentTimeMillis() * 1_000_000;
     }
 
     private static byte[] readBytes(Path file) throws IOException {

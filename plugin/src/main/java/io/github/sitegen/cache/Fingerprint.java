@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.sitegen.input.FileStat;
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
@@ -42,37 +43,6 @@ final class Fingerprint {
         }
     }
 
-    /**
-     * A file as its digest saw it: a change to any of these makes it another file. {@code changed} is
-     * the file's change time (POSIX ctime, which no program can set back), or -1 where the file
-     * system has none (Windows).
-     */
-    record Stat(Path path, long size, long modified, long changed, String key) {
-        /** Whether both are the same file, unchanged (compared field by field, without the record's equals). */
-        boolean sameAs(Stat other) {
-            return path.equals(other.path) && size == other.size && modified == other.modified
-                    && changed == other.changed && key.equals(other.key);
-        }
-
-        static Stat of(Path path) throws IOException {
-            if (UNIX) {
-                Map<String, Object> unix = Files.readAttributes(path, "unix:size,lastModifiedTime,ctime,dev,ino");
-                return new Stat(path, (Long) unix.get("size"), nanos(unix.get("lastModifiedTime")), nanos(unix.get("ctime")),
-                        unix.get("dev") + ":" + unix.get("ino"));
-            }
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return new Stat(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), -1,
-                    String.valueOf(attributes.fileKey()));
-        }
-
-        private static long nanos(Object time) {
-            return ((java.nio.file.attribute.FileTime) time).to(TimeUnit.NANOSECONDS);
-        }
-
-        private static final boolean UNIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
-                .contains("unix");
-    }
-
     /** Where {@link #file} finds the digests of files it read before; {@link KnownFiles#NONE} reads every file. */
     private final KnownFiles known;
 
@@ -86,7 +56,7 @@ final class Fingerprint {
 
     private final Bytes digest = new Bytes();
     /** The files this digest was made from, to see afterwards whether one changed while the build ran. */
-    private final List<Stat> files = new ArrayList<>();
+    private final List<FileStat> files = new ArrayList<>();
 
     Fingerprint text(String text) {
         if (text == null) {
@@ -251,7 +221,7 @@ final class Fingerprint {
     }
 
     /** The files read so far. */
-    List<Stat> files() {
+    List<FileStat> files() {
         return files;
     }
 

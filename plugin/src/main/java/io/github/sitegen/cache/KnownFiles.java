@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.sitegen.output.Digest;
+import io.github.sitegen.input.FileStat;
 
 /**
  * The {@link Digest} of files a build read, each with the file's size, modification time, change
@@ -21,7 +22,7 @@ import io.github.sitegen.output.Digest;
  * keeps them: a later build takes the digest from here, without reading the file, only when all
  * four are still the same. A hand edit changes the change time even when the editor keeps the size
  * and puts the modification time back, since no program can set the change time; so does a file
- * replaced by another (a new inode). A file that had changed less than {@link BuildCache#RECENT_NANOS}
+ * replaced by another (a new inode). A file that had changed less than {@link FileStat#SETTLE_NANOS}
  * before its digest was taken could change again within one tick of the file system's clock without
  * its times changing, so its record is not trusted: it is read again, and recorded anew. Where the
  * file system has no change time (Windows), every file is read.
@@ -29,22 +30,22 @@ import io.github.sitegen.output.Digest;
 final class KnownFiles {
 
     /** A file as a build saw it: its stat and the digest of its bytes. */
-    record Seen(Fingerprint.Stat stat, String digest) {
+    record Seen(FileStat stat, String digest) {
     }
 
     /** A file's stat and digest, and when the stat was taken (nanoseconds since the epoch). */
     private record Known(long size, long modified, long changed, String key, String digest, long taken) {
 
-        static Known of(Fingerprint.Stat stat, String digest, long taken) {
+        static Known of(FileStat stat, String digest, long taken) {
             return new Known(stat.size(), stat.modified(), stat.changed(), stat.key(), digest, taken);
         }
 
         /** Whether the file had been still for long enough, when its stat was taken, for its times to tell a change. */
         boolean trusted() {
-            return changed >= 0 && Math.max(changed, modified) < taken - BuildCache.RECENT_NANOS;
+            return FileStat.settled(modified, changed, taken);
         }
 
-        boolean matches(Fingerprint.Stat stat) {
+        boolean matches(FileStat stat) {
             return size == stat.size() && modified == stat.modified() && changed == stat.changed() && key.equals(stat.key());
         }
     }
@@ -76,8 +77,8 @@ final class KnownFiles {
      * reading the file follows them.
      */
     Seen digest(String name, Path file) throws IOException {
-        long taken = BuildCache.now();
-        Fingerprint.Stat stat = Fingerprint.Stat.of(file);
+        long taken = FileStat.now();
+        FileStat stat = FileStat.of(file);
         Known known = recorded.get(name);
         if (known != null && known.trusted() && known.matches(stat)) {
             note(name, known);

@@ -46,6 +46,7 @@ import io.github.sitegen.render.Messages;
 import io.github.sitegen.render.Urls;
 import io.github.sitegen.theme.Layer;
 import io.github.sitegen.theme.Theme;
+import io.github.sitegen.input.FileStat;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -752,7 +753,7 @@ public final class ContentLoader {
      * given their ids by each load).
      */
     public static final class Memo {
-        private record Read(byte[] bytes, String id, Optional<TopicDraft> draft, List<Problem> problems, FileStamp stamp) {
+        private record Read(byte[] bytes, String id, Optional<TopicDraft> draft, List<Problem> problems, FileStat stamp) {
         }
 
         private final Map<Path, Read> files = new java.util.concurrent.ConcurrentHashMap<>();
@@ -764,7 +765,7 @@ public final class ContentLoader {
         Optional<TopicDraft> kept(Path file, String id, Problems problems) {
             Read read = files.get(file);
             try {
-                if (read == null || !read.id().equals(id) || read.stamp() == null || !read.stamp().equals(FileStamp.of(file))) {
+                if (read == null || !read.id().equals(id) || read.stamp() == null || !read.stamp().sameAs(FileStat.of(file))) {
                     return null;
                 }
             } catch (IOException e) {
@@ -776,15 +777,15 @@ public final class ContentLoader {
 
         Optional<TopicDraft> read(Path file, String id, Problems problems) throws IOException {
             Read read = files.get(file);
-            FileStamp stamp = keepModels ? FileStamp.of(file) : null;
+            FileStat stamp = keepModels ? FileStat.of(file) : null;
             Problems own = new Problems();
-            long before = System.currentTimeMillis();
+            long before = FileStat.now();
             Optional<byte[]> bytes = YamlSource.bytes(file, own);
             if (bytes.isEmpty()) {
                 own.all().forEach(problems::add);
                 return Optional.empty();
             }
-            FileStamp kept = stamp == null ? null : stamp.settledBefore(before);
+            FileStat kept = stamp != null && stamp.settledAt(before) ? stamp : null;
             if (read == null || !read.id().equals(id) || !java.util.Arrays.equals(read.bytes(), bytes.get())) {
                 Optional<TopicDraft> draft = readTopic(file, id, bytes.get(), own);
                 read = new Read(bytes.get(), id, draft, own.all(), kept);

@@ -42,7 +42,7 @@ class BuildCacheTest {
     @TempDir
     Path root;
 
-    /** Files are dated in the past, each edit a second later than the one before (see {@link BuildCache#RECENT_NANOS}). */
+    /** Files are dated in the past, each edit a second later than the one before (see {@link io.github.sitegen.input.FileStat#SETTLE_NANOS}). */
     private long clock = Instant.now().getEpochSecond() - 86_400;
 
     private SiteGenConfig.Builder config(String output, boolean cache) {
@@ -195,17 +195,6 @@ class BuildCacheTest {
         return "the cache restored, with " + (keepOutput ? "the output kept" : "no output") + " and every file's time changed";
     }
 
-    /**
-     * Waits until every file written so far is older than {@link BuildCache#RECENT_NANOS}: only then
-     * can its times tell a later change, and the cache trusts them.
-     */
-    private static void settle() throws InterruptedException {
-        long until = System.currentTimeMillis() + BuildCache.RECENT_NANOS / 1_000_000 + 100;
-        for (long now = System.currentTimeMillis(); now < until; now = System.currentTimeMillis()) {
-            Thread.sleep(until - now);
-        }
-    }
-
     /** The generator of the builds with the cache: a new one each time, as generate has, or one for all, as serve has. */
     private SiteGenerator cachedBuilds;
 
@@ -311,7 +300,7 @@ class BuildCacheTest {
     void aBuildWithNothingChangedReadsNoFileWhoseSizeTimesAndIdentityAreAsRecordedYetSeesAHandEdit() throws Exception {
         start(new Random(12));
         buildBoth("the first build");
-        settle();
+        Fixture.settle();
         List<String> lines = new ArrayList<>();
         new SiteGenerator().generate(config("out", true).build(), Fixture.recording(lines, root));
         Fixture.assertHasLine(lines, "is current");

@@ -305,6 +305,7 @@ class MemoryBuilderTest {
         for (Path topic : topics()) {
             Files.setLastModifiedTime(topic, anHourAgo);
         }
+        Fixture.settle();
         buildBoth(builder, "the first build, of files an hour old");
         assertEquals(0, buildBoth(builder, "nothing changed").models());
         for (int i = 0; i < 12; i++) {
