@@ -303,7 +303,7 @@ public final class ContentLoader {
         Path filesFrom = contentRoot != null ? contentRoot : contentDirectory;
         Map<QuestionDraft, List<QuestionDraft>> found = settings.findRelated()
                 ? RelatedQuestions.find(drafts.stream().flatMap(d -> d.questions().stream())
-                        .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft()) : Map.of();
+                        .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft(), parallel) : Map.of();
         parallel.map(drafts, RuntimeException.class, RuntimeException.class,
                         draft -> build(draft, byId, new Links(urls, topicIds), settings.reviewEvery(), alertTitles,
                                 editLink(info.editUrl(), filesFrom, draft.file()), found, problems))
