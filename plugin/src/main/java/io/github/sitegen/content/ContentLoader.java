@@ -468,7 +468,7 @@ public final class ContentLoader {
                 Messages.direction(language), messages, logo, links, footer, editUrl, askUrl, allOnOnePage, feedbackUrl),
                 reviewEvery, languageGiven,
                 titleGiven, introSource.orElse(null), footer.markup().isEmpty() ? null : footerSource.get(), linkReports,
-                fields.flatMap(f -> f.bool("findRelated")).orElse(false));
+                fields.flatMap(f -> f.bool("findRelated")).orElse(true));
     }
 
     /** The logo: a file of the static folder, or an https URL; {@code null} when not set. */
