@@ -312,9 +312,9 @@ public final class ContentLoader {
         Path filesFrom = contentRoot != null ? contentRoot : contentDirectory;
         Map<QuestionDraft, List<QuestionDraft>> found = settings.findRelated()
                 ? RelatedQuestions.find(drafts.stream().flatMap(d -> d.questions().stream())
-                        .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft()) : Map.of();
+                        .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft(), parallel) : Map.of();
         Links links = new Links(urls, topicIds);
-        TopicModels models = memo == null || settings.findRelated() ? null : memo.models(contentDirectory, readable.stream()
+        TopicModels models = memo == null ? null : memo.models(contentDirectory, readable.stream()
                 .map(TopicFile::path).collect(java.util.stream.Collectors.toUnmodifiableSet()));
         Map<String, QuestionDraft> lookup = models == null ? byId : models.start(new TopicModels.Context(
                 models.targets(drafts), topicIds, settings.reviewEvery(), TopicModels.alertTitles(alertTitles),
@@ -322,7 +322,7 @@ public final class ContentLoader {
         (models == null ? parallel.map(drafts, RuntimeException.class, RuntimeException.class,
                         draft -> build(draft, byId, links, settings.reviewEvery(), alertTitles, editLink(info.editUrl(), filesFrom,
                                 draft.file()), found, problems))
-                : HitsFirst.map(drafts, draft -> models.kept(draft, problems), draft -> models.topic(draft, problems,
+                : HitsFirst.map(drafts, draft -> models.kept(draft, found, problems), draft -> models.topic(draft, found, problems,
                         own -> build(draft, lookup, links, settings.reviewEvery(), alertTitles,
                                 editLink(info.editUrl(), filesFrom, draft.file()), found, own)),
                         parallel, RuntimeException.class, RuntimeException.class))
@@ -494,7 +494,7 @@ public final class ContentLoader {
                 Messages.direction(language), messages, logo, links, footer, editUrl, askUrl, allOnOnePage, feedbackUrl),
                 reviewEvery, languageGiven,
                 titleGiven, introSource.orElse(null), footer.markup().isEmpty() ? null : footerSource.get(), linkReports,
-                fields.flatMap(f -> f.bool("findRelated")).orElse(false));
+                fields.flatMap(f -> f.bool("findRelated")).orElse(true));
     }
 
     /** The logo: a file of the static folder, or an https URL; {@code null} when not set. */

@@ -84,8 +84,8 @@ final class TopicModels {
     private static final List<String> ALERTS = List.of("note", "tip", "important", "warning", "caution");
 
     /** One topic's model, with what it was built from. */
-    private record Built(TopicDraft draft, List<String> ids, Context context, Optional<Topic> topic,
-                         List<Problem> problems) {
+    private record Built(TopicDraft draft, List<String> ids, List<List<String>> related, Context context,
+                         Optional<Topic> topic, List<Problem> problems) {
     }
 
     private final Map<Path, Built> built = new ConcurrentHashMap<>();
@@ -113,9 +113,10 @@ final class TopicModels {
      * The model of {@code draft} as the last load built it, its problems reported again, when
      * nothing it was built from changed; {@code null} when it must be built ({@link #topic}).
      */
-    Optional<Topic> kept(TopicDraft draft, Problems problems) {
+    Optional<Topic> kept(TopicDraft draft, Map<QuestionDraft, List<QuestionDraft>> found, Problems problems) {
         Built last = built.get(draft.file());
-        if (last == null || last.draft() != draft || last.context() != context || !last.ids().equals(ids(draft))) {
+        if (last == null || last.draft() != draft || last.context() != context || !last.ids().equals(ids(draft))
+                || !last.related().equals(related(draft, found))) {
             return null;
         }
         reused.incrementAndGet();
@@ -124,12 +125,26 @@ final class TopicModels {
     }
 
     /** The model of {@code draft}, made by {@code build}, which reports to the {@link Problems} given. */
-    Optional<Topic> topic(TopicDraft draft, Problems problems, Function<Problems, Optional<Topic>> build) {
+    Optional<Topic> topic(TopicDraft draft, Map<QuestionDraft, List<QuestionDraft>> found, Problems problems,
+                          Function<Problems, Optional<Topic>> build) {
         Problems own = new Problems();
-        Built made = new Built(draft, ids(draft), context, build.apply(own), own.all());
+        Built made = new Built(draft, ids(draft), related(draft, found), context, build.apply(own), own.all());
         built.put(draft.file(), made);
         made.problems().forEach(problems::add);
         return made.topic();
+    }
+
+    /**
+     * The ids of the related questions found for each question of {@code draft} (a word changed
+     * anywhere in the site may change them; the questions' own words are in the {@link Context}).
+     */
+    private static List<List<String>> related(TopicDraft draft, Map<QuestionDraft, List<QuestionDraft>> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        return draft.questions().stream()
+                .map(q -> found.getOrDefault(q, List.of()).stream().map(QuestionDraft::id).toList())
+                .toList();
     }
 
     /** Forgets the models of files not among {@code files} (deleted or renamed). */

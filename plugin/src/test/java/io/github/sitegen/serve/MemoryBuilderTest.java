@@ -300,6 +300,8 @@ class MemoryBuilderTest {
     void filesLastChangedLongBeforeTheyWereReadAreNotReadAgainUntilTheirStampChanges() throws Exception {
         Random random = new Random(8);
         MemoryBuilder builder = start(random);
+        // An answer's words may change the questions found related in another topic, which is then built again too.
+        write("content/site.yaml", "title: Acme\nfindRelated: false\n");
         java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.fromMillis(
                 System.currentTimeMillis() - 3_600_000);
         for (Path topic : topics()) {
