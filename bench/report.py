@@ -189,18 +189,24 @@ def summary(runs_tsv, outputs_tsv, md_path):
 
 
 def side_by_side(rows, latest, sizes):
-    """The table of issues 16 and 26: Maven's defaults, the archetype's settings, Hugo and the command line, full
-    and incremental builds."""
+    """The table of issues 16, 24 and 26: Maven's defaults, the archetype's settings, Hugo and the command line;
+    full, one-answer and nothing-changed builds; plugin work as wall time and as CPU over `mvn -q -o validate`, and
+    the load."""
     floor = [r for r in rows if int(r["size"]) == 0 and r["run_id"] == latest.get(0)]
     validate = {name: med([num(r["wall_s"]) for r in floor if r["tool"] == "validate " + name])
                 for name in ("default", "recommended")}
+    validate_cpu = {name: med([num(r["cpu_s"]) for r in floor if r["tool"] == "validate " + name])
+                    for name in ("default", "recommended")}
     out = ["Side by side (medians; wall s / CPU s / peak MiB). *Plugin work* is a generate's wall time minus the "
-           "same project's `mvn -q -o validate` (%s s with Maven's defaults, %s s with the archetype's settings)."
-           % (f(validate["default"]), f(validate["recommended"])), "",
+           "same project's `mvn -q -o validate` (%s s with Maven's defaults, %s s with the archetype's settings), "
+           "and, after the slash, its CPU time minus validate's (%s s / %s s CPU), which a busy machine moves less."
+           % (f(validate["default"]), f(validate["recommended"]), f(validate_cpu["default"]),
+              f(validate_cpu["recommended"])), "",
            "| questions | Maven's defaults | archetype's `.mvn/jvm.config` | plugin work, defaults / archetype's | Hugo "
            "| CLI (`java -jar`) | CLI with CDS | CLI with CDS and the archetype's JVM options | fastest CLI / Hugo "
-           "| one answer edited: generate | its plugin work | serve: save to edited page, ms |",
-           "|" + " --- |" * 12]
+           "| one answer edited: generate | its plugin work, wall / CPU | nothing changed: generate "
+           "| its plugin work, wall / CPU | serve: save to edited page, ms | 1-min load |",
+           "|" + " --- |" * 15]
     for s in sizes:
         rr = [r for r in rows if int(r["size"]) == s and r["run_id"] == latest[s]]
         m = lambda tool, k: med([num(r[k]) for r in rr if r["tool"] == tool])
@@ -208,11 +214,16 @@ def side_by_side(rows, latest, sizes):
         work = lambda tool, name: f(m(tool, "wall_s") - validate[name]) if m(tool, "wall_s") is not None and validate[name] else "–"
         clis = [m(t, "wall_s") for t in ("cli", "cli-cds", "cli-fast") if m(t, "wall_s")]
         ratio = f(min(clis) / m("hugo", "wall_s"), "%.2f×") if clis and m("hugo", "wall_s") else "–"
-        out.append("| %s | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        cpu = lambda tool, name: (f(m(tool, "cpu_s") - validate_cpu[name])
+                                  if m(tool, "cpu_s") is not None and validate_cpu[name] else "–")
+        loads = [num(r.get("load1")) for r in rr if num(r.get("load1")) is not None]
+        out.append("| %s | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s / %s | %s | %s |" % (
             thousands(s), trio("maven"), trio("maven-rec"), work("maven", "default"), work("maven-rec", "recommended"),
-            trio("hugo"), trio("cli"), trio("cli-cds"), trio("cli-fast"), ratio, trio("incremental"),
-            work("incremental", "recommended"),
-            f(m("serve", "wall_s") * 1000 if m("serve", "wall_s") is not None else None, "%.0f")))
+            trio("hugo"), trio("cli"), trio("cli-cds"), trio("cli-fast"), ratio,
+            trio("incremental"), work("incremental", "recommended"), cpu("incremental", "recommended"),
+            trio("unchanged"), work("unchanged", "recommended"), cpu("unchanged", "recommended"),
+            f(m("serve", "wall_s") * 1000 if m("serve", "wall_s") is not None else None, "%.0f"),
+            "%s–%s" % (f(min(loads), "%.1f"), f(max(loads), "%.1f")) if loads else "–"))
     out.append("")
     return out
 

@@ -20,8 +20,10 @@
 #      `mvn -q -o validate` of each project gives Maven's own cost: plugin work = generate - validate.
 #   3. Incremental: the "recommended" project on a copy of the dataset, its build cache filled by one
 #      build, then RUNS builds each after one answer of one topic was edited (bench/edit_answer.py);
-#      each must take all other topics from the cache and show the edit. Then RUNS builds with
-#      nothing changed, each of which must find the output current and leave it as it is.
+#      each must take all other topics from the cache and show the edit (the log line of what it
+#      wrote in place is printed). Then two untimed builds record the output, and RUNS builds with
+#      nothing changed each must find the output current and leave it as it is (printed: how many
+#      files it knew by their stat and how many it read).
 #   4. Serve: bench/serve_latency.py starts site-gen:serve in the same project and times RUNS edits
 #      from saving the file to the edited page served (SKIP_SERVE=1 skips it).
 #   5. In-process: bench/src/InProcessBench.java, compiled here against the installed plugin jar,
@@ -91,6 +93,9 @@ SHARED_BENCH=${SHARED_BENCH:-$HERE/../../shared/bench}
 PLUGIN_GAV=io.github.sitegen:site-gen-maven-plugin:0.1.0-SNAPSHOT
 ARCHETYPE_GAV=io.github.sitegen:site-gen-archetype:0.1.0-SNAPSHOT
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+# Named in full: offline, Maven resolves the prefix "archetype" only from group metadata a local
+# repository may not have.
+ARCHETYPE_PLUGIN=org.apache.maven.plugins:maven-archetype-plugin:3.4.1
 REPO_ARG=""
 if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then
   [ -d "$MAVEN_REPO_LOCAL" ] || die "MAVEN_REPO_LOCAL=$MAVEN_REPO_LOCAL is not a folder"
@@ -223,7 +228,7 @@ mkdir -p "$WORK/classpath/.mvn" "$WORK/classes" "$WORK/projects"
 echo "== setup: two projects from $ARCHETYPE_GAV"
 for name in default recommended; do
   rm -rf "$WORK/projects/$name"
-  (cd "$WORK/projects" && timeout 600 "$MVN" -B -q -o archetype:generate -DinteractiveMode=false \
+  (cd "$WORK/projects" && timeout 600 "$MVN" -B -q -o "$ARCHETYPE_PLUGIN:generate" -DinteractiveMode=false \
       -DarchetypeGroupId=io.github.sitegen -DarchetypeArtifactId=site-gen-archetype -DarchetypeVersion="${PLUGIN_GAV##*:}" \
       -DgroupId=bench.sitegen -DartifactId="$name" -Dversion=1 ${REPO_ARG:+"$REPO_ARG"}) > "$WORK/logs/archetype-$name.log" 2>&1 \
     || fail_log "archetype:generate failed; install the archetype first: ./mvnw -q install -DskipTests -Dinvoker.skip" "$WORK/logs/archetype-$name.log"
@@ -425,17 +430,26 @@ for SIZE in "${SIZES[@]}"; do
     grep -q "gave $((T - 1)) of $T topics" "$LOGS/incremental.$i.log" \
       || fail_log "the incremental build did not take $((T - 1)) of $T topics from the cache" "$LOGS/incremental.$i.log"
     grep -q "edit $i" "$inc_out/${victim%.yaml}/index.html" || fail_log "the edit is not in the page" "$LOGS/incremental.$i.log"
+    sed -n 's/.*site-gen: \(updated .* in place: .*\)/   incremental '"$i"': \1/p' "$LOGS/incremental.$i.log" | sed 's/\x1b\[[0-9;]*m//g' 
   done
 
   # nothing new: the same generate again, with no input changed; the output must be left as it is
   echo "== $SIZE: $runs builds with nothing changed"
-  # The last edit was too recent to record the output (bench/README.md): one build records it.
-  timeout -k 10 "$RUN_TIMEOUT" sh -c "$inc_cmd > '$LOGS/unchanged.fill.log' 2>&1" \
-    || fail_log "the build that records the output failed" "$LOGS/unchanged.fill.log"
+  # The last edit was too recent to record the output (bench/README.md): one build records it. Files
+  # written less than two seconds before they are checked are read again by the next build, which
+  # records their size, times and inode; from then on, a build with nothing changed reads none.
+  sleep 2
+  for fill in record settle; do
+    timeout -k 10 "$RUN_TIMEOUT" sh -c "$inc_cmd > '$LOGS/unchanged.$fill.log' 2>&1" \
+      || fail_log "the build that records the output failed" "$LOGS/unchanged.$fill.log"
+    sleep 2
+  done
   for i in $(seq 1 "$runs"); do
     time_maven unchanged "$i" "$inc_cmd" "$inc_out"
     grep -q "is current" "$LOGS/unchanged.$i.log" \
       || fail_log "the build with nothing changed did not find the output current" "$LOGS/unchanged.$i.log"
+    sed -n 's/.*every file is as that build wrote it (\(.*\)); checked in \([0-9]*\) ms.*/   unchanged   '"$i"': \1, checked in \2 ms/p' \
+      "$LOGS/unchanged.$i.log" | sed 's/\x1b\[[0-9;]*m//g' 
   done
 
   # serve: from saving the edited file to the new page served (the preview's own build cache)

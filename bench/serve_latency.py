@@ -35,6 +35,18 @@ def get(url):
         return response.read().decode("utf-8", "replace")
 
 
+def stop(process):
+    """Ends the process group of {process} (started with start_new_session), killing it after 30 s."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--project", required=True)
@@ -89,14 +101,7 @@ def main():
             shown = time.monotonic()
             print("RUN\t%d\t%.0f\t%.0f" % (run, (built - start) * 1000, (shown - start) * 1000), flush=True)
     finally:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        stop(process)
 
 
 if __name__ == "__main__":

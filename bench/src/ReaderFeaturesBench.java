@@ -21,10 +21,10 @@ import io.github.sitegen.SiteGenerator;
  * cache (one answer edited before each). Prints one line per variant:
  *
  * <pre>
- * BUILD round variant ms cpu_ms          (each clean build; round 0 warms up)
- * EDIT i variant ms                      (each incremental build; 0 warms up)
+ * BUILD round variant ms cpu_ms load      (each clean build; round 0 warms up; load: 1-minute average)
+ * EDIT i variant ms cpu_ms load          (each incremental build; 0 warms up)
  * CLEAN variant median_ms median_cpu_ms (n)
- * INCREMENTAL variant median_ms (n)
+ * INCREMENTAL variant median_ms median_cpu_ms (n)
  * SIZE all.html bytes
  * </pre>
  *
@@ -62,7 +62,8 @@ public final class ReaderFeaturesBench {
                 long start = System.nanoTime();
                 new SiteGenerator().generate(SiteGenConfig.builder(content, out).build(), BuildListener.SILENT);
                 long[] row = {(System.nanoTime() - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000};
-                System.out.println("BUILD " + round + " " + variant.getKey() + " " + row[0] + " " + row[1]);
+                System.out.println("BUILD " + round + " " + variant.getKey() + " " + row[0] + " " + row[1] + " "
+                        + os.getSystemLoadAverage());
                 if (round > 0) {
                     clean.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(row);
                 }
@@ -90,15 +91,16 @@ public final class ReaderFeaturesBench {
                 String yaml = Files.readString(topic, StandardCharsets.UTF_8);
                 // One answer edited: a word added to the first answer of the middle topic.
                 Files.writeString(topic, yaml.replaceFirst("(?m)^(    answer: \\|\\n      )", "$1Updated" + i + " "));
+                long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 new SiteGenerator().generate(config, BuildListener.SILENT);
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                System.out.println("EDIT " + i + " " + name + " " + ms);
+                long[] row = {(System.nanoTime() - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000};
+                System.out.println("EDIT " + i + " " + name + " " + row[0] + " " + row[1] + " " + os.getSystemLoadAverage());
                 if (i > 0) {
-                    rows.add(new long[] {ms});
+                    rows.add(row);
                 }
             }
-            System.out.println("INCREMENTAL " + name + " " + median(rows, 0) + " (" + rows.size() + ")");
+            System.out.println("INCREMENTAL " + name + " " + median(rows, 0) + " " + median(rows, 1) + " (" + rows.size() + ")");
         }
     }
 

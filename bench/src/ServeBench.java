@@ -25,8 +25,8 @@ import io.github.sitegen.serve.PreviewServer;
  *
  * Starts the preview on CONTENT_DIR (port 0), then RUNS times: waits 1 s, puts a mark into the
  * first block answer of TOPIC_FILE (as bench/edit_answer.py does) and takes the time from the
- * write until the topic page served has the mark. Prints one line per run (RUN, run, ms) and the
- * median. Then makes SAVES more saves, one every 100 ms after the page shows the last, and prints
+ * write until the topic page served has the mark. Prints one line per run (RUN, run, ms, the
+ * machine's 1-minute load average) and the median. Then makes SAVES more saves, one every 100 ms after the page shows the last, and prints
  * the heap in use after a full GC every 10 saves (MEM, saves, MB), to show whether it stays flat.
  * The preview's own log lines (build N ready in M ms, topics rendered) go to standard error.
  */
@@ -67,7 +67,8 @@ public final class ServeBench {
             for (int run = 0; run < runs; run++) {
                 Thread.sleep(1000);
                 millis[run] = save(topic, page, "serve " + run + " " + System.nanoTime() % 1_000_000);
-                System.out.println("RUN\t" + (run + 1) + "\t" + millis[run]);
+                System.out.println("RUN\t" + (run + 1) + "\t" + millis[run] + "\tload " + String.format("%.1f",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             }
             long[] sorted = millis.clone();
             Arrays.sort(sorted);

@@ -125,7 +125,7 @@ public final class SiteGenerator {
 
         Parallel parallel = new Parallel(config.threads());
         SiteRenderer renderer = new SiteRenderer(theme, statics::publishes, config.structuredData(), parallel);
-        try (Staging staging = output.stage(listener::info)) {
+        try (Staging staging = output.stage(listener::info, cache.written(output.directory()).orElse(null))) {
             int pages = 0;
             List<Problem> found = Collections.synchronizedList(new ArrayList<>());
             for (Edition edition : editions) {
@@ -293,6 +293,11 @@ public final class SiteGenerator {
         if (!cache.summary().isEmpty()) {
             listener.info("site-gen: " + cache.summary());
         }
+        if (staging.update() != null) {
+            listener.info(String.format("site-gen: updated %s in place: %s written, %s removed, the other %d as they were",
+                    output.directory(), count(staging.update().written().size(), "file"),
+                    count(staging.update().removed().size(), "file"), result.files() - staging.update().written().size()));
+        }
         if (!baseUrl.isEmpty() && !Urls.basePath(baseUrl).equals("/")) {
             listener.info("robots.txt is written, but crawlers read it only at the root of a host, not under "
                     + Urls.basePath(baseUrl) + "; submit " + baseUrl + "sitemap.xml in the search engines' webmaster tools");
@@ -308,9 +313,9 @@ public final class SiteGenerator {
                                   BuildCache cache) {
         long millis = (System.nanoTime() - start) / 1_000_000;
         listener.info(String.format("site-gen: %s is current (%s, %s, %s): nothing it is made from changed since the"
-                        + " last build, and every file is as that build wrote it; checked in %d ms", output.directory(),
-                count(published.pages(), "page"), count(published.topics(), "topic"), count(published.files().size(), "file"),
-                millis));
+                        + " last build, and every file is as that build wrote it (%s); checked in %d ms",
+                output.directory(), count(published.pages(), "page"), count(published.topics(), "topic"),
+                count(published.files().size(), "file"), cache.checked(), millis));
         listener.info("site-gen: " + cache.summary());
         published.warnings().forEach(listener::warning);
         return new Result(output.directory(), published.pages(), published.files().size(), published.bytes(),

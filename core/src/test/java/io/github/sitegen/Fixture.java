@@ -15,6 +15,7 @@ import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import io.github.sitegen.input.FileStat;
 
 /**
  * Small sites written inline, in the txtar style: a line {@code -- path --} starts a file, the
@@ -164,5 +165,18 @@ public final class Fixture {
             previousText = heading.text();
         }
         return skipped;
+    }
+
+    /**
+     * Waits until every file written (or given a time) so far has been still for
+     * {@link FileStat#SETTLE_NANOS}: only then can its times tell a later change, and the build
+     * cache and the preview trust them. Setting a file's modification time moves its change time,
+     * which no program can set back, so a file dated in the past needs this wait too.
+     */
+    public static void settle() throws InterruptedException {
+        long until = FileStat.now() + FileStat.SETTLE_NANOS + 100_000_000;
+        for (long now = FileStat.now(); now < until; now = FileStat.now()) {
+            Thread.sleep((until - now) / 1_000_000 + 1);
+        }
     }
 }

@@ -38,6 +38,7 @@ import io.github.sitegen.render.Translations;
 import io.github.sitegen.theme.Layer;
 import io.github.sitegen.theme.Source;
 import io.github.sitegen.theme.Theme;
+import io.github.sitegen.input.FileStat;
 
 /**
  * The build cache: what each topic of the last builds made (see {@link EditionMemo}), so that the
@@ -51,9 +52,13 @@ import io.github.sitegen.theme.Theme;
  * build that succeeded; an entry is used only while its bytes have that digest, so an entry
  * changed, cut short, copied under another key or written by a build that failed is rendered
  * again;</li>
- * <li>{@code published}: what the last successful build published, and the key of everything it
- * was made from (every input file by size, time and identity, the settings, the plugin): while
- * the key and every file of the output are the same ({@link #current}), a build has nothing to do;</li>
+ * <li>{@code published}: what the last successful build published (the digest of every file, and
+ * the size, times and identity of those it had read back), and the key of everything it was made
+ * from (every input file by its bytes, the settings, the plugin): while the key and every file of
+ * the output are the same ({@link #current}), a build has nothing to do; otherwise it writes only the
+ * files whose bytes change ({@link #written});</li>
+ * <li>{@code known}: the digest of every input file read, with its size, times and identity then
+ * ({@link KnownFiles}): a file still the same is not read again to key the build;</li>
  * <li>{@code building}: present while a build runs; found at the start, it says the last build was
  * killed, and the cache is emptied;</li>
  * <li>{@code lock}: locked while a build uses the cache; a second build at the same time builds
@@ -66,7 +71,7 @@ import io.github.sitegen.theme.Theme;
  * docs/security.md).
  * Input files are keyed by their bytes, so a restored cache whose files all have new times keys the
  * same. A file changed less than
- * {@link #RECENT_NANOS} before the build started (or during it) could change again within one tick
+ * {@link FileStat#SETTLE_NANOS} before the build started (or during it) could change again within one tick
  * of the file system's clock without its time changing, so nothing keyed on it is saved.
  * {@code site-gen.clean=true}, or any doubt (a format or plugin build it does not know, a killed
  * build, an entry or index that does not read back), means a full build.
@@ -78,14 +83,15 @@ public final class BuildCache implements AutoCloseable {
     static final String ENTRIES = "entries";
     static final String INDEX = "index";
     static final String PUBLISHED = "published";
+    static final String KNOWN = "known";
     static final String BUILDING = "building";
     static final String LOCK = "lock";
-    static final long RECENT_NANOS = 2_000_000_000L;
 
     /** The cache when a build has none: every topic is rendered. */
-    private static final BuildCache NONE = new BuildCache(null, null, null, null, 0, Map.of(), List.of(), false, null);
+    private static final BuildCache NONE = new BuildCache(null, null, null, null, 0, Map.of(), List.of(), false, null,
+            KnownFiles.NONE);
     /** The files the cache folder holds besides {@link #ENTRIES} (and their temporary files, {@code *.tmp-*}). */
-    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, BUILDING, LOCK);
+    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, KNOWN, BUILDING, LOCK);
 
     private final Path folder;
     private final FileChannel lockChannel;
@@ -94,7 +100,7 @@ public final class BuildCache implements AutoCloseable {
     private final long startNanos;
     /** The digest of each entry's bytes, as the last successful build recorded it. */
     private final Map<String, String> recorded;
-    private final List<Fingerprint.Stat> inputs;
+    private final List<FileStat> inputs;
     /** Whether this build may save entries: none of the inputs of every page changed lately. */
     private final boolean saving;
     private final Consumer<String> info;
@@ -107,7 +113,15 @@ public final class BuildCache implements AutoCloseable {
     /** The key of everything the whole site is made from; {@code null} when a file changed too lately to say. */
     private String siteKey;
     /** The content folder's files, as {@link #siteKey} saw them. */
-    private List<Fingerprint.Stat> contentFiles = List.of();
+    private List<FileStat> contentFiles = List.of();
+    /** The input files as the last builds read them, and as this one does. */
+    private final KnownFiles known;
+    /** What the last build published, read once; {@code null} when there is no record. */
+    private Last last;
+    private boolean lastRead;
+    /** How many files of the output {@link #current} checked, and how many of them it read. */
+    private int checked;
+    private int checkedRead;
 
     /**
      * What a build published: the {@link Digest} of each file by site path, and its figures and
@@ -116,17 +130,22 @@ public final class BuildCache implements AutoCloseable {
     public record Published(Map<String, String> files, int pages, int topics, int questions, long bytes,
                             List<io.github.sitegen.problem.Problem> warnings) {
 
-        private Entry entry(String key) {
+        /** This record, made for {@code key} (empty when the output cannot be found current by it), with {@code stats}. */
+        private Entry entry(String key, byte[] stats) {
             List<String> paths = new ArrayList<>(new java.util.TreeSet<>(files.keySet()));
             List<byte[]> digests = paths.stream().map(path -> files.get(path).getBytes(StandardCharsets.UTF_8)).toList();
             String figures = pages + " " + topics + " " + questions + " " + bytes;
             return new Entry(paths, digests, new byte[][] {key.getBytes(StandardCharsets.UTF_8),
-                    figures.getBytes(StandardCharsets.UTF_8)}, warnings);
+                    figures.getBytes(StandardCharsets.UTF_8), stats}, warnings);
         }
+    }
 
-        /** The published files of {@code entry} if it was made for {@code key}; {@code null} otherwise. */
-        private static Published of(Entry entry, String key) {
-            if (entry.parts().length != 2 || !new String(entry.parts()[0], StandardCharsets.UTF_8).equals(key)) {
+    /** The record of the last build: what it published, the key it was made for, and its files' stats. */
+    private record Last(String key, Published published, KnownFiles stats) {
+
+        /** The record in {@code entry}; {@code null} when it is not one. */
+        static Last of(Entry entry) {
+            if (entry.parts().length != 3) {
                 return null;
             }
             Map<String, String> files = new HashMap<>();
@@ -134,13 +153,15 @@ public final class BuildCache implements AutoCloseable {
                 files.put(entry.files().get(i), new String(entry.contents().get(i), StandardCharsets.UTF_8));
             }
             String[] figures = new String(entry.parts()[1], StandardCharsets.UTF_8).split(" ");
-            return new Published(files, Integer.parseInt(figures[0]), Integer.parseInt(figures[1]),
-                    Integer.parseInt(figures[2]), Long.parseLong(figures[3]), entry.problems());
+            return new Last(new String(entry.parts()[0], StandardCharsets.UTF_8), new Published(files,
+                    Integer.parseInt(figures[0]), Integer.parseInt(figures[1]), Integer.parseInt(figures[2]),
+                    Long.parseLong(figures[3]), entry.problems()), KnownFiles.read(entry.parts()[2]));
         }
     }
 
     private BuildCache(Path folder, FileChannel lockChannel, FileLock lock, String key, long startNanos,
-                       Map<String, String> recorded, List<Fingerprint.Stat> inputs, boolean saving, Consumer<String> info) {
+                       Map<String, String> recorded, List<FileStat> inputs, boolean saving, Consumer<String> info,
+                       KnownFiles known) {
         this.folder = folder;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -150,6 +171,7 @@ public final class BuildCache implements AutoCloseable {
         this.inputs = inputs;
         this.saving = saving;
         this.info = info;
+        this.known = known;
     }
 
     /**
@@ -178,7 +200,7 @@ public final class BuildCache implements AutoCloseable {
         if (inputs.cacheDirectory() == null) {
             return NONE;
         }
-        long start = System.currentTimeMillis() * 1_000_000;
+        long start = FileStat.now();
         Path output = inputs.output().toAbsolutePath().normalize();
         Path folder = inputs.cacheDirectory().toAbsolutePath().normalize()
                 .resolve(output.getFileName() + "-" + new Fingerprint().text(output.toString()).hex().substring(0, 12));
@@ -220,8 +242,9 @@ public final class BuildCache implements AutoCloseable {
 
     private static BuildCache open(Inputs inputs, Consumer<String> info, Path folder, FileChannel channel,
                                    FileLock lock, long start) throws IOException {
-        Fingerprint global = new Fingerprint();
-        String version = "site-gen build cache " + FORMAT + "\n" + plugin() + "\n";
+        KnownFiles known = inputs.clean() ? KnownFiles.empty() : KnownFiles.read(readOrNull(folder.resolve(KNOWN)));
+        Fingerprint global = new Fingerprint(known);
+        String version = "site-gen build cache " + FORMAT + "\n" + plugin(known) + "\n";
         try {
             global.text(version).text(System.getProperty("java.version")).text(LocalDate.now(ZoneOffset.UTC).toString())
                     .text(Locale.getDefault().toLanguageTag());
@@ -260,11 +283,11 @@ public final class BuildCache implements AutoCloseable {
             recorded = Map.of();
         }
         write(folder.resolve(BUILDING), "a build using this cache started at " + java.time.Instant.now() + "\n");
-        List<Fingerprint.Stat> read = List.copyOf(global.files());
+        List<FileStat> read = List.copyOf(global.files());
         boolean saving = read.stream().noneMatch(stat -> recent(stat, start));
-        BuildCache cache = new BuildCache(folder, channel, lock, global.hex(), start, recorded, read, saving, info);
+        BuildCache cache = new BuildCache(folder, channel, lock, global.hex(), start, recorded, read, saving, info, known);
         try {
-            Fingerprint site = new Fingerprint().text(global.hex()).tree(inputs.content());
+            Fingerprint site = new Fingerprint(known).text(global.hex()).tree(inputs.content());
             cache.contentFiles = List.copyOf(site.files());
             cache.siteKey = saving && cache.contentFiles.stream().noneMatch(cache::recent) ? site.hex() : null;
         } catch (Fingerprint.Unknown e) {
@@ -292,12 +315,12 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /** Whether {@code stat} could still change within one tick of the file clock without its time changing. */
-    boolean recent(Fingerprint.Stat stat) {
+    boolean recent(FileStat stat) {
         return recent(stat, startNanos);
     }
 
-    private static boolean recent(Fingerprint.Stat stat, long startNanos) {
-        return stat.modified() >= startNanos - RECENT_NANOS;
+    private static boolean recent(FileStat stat, long startNanos) {
+        return stat.modified() >= startNanos - FileStat.SETTLE_NANOS;
     }
 
     boolean saving() {
@@ -348,23 +371,20 @@ public final class BuildCache implements AutoCloseable {
 
     /**
      * What the last build published into {@code outputDirectory}, if nothing it was made from has
-     * changed and the output holds exactly its files, each with the bytes it wrote (every file is
-     * read and its digest compared; no link is followed); otherwise empty, and the site is built.
+     * changed and the output holds exactly its files, each with the bytes it wrote; otherwise empty,
+     * and the site is built. A file whose size, times and identity are those recorded when its bytes
+     * were last checked is not read ({@link KnownFiles}); every other file is read and its digest
+     * compared. No link is followed.
      */
     public java.util.Optional<Published> current(Path outputDirectory) throws IOException {
         if (this == NONE || siteKey == null || !Files.isDirectory(outputDirectory, LinkOption.NOFOLLOW_LINKS)) {
             return java.util.Optional.empty();
         }
-        Published last;
-        try {
-            byte[] bytes = readBytes(folder.resolve(PUBLISHED));
-            last = Published.of(Entry.read(bytes), siteKey);
-        } catch (IOException | RuntimeException e) {
+        Last record = last();
+        if (record == null || !record.key().equals(siteKey)) {
             return java.util.Optional.empty();
         }
-        if (last == null) {
-            return java.util.Optional.empty();
-        }
+        Published published = record.published();
         Map<String, String> found = new HashMap<>();
         try (Stream<Path> walk = Files.walk(outputDirectory)) {
             for (Path path : walk.toList()) {
@@ -376,35 +396,90 @@ public final class BuildCache implements AutoCloseable {
                 }
             }
         }
-        if (!found.keySet().equals(last.files().keySet())) {
+        if (!found.keySet().equals(published.files().keySet())) {
             return java.util.Optional.empty();
         }
-        for (Map.Entry<String, String> file : last.files().entrySet()) {
-            if (!Digest.of(readBytes(outputDirectory.resolve(file.getKey()))).equals(file.getValue())) {
+        for (Map.Entry<String, String> file : new java.util.TreeMap<>(published.files()).entrySet()) {
+            if (!record.stats().digest(file.getKey(), outputDirectory.resolve(file.getKey())).digest().equals(file.getValue())) {
                 return java.util.Optional.empty();
             }
         }
-        reused.set(last.topics());
-        return java.util.Optional.of(last);
+        checked = published.files().size();
+        checkedRead = record.stats().read();
+        if (record.stats().changed()) {
+            write(folder.resolve(PUBLISHED), published.entry(siteKey, record.stats().bytes(published.files())).bytes());
+        }
+        if (known.changed()) {
+            write(folder.resolve(KNOWN), known.bytes());
+        }
+        reused.set(published.topics());
+        return java.util.Optional.of(published);
+    }
+
+    /** How {@link #current} checked the output: how many files, and how many of them it read. */
+    public String checked() {
+        return checked + " files, " + (checked - checkedRead) + " known by their size, times and identity and "
+                + checkedRead + " read";
     }
 
     /**
-     * The build was published: records the digest of each entry it used or saved in the index, and
-     * deletes the entries it did not use. A build that fails never gets here,
-     * and leaves the cache as the last successful build left it.
+     * What the output holds as the last build published it, for a build that writes only the files
+     * whose bytes change; empty without a record of the last build or an output folder. A file is
+     * held when its bytes have the digest recorded for it: it is read unless its size, times and
+     * identity are those recorded when it was last checked.
+     */
+    public java.util.Optional<io.github.sitegen.output.Written> written(Path outputDirectory) {
+        Last record = this == NONE ? null : last();
+        if (record == null || !Files.isDirectory(outputDirectory, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((sitePath, digest) -> {
+            Path file = outputDirectory.resolve(sitePath);
+            if (!digest.equals(record.published().files().get(sitePath))
+                    || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            try {
+                return record.stats().digest(sitePath, file).digest().equals(digest);
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+        });
+    }
+
+    /** The record of the last build, read once; {@code null} when there is none or it does not read back. */
+    private Last last() {
+        if (!lastRead) {
+            lastRead = true;
+            try {
+                last = Last.of(Entry.read(readBytes(folder.resolve(PUBLISHED))));
+            } catch (IOException | RuntimeException e) {
+                last = null;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The build was published: records what it published (with the stats of the output's files it
+     * read back, see {@link #written}), the digest of each entry it used or saved in the index, and
+     * the input files it read; deletes the entries it did not use. A build that fails never gets
+     * here, and leaves the cache as the last successful build left it.
      */
     public void committed(Published published) throws IOException {
         if (this == NONE) {
             return;
         }
         Path record = folder.resolve(PUBLISHED);
+        Last previous = last();
         Files.deleteIfExists(record);
-        if (siteKey != null && !doubt && unchanged(contentFiles) && unchanged(inputs)) {
-            write(record, published.entry(siteKey).bytes());
-        }
+        boolean settled = siteKey != null && !doubt && unchanged(contentFiles) && unchanged(inputs);
+        KnownFiles stats = previous == null ? KnownFiles.empty() : previous.stats();
+        write(record, published.entry(settled ? siteKey : "", stats.bytes(published.files())).bytes());
         if (!unchanged(inputs)) {
             doubt = true; // a template or static file changed while the build ran: keep nothing of it
         }
+        write(folder.resolve(KNOWN), known.bytes());
         if (!doubt) {
             StringBuilder index = new StringBuilder();
             new java.util.TreeMap<>(kept).forEach((entry, digest) -> index.append(entry).append('\t').append(digest).append('\n'));
@@ -425,10 +500,10 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /** Whether every file of {@code files} is still as it was. */
-    private static boolean unchanged(List<Fingerprint.Stat> files) {
-        for (Fingerprint.Stat file : files) {
+    private static boolean unchanged(List<FileStat> files) {
+        for (FileStat file : files) {
             try {
-                if (!Fingerprint.Stat.of(file.path()).sameAs(file)) {
+                if (!FileStat.of(file.path()).sameAs(file)) {
                     return false;
                 }
             } catch (IOException e) {
@@ -464,10 +539,10 @@ public final class BuildCache implements AutoCloseable {
     }
 
     /** The jar (or classes folder) this code is from, by its bytes. */
-    private static String plugin() throws IOException {
+    private static String plugin(KnownFiles known) throws IOException {
         try {
             Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Fingerprint plugin = new Fingerprint();
+            Fingerprint plugin = new Fingerprint(known);
             return (Files.isDirectory(code) ? plugin.tree(code) : plugin.file(code)).hex();
         } catch (URISyntaxException | Fingerprint.Unknown | RuntimeException e) {
             return "unknown " + System.nanoTime(); // never the same twice: no entry is ever reused
@@ -576,8 +651,14 @@ public final class BuildCache implements AutoCloseable {
 
     /** The text of {@code file}, not following a link; {@code null} when it does not exist. */
     private static String read(Path file) throws IOException {
+        byte[] bytes = readOrNull(file);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of {@code file}, not following a link; {@code null} when it does not exist. */
+    private static byte[] readOrNull(Path file) throws IOException {
         try {
-            return new String(readBytes(file), StandardCharsets.UTF_8);
+            return readBytes(file);
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -614,6 +695,7 @@ public final class BuildCache implements AutoCloseable {
         }
         Files.deleteIfExists(folder.resolve(INDEX));
         Files.deleteIfExists(folder.resolve(PUBLISHED));
+        Files.deleteIfExists(folder.resolve(KNOWN));
         Files.deleteIfExists(folder.resolve(VERSION));
     }
 }

@@ -23,6 +23,7 @@ import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.SiteRenderer;
 import io.github.sitegen.render.TopicMemo;
 import io.github.sitegen.render.Translations;
+import io.github.sitegen.input.FileStat;
 
 /**
  * The build cache's memo of one language's topics. A topic's entry is keyed by everything its page
@@ -89,7 +90,7 @@ final class EditionMemo implements TopicMemo {
     @Override
     public byte[][] topic(int index, Topic topic, SiteRenderer.Sink sink, Consumer<Problem> problems, Task task)
             throws SiteGenException, IOException {
-        Fingerprint.Stat source = source(topic);
+        FileStat source = source(topic);
         if (source == null) {
             cache.rendered.incrementAndGet();
             return task.run(sink, problems);
@@ -146,15 +147,15 @@ final class EditionMemo implements TopicMemo {
     }
 
     /** The topic's file, {@code <id>.yaml} or {@code <id>.yml}; {@code null} when it cannot be told. */
-    private Fingerprint.Stat source(Topic topic) throws IOException {
-        Fingerprint.Stat found = null;
+    private FileStat source(Topic topic) throws IOException {
+        FileStat found = null;
         for (String extension : List.of(".yaml", ".yml")) {
             Path file = contentDirectory.resolve(topic.id() + extension);
             if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 if (found != null) {
                     return null;
                 }
-                found = Fingerprint.Stat.of(file);
+                found = FileStat.of(file);
             }
         }
         return found;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.github.sitegen.input.FileStat;
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Answer;
 import io.github.sitegen.model.Html;
@@ -42,23 +43,20 @@ final class Fingerprint {
         }
     }
 
-    /** A file as its digest saw it: a change to any of these makes it another file. */
-    record Stat(Path path, long size, long modified, String key) {
-        /** Whether both are the same file, unchanged (compared field by field, without the record's equals). */
-        boolean sameAs(Stat other) {
-            return path.equals(other.path) && size == other.size && modified == other.modified && key.equals(other.key);
-        }
+    /** Where {@link #file} finds the digests of files it read before; {@link KnownFiles#NONE} reads every file. */
+    private final KnownFiles known;
 
-        static Stat of(Path path) throws IOException {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return new Stat(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                    String.valueOf(attributes.fileKey()));
-        }
+    Fingerprint() {
+        this(KnownFiles.NONE);
+    }
+
+    Fingerprint(KnownFiles known) {
+        this.known = known;
     }
 
     private final Bytes digest = new Bytes();
     /** The files this digest was made from, to see afterwards whether one changed while the build ran. */
-    private final List<Stat> files = new ArrayList<>();
+    private final List<FileStat> files = new ArrayList<>();
 
     Fingerprint text(String text) {
         if (text == null) {
@@ -86,12 +84,14 @@ final class Fingerprint {
 
     /**
      * A file's path and the {@link Digest} of its bytes, not its time: a checkout or a restored cache
-     * that gives every file a new time keys the same. Its size, time and identity are noted too, to
-     * see whether it changed while the build ran ({@link BuildCache} on recent files).
+     * that gives every file a new time keys the same. Its size, times and identity are noted too, to
+     * see whether it changed while the build ran ({@link BuildCache} on recent files), and the bytes
+     * are read only when they are not what {@link KnownFiles} recorded.
      */
     Fingerprint file(Path file) throws IOException {
-        files.add(Stat.of(file));
-        return text(file.toString()).text(Digest.of(Files.readAllBytes(file)));
+        KnownFiles.Seen seen = known.digest(file.toString(), file);
+        files.add(seen.stat());
+        return text(file.toString()).text(seen.digest());
     }
 
     /**
@@ -221,7 +221,7 @@ final class Fingerprint {
     }
 
     /** The files read so far. */
-    List<Stat> files() {
+    List<FileStat> files() {
         return files;
     }
 

@@ -46,6 +46,7 @@ import io.github.sitegen.render.Messages;
 import io.github.sitegen.render.Urls;
 import io.github.sitegen.theme.Layer;
 import io.github.sitegen.theme.Theme;
+import io.github.sitegen.input.FileStat;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -179,7 +180,7 @@ public final class ContentLoader {
      */
     public Loaded load(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
             throws SiteGenException, IOException {
-        Inspected inspected = inspect(contentDirectory, defaultTitle, baseUrl, defaultLanguage);
+        Inspected inspected = inspect(contentDirectory, defaultTitle, baseUrl, defaultLanguage, false);
         if (inspected.hasErrors()) {
             // No page will render these answers: render them here, so that one run reports everything.
             List<Problem> all = new ArrayList<>(inspected.problems());
@@ -213,6 +214,12 @@ public final class ContentLoader {
     /** Reads and checks {@code contentDirectory} as {@link #load} does, but returns errors rather than throwing them. */
     public Inspected inspect(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage)
             throws SiteGenException, IOException {
+        return inspect(contentDirectory, defaultTitle, baseUrl, defaultLanguage, true);
+    }
+
+    /** {@link #inspect}, with the anchors' places only when {@code places} (a load needs none: they are empty). */
+    private Inspected inspect(Path contentDirectory, String defaultTitle, String baseUrl, String defaultLanguage,
+                              boolean places) throws SiteGenException, IOException {
         long start = System.nanoTime();
         Problems problems = new Problems();
         if (!Files.isDirectory(contentDirectory)) {
@@ -274,8 +281,10 @@ public final class ContentLoader {
         if (memo != null) {
             memo.keep(contentDirectory, topicFiles);
         }
-        parallel.map(readable, IOException.class, RuntimeException.class, file -> memo == null
-                        ? readTopic(file.path(), file.id(), problems) : memo.read(file.path(), file.id(), problems))
+        (memo == null ? parallel.map(readable, IOException.class, RuntimeException.class,
+                        file -> readTopic(file.path(), file.id(), problems))
+                : HitsFirst.map(readable, file -> memo.kept(file.path(), file.id(), problems),
+                        file -> memo.read(file.path(), file.id(), problems), parallel, IOException.class, RuntimeException.class))
                 .forEach(draft -> draft.ifPresent(drafts::add));
         if (topicFiles.isEmpty()) {
             problems.add(Problem.error(contentDirectory, 0, 0, "the content directory has no topic files",
@@ -303,12 +312,22 @@ public final class ContentLoader {
         Path filesFrom = contentRoot != null ? contentRoot : contentDirectory;
         Map<QuestionDraft, List<QuestionDraft>> found = settings.findRelated()
                 ? RelatedQuestions.find(drafts.stream().flatMap(d -> d.questions().stream())
-                        .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft()) : Map.of();
-        parallel.map(drafts, RuntimeException.class, RuntimeException.class,
-                        draft -> build(draft, byId, new Links(urls, topicIds), settings.reviewEvery(), alertTitles,
-                                editLink(info.editUrl(), filesFrom, draft.file()), found, problems))
+                        .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft(), parallel) : Map.of();
+        Links links = new Links(urls, topicIds);
+        TopicModels models = memo == null ? null : memo.models(contentDirectory, readable.stream()
+                .map(TopicFile::path).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        Map<String, QuestionDraft> lookup = models == null ? byId : models.start(new TopicModels.Context(
+                models.targets(drafts), topicIds, settings.reviewEvery(), TopicModels.alertTitles(alertTitles),
+                info.editUrl(), filesFrom, baseUrl, inLanguageFolder, options.today()), byId);
+        (models == null ? parallel.map(drafts, RuntimeException.class, RuntimeException.class,
+                        draft -> build(draft, byId, links, settings.reviewEvery(), alertTitles, editLink(info.editUrl(), filesFrom,
+                                draft.file()), found, problems))
+                : HitsFirst.map(drafts, draft -> models.kept(draft, found, problems), draft -> models.topic(draft, found, problems,
+                        own -> build(draft, lookup, links, settings.reviewEvery(), alertTitles,
+                                editLink(info.editUrl(), filesFrom, draft.file()), found, own)),
+                        parallel, RuntimeException.class, RuntimeException.class))
                 .forEach(topic -> topic.ifPresent(topics::add));
-        return new Inspected(new Site(info, topics), problems.all(), Places.of(drafts, options.drafts()),
+        return new Inspected(new Site(info, topics), problems.all(), Places.of(places ? drafts : List.of(), options.drafts()),
                 drafts.size() == topicFiles.size(),
                 System.nanoTime() - start);
     }
@@ -332,20 +351,27 @@ public final class ContentLoader {
      */
     private static SiteInfo withDetectedLanguage(SiteInfo info, List<TopicDraft> topics, Path where, Problems problems,
                                                  Memo memo) {
-        StringBuilder sample = new StringBuilder();
+        List<TopicDraft> sampled = new ArrayList<>();
         int step = Math.max(1, topics.size() / LANGUAGE_SAMPLE_TOPICS);
         for (int i = 0; i < topics.size(); i += step) {
-            TopicDraft topic = topics.get(i);
-            sample.append(topic.title()).append(' ');
-            topic.questions().forEach(q -> sample.append(q.question()).append(' '));
+            sampled.add(topics.get(i));
         }
-        String detected = memo == null ? Scripts.language(sample.toString()) : memo.language(sample.toString());
+        String detected = memo == null ? Scripts.language(String.join("", sampled.stream().map(ContentLoader::sample).toList()))
+                : memo.language(sampled);
         if (detected.equals(info.language())) {
             return info;
         }
         problems.warning(where, Position.START, "site.yaml sets no language; the text is written in a script of '"
                 + detected + "', so the site is published as '" + detected + "'", "set 'language:' in site.yaml");
         return info.withLanguage(detected, Messages.direction(detected));
+    }
+
+    /** The title and questions of {@code topic}, in which the site's script is looked for. */
+    private static String sample(TopicDraft topic) {
+        StringBuilder sample = new StringBuilder();
+        sample.append(topic.title()).append(' ');
+        topic.questions().forEach(q -> sample.append(q.question()).append(' '));
+        return sample.toString();
     }
 
     /** site.yaml: what templates see, and the site-wide review interval (or {@code null}). */
@@ -468,7 +494,7 @@ public final class ContentLoader {
                 Messages.direction(language), messages, logo, links, footer, editUrl, askUrl, allOnOnePage, feedbackUrl),
                 reviewEvery, languageGiven,
                 titleGiven, introSource.orElse(null), footer.markup().isEmpty() ? null : footerSource.get(), linkReports,
-                fields.flatMap(f -> f.bool("findRelated")).orElse(false));
+                fields.flatMap(f -> f.bool("findRelated")).orElse(true));
     }
 
     /** The logo: a file of the static folder, or an https URL; {@code null} when not set. */
@@ -727,35 +753,118 @@ public final class ContentLoader {
      * given their ids by each load).
      */
     public static final class Memo {
-        private record Read(byte[] bytes, String id, Optional<TopicDraft> draft, List<Problem> problems) {
+        private record Read(byte[] bytes, String id, Optional<TopicDraft> draft, List<Problem> problems, FileStat stamp) {
         }
 
         private final Map<Path, Read> files = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Optional<TopicDraft> read(Path file, String id, Problems problems) throws IOException {
-            Problems own = new Problems();
-            Optional<byte[]> bytes = YamlSource.bytes(file, own);
-            if (bytes.isEmpty()) {
-                own.all().forEach(problems::add);
-                return Optional.empty();
-            }
+        /**
+         * The file as the last load read it, its problems reported again, when its stamp says it did
+         * not change since; {@code null} when it must be read.
+         */
+        Optional<TopicDraft> kept(Path file, String id, Problems problems) {
             Read read = files.get(file);
-            if (read == null || !read.id().equals(id) || !java.util.Arrays.equals(read.bytes(), bytes.get())) {
-                Optional<TopicDraft> draft = readTopic(file, id, bytes.get(), own);
-                read = new Read(bytes.get(), id, draft, own.all());
-                files.put(file, read);
+            try {
+                if (read == null || !read.id().equals(id) || read.stamp() == null || !read.stamp().sameAs(FileStat.of(file))) {
+                    return null;
+                }
+            } catch (IOException e) {
+                return null; // read() reports it
             }
             read.problems().forEach(problems::add);
             return read.draft();
         }
 
-        private volatile Map.Entry<String, String> language = Map.entry("", Scripts.language(""));
+        Optional<TopicDraft> read(Path file, String id, Problems problems) throws IOException {
+            Read read = files.get(file);
+            FileStat stamp = keepModels ? FileStat.of(file) : null;
+            Problems own = new Problems();
+            long before = FileStat.now();
+            Optional<byte[]> bytes = YamlSource.bytes(file, own);
+            if (bytes.isEmpty()) {
+                own.all().forEach(problems::add);
+                return Optional.empty();
+            }
+            FileStat kept = stamp != null && stamp.settledAt(before) ? stamp : null;
+            if (read == null || !read.id().equals(id) || !java.util.Arrays.equals(read.bytes(), bytes.get())) {
+                Optional<TopicDraft> draft = readTopic(file, id, bytes.get(), own);
+                read = new Read(bytes.get(), id, draft, own.all(), kept);
+            } else {
+                read = new Read(read.bytes(), id, read.draft(), read.problems(), kept);
+            }
+            files.put(file, read);
+            read.problems().forEach(problems::add);
+            return read.draft();
+        }
 
-        /** The language {@link Scripts#language} finds in {@code sample}; the last load's when the sample is the same. */
-        String language(String sample) {
-            Map.Entry<String, String> last = language;
-            if (!last.getKey().equals(sample)) {
-                last = Map.entry(sample, Scripts.language(sample));
+        private final Map<Path, TopicModels> models = new java.util.concurrent.ConcurrentHashMap<>();
+        private final boolean keepModels;
+
+        /** A memo of parsed topic files. */
+        public Memo() {
+            this(false);
+        }
+
+        private Memo(boolean keepModels) {
+            this.keepModels = keepModels;
+        }
+
+        /**
+         * A memo that also keeps each topic's built model ({@link TopicModels}), for a caller that
+         * calls {@link #forgetModels()} whenever a template or static file changed, or it does not
+         * know what changed.
+         */
+        public static Memo keepingModels() {
+            return new Memo(true);
+        }
+
+        /**
+         * A template or static file changed, or what changed is not known: every topic's model is
+         * built again by the next load, and every topic file is read again (and parsed again if its
+         * bytes changed).
+         */
+        public void forgetModels() {
+            models.clear();
+            files.replaceAll((path, read) -> new Read(read.bytes(), read.id(), read.draft(), read.problems(), null));
+        }
+
+        /** How many topics' models the last load of {@code folder} gave again, not built. */
+        public int modelsReused(Path folder) {
+            TopicModels kept = models.get(folder);
+            return kept == null ? 0 : kept.reused();
+        }
+
+        /** The models of the topics of {@code folder}, whose topic files are now {@code files}; {@code null} when not kept. */
+        TopicModels models(Path folder, Set<Path> files) {
+            if (!keepModels) {
+                return null;
+            }
+            TopicModels kept = models.computeIfAbsent(folder, f -> new TopicModels());
+            kept.keep(files);
+            return kept;
+        }
+
+        private volatile Map.Entry<List<String>, String> language = Map.entry(List.of(), Scripts.language(""));
+        /** Each topic file's {@link #sample}, with the parsed file it was made of. */
+        private final Map<Path, Map.Entry<TopicDraft, String>> samples = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /**
+         * The language {@link Scripts#language} finds in the {@link #sample}s of {@code topics}; the
+         * last load's when their titles and questions are the same.
+         */
+        String language(List<TopicDraft> topics) {
+            List<String> texts = new ArrayList<>(topics.size());
+            for (TopicDraft topic : topics) {
+                Map.Entry<TopicDraft, String> kept = samples.get(topic.file());
+                if (kept == null || kept.getKey() != topic) {
+                    kept = Map.entry(topic, sample(topic));
+                    samples.put(topic.file(), kept);
+                }
+                texts.add(kept.getValue());
+            }
+            Map.Entry<List<String>, String> last = language;
+            if (!last.getKey().equals(texts)) {
+                last = Map.entry(texts, Scripts.language(String.join("", texts)));
                 language = last;
             }
             return last.getValue();
@@ -771,6 +880,7 @@ public final class ContentLoader {
         void keep(Path folder, List<Path> current) {
             Set<Path> kept = Set.copyOf(current);
             files.keySet().removeIf(path -> folder.equals(path.getParent()) && !kept.contains(path));
+            samples.keySet().removeIf(path -> folder.equals(path.getParent()) && !kept.contains(path));
         }
     }
 

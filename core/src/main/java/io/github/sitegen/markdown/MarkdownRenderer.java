@@ -261,13 +261,8 @@ public final class MarkdownRenderer {
      * text shown on another page than the one it was written for.
      */
     public static Html withUrls(Html html, UnaryOperator<String> urls) {
-        if (!html.markup().contains("href=") && !html.markup().contains("src=")) {
-            return html;
-        }
-        Document parsed = Jsoup.parseBodyFragment(html.markup());
-        parsed.outputSettings().prettyPrint(false);
-        rewriteUrls(parsed.body(), urls);
-        return new Html(parsed.body().html());
+        String markup = UrlAttributes.rewrite(html.markup(), urls);
+        return markup.equals(html.markup()) ? html : new Html(markup);
     }
 
     /** Passes every {@code href} and {@code src} below {@code body} through {@code urls}. */

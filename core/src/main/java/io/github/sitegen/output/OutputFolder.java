@@ -127,22 +127,26 @@ public final class OutputFolder {
      * {@code info} about each.
      */
     public Staging stage(Consumer<String> info) throws IOException {
+        return stage(info, null);
+    }
+
+    /**
+     * Starts a staging folder beside the output, for a build that writes only the files whose bytes
+     * are not those {@code present} says the output holds; {@link Staging#commit()} then updates the
+     * output in place ({@link #update}). With {@code present} {@code null}, as {@link #stage(Consumer)}.
+     */
+    public Staging stage(Consumer<String> info, Written present) throws IOException {
         Path parent = directory.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         removeLeftovers(parent, info);
         Path root = Files.createTempDirectory(parent, "." + directory.getFileName() + "-staging-");
-        BuildLock lock;
-        try {
-            lock = BuildLock.create(root, "staging");
-        } catch (IOException | RuntimeException e) {
-            deleteTree(root, null);
-            throw e;
-        }
+        BuildLock lock = marked(root, "staging");
         // Temporary folders are private (0700); a published site must be readable by the web server.
         if (Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class)) {
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        return new Staging(root, this, lock);
+        return new Staging(root, this, lock, present != null && Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
+                ? present : null);
     }
 
     /**
@@ -221,6 +225,123 @@ public final class OutputFolder {
             deleteTree(old, lock.file());
         }
         Files.deleteIfExists(old);
+    }
+
+    /** What an update in place did: the files it wrote and those it removed, by site path. */
+    public record Update(List<String> written, List<String> removed) {
+    }
+
+    /**
+     * Updates the output in place from {@code staged}, which holds the files of {@code changed}: the
+     * output's files that are not in {@code site} are removed, then each changed file is moved in
+     * (the one it replaces moved aside first). The files moved aside wait in a marked folder beside
+     * the output ({@link BuildLock}) until every step has succeeded; when one fails, every step done
+     * is undone in reverse, so the output is the previous site again, and the failure is thrown.
+     *
+     * @throws SiteGenException when files, folders or links site-gen did not write were put into the
+     *                          output during the build; nothing is changed then
+     */
+    Update update(Path staged, List<String> changed, Set<String> site) throws IOException, SiteGenException {
+        List<String> foreign = notWrittenBySiteGen(directory);
+        if (!foreign.isEmpty()) {
+            throw refusal(directory, foreign);
+        }
+        List<String> removed = new java.util.ArrayList<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path file : walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                String path = relative(directory, file);
+                if (!site.contains(path)) {
+                    removed.add(path);
+                }
+            }
+        }
+        removed.sort(null);
+        Path old = Files.createTempDirectory(directory.toAbsolutePath().getParent(), "." + directory.getFileName() + "-old-");
+        BuildLock lock = marked(old, "old");
+        List<String> writtenLast = new java.util.ArrayList<>(changed);
+        // .nojekyll lists what the output holds: it goes last, so that it is the old list until the rest is in.
+        if (writtenLast.remove(NOJEKYLL)) {
+            writtenLast.add(NOJEKYLL);
+        }
+        java.util.Deque<Path[]> done = new java.util.ArrayDeque<>();
+        boolean whole = true;
+        try (lock) {
+            for (String path : removed) {
+                moveInto(directory.resolve(path), old.resolve(path), done);
+            }
+            deleteEmptyFolders(directory);
+            for (String path : writtenLast) {
+                Path target = directory.resolve(path);
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    moveInto(target, old.resolve(path), done);
+                }
+                moveInto(staged.resolve(path), target, done);
+            }
+        } catch (IOException | RuntimeException e) {
+            whole = undo(done, e);
+            throw e;
+        } finally {
+            if (whole) { // else the files moved aside stay there, and the next build reports the folder
+                deleteTree(old, null);
+            }
+        }
+        return new Update(List.copyOf(changed), List.copyOf(removed));
+    }
+
+    /** The marker of the new folder {@code folder} beside the output; the folder is deleted if it cannot be marked. */
+    private static BuildLock marked(Path folder, String role) throws IOException {
+        try {
+            return BuildLock.create(folder, role);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(folder, null);
+            throw e;
+        }
+    }
+
+    /** Moves {@code from} to {@code to}, making {@code to}'s folders, and notes the move in {@code done}. */
+    private void moveInto(Path from, Path to, java.util.Deque<Path[]> done) throws IOException {
+        Files.createDirectories(to.getParent());
+        move(from, to);
+        done.push(new Path[] {from, to});
+    }
+
+    /**
+     * Undoes the moves of {@code done}, last first, and removes the folders made for them; what
+     * cannot be undone is added to {@code failure}. Returns whether everything was undone.
+     */
+    private boolean undo(java.util.Deque<Path[]> done, Exception failure) {
+        boolean whole = true;
+        for (Path[] step : done) {
+            try {
+                Files.createDirectories(step[0].getParent());
+                move(step[1], step[0]);
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+                whole = false;
+            }
+        }
+        try {
+            deleteEmptyFolders(directory);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return whole;
+    }
+
+    /** Deletes the folders below {@code root} (not {@code root}) that hold nothing, deepest first. */
+    private static void deleteEmptyFolders(Path root) throws IOException {
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(root)) {
+            folders = walk.filter(p -> !p.equals(root) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path folder : folders) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
+        }
     }
 
     private void move(Path from, Path to) throws IOException {

@@ -21,6 +21,10 @@ import io.github.sitegen.render.SiteRenderer;
 /**
  * A site being written: files go into a hidden folder beside the output. {@link #commit()} moves it
  * into place; {@link #close()} without a commit deletes it, leaving the previous output as it was.
+ * Given what the output already holds ({@link Written}), only the files whose bytes change go into
+ * the folder, and {@link #commit()} moves each of them into the output, removes the files the site
+ * no longer has, and puts everything back as it was if a step fails
+ * ({@link OutputFolder#update}).
  */
 public final class Staging implements SiteRenderer.Sink, AutoCloseable {
 
@@ -30,25 +34,40 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
     private final Set<String> written = Collections.synchronizedSet(new TreeSet<>());
     private final AtomicLong bytes = new AtomicLong();
     private final Map<String, String> digests = new ConcurrentHashMap<>();
+    /** What the output holds already; {@code null}: the staging folder becomes the output. */
+    private final Written present;
+    /** The files in the staging folder, in an update: those whose bytes change. */
+    private final Set<String> changed = Collections.synchronizedSet(new TreeSet<>());
+    private OutputFolder.Update update;
     private boolean committed;
 
-    Staging(Path root, OutputFolder output, BuildLock lock) {
+    Staging(Path root, OutputFolder output, BuildLock lock, Written present) {
         this.root = root;
         this.output = output;
         this.lock = lock;
+        this.present = present;
     }
 
     @Override
     public void write(String sitePath, byte[] content) throws IOException {
-        Files.write(register(sitePath), content);
+        Path file = register(sitePath);
+        String digest = Digest.of(content);
         bytes.addAndGet(content.length);
-        digests.put(sitePath, Digest.of(content));
+        digests.put(sitePath, digest);
+        if (present == null || !present.holds(sitePath, digest)) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            changed.add(sitePath);
+        }
     }
 
     @Override
     public OutputStream open(String sitePath) throws IOException {
         Digest digest = new Digest();
-        return new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(register(sitePath)), 1 << 16)) {
+        Path file = register(sitePath);
+        Files.createDirectories(file.getParent());
+        changed.add(sitePath);
+        return new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             @Override
             public void write(byte[] data, int offset, int length) throws IOException {
                 out.write(data, offset, length);
@@ -63,21 +82,30 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
                 bytes.incrementAndGet();
             }
 
+            private boolean closed;
+
             @Override
             public void close() throws IOException {
                 super.close();
-                digests.put(sitePath, digest.hex());
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                String hex = digest.hex();
+                digests.put(sitePath, hex);
+                if (present != null && present.holds(sitePath, hex)) {
+                    Files.delete(file);
+                    changed.remove(sitePath);
+                }
             }
         };
     }
 
-    private Path register(String sitePath) throws IOException {
+    private Path register(String sitePath) {
         if (!written.add(sitePath)) {
             throw new IllegalStateException(sitePath + " was written twice");
         }
-        Path file = root.resolve(sitePath);
-        Files.createDirectories(file.getParent());
-        return file;
+        return root.resolve(sitePath);
     }
 
     /** Whether a file was written at {@code sitePath}. */
@@ -121,16 +149,33 @@ public final class Staging implements SiteRenderer.Sink, AutoCloseable {
             }
         }
         byte[] nojekyll = marker.toString().getBytes(StandardCharsets.UTF_8);
+        String digest = Digest.of(nojekyll);
+        digests.put(OutputFolder.NOJEKYLL, digest);
+        if (present != null) {
+            if (!present.holds(OutputFolder.NOJEKYLL, digest)) {
+                Files.write(root.resolve(OutputFolder.NOJEKYLL), nojekyll);
+                changed.add(OutputFolder.NOJEKYLL);
+            }
+            Set<String> site = new TreeSet<>(written);
+            site.add(OutputFolder.NOJEKYLL);
+            update = output.update(root, List.copyOf(changed), site);
+            committed = true;
+            return;
+        }
         Files.write(root.resolve(OutputFolder.NOJEKYLL), nojekyll);
-        digests.put(OutputFolder.NOJEKYLL, Digest.of(nojekyll));
         lock.close(); // the marker is never published
         output.replaceWith(root);
         committed = true;
     }
 
+    /** What an update in place changed in the output; {@code null} when the output was replaced whole, or not yet. */
+    public OutputFolder.Update update() {
+        return update;
+    }
+
     @Override
     public void close() throws IOException {
-        if (!committed) {
+        if (!committed || update != null) {
             try (lock) {
                 OutputFolder.deleteTree(root, lock.file());
             }

@@ -33,19 +33,22 @@ import io.github.sitegen.render.Urls;
 final class MemoryBuilder {
 
     /**
-     * A finished build: its files, the warnings it found, how many topics it had and rendered, and
-     * the milliseconds it spent loading the content and rendering.
+     * A finished build: its files, the warnings it found, how many topics it had, whose models it
+     * built (the others the loader gave again) and which it rendered, and the milliseconds it spent
+     * loading the content and rendering.
      */
-    record Built(MemorySite site, List<Problem> warnings, int topics, int rendered, long loadMillis, long renderMillis) {
+    record Built(MemorySite site, List<Problem> warnings, int topics, int models, int rendered, long loadMillis,
+                 long renderMillis) {
         /** What the log says of it. */
         String summary() {
-            return rendered + " of " + topics + " topics rendered; load " + loadMillis + " ms, render " + renderMillis + " ms";
+            return models + " of " + topics + " topics built, " + rendered + " rendered; load " + loadMillis + " ms, render "
+                    + renderMillis + " ms";
         }
     }
 
     private final SiteGenConfig config;
     private final Parallel parallel;
-    private final ContentLoader.Memo loads = new ContentLoader.Memo();
+    private final ContentLoader.Memo loads = ContentLoader.Memo.keepingModels();
     private final Map<String, TopicPages> topics = new HashMap<>();
     private SiteRenderer renderer;
     private List<Translations.Language> languages;
@@ -69,6 +72,9 @@ final class MemoryBuilder {
     Built build() throws SiteGenException, IOException {
         boolean all = fresh;
         long start = System.nanoTime();
+        if (all) {
+            loads.forgetModels();
+        }
         SiteGenerator.Content content = SiteGenerator.content(config, loads);
         long loaded = System.nanoTime();
         List<Problem> problems = new ArrayList<>(content.warnings());
@@ -82,6 +88,7 @@ final class MemoryBuilder {
         List<TopicPages> memos = new ArrayList<>();
         int rendered = 0;
         int count = 0;
+        int models = 0;
         for (SiteGenerator.Edition edition : content.editions()) {
             String prefix = edition.folder().isEmpty() ? "" : edition.folder() + "/";
             SiteRenderer.Sink sink = prefix.isEmpty() ? site : site.below(prefix);
@@ -105,6 +112,7 @@ final class MemoryBuilder {
             site.defer(into -> siteFiles(shown, translations, language, parts, prefix.isEmpty() ? into : into.below(prefix)));
             rendered += memo.rendered();
             count += shown.topics().size();
+            models += shown.topics().size() - loads.modelsReused(edition.content());
         }
         if (!translations.isEmpty()) {
             SiteGenerator.Edition main = content.defaultEdition();
@@ -122,7 +130,7 @@ final class MemoryBuilder {
         memos.forEach(TopicPages::commit);
         languages = translations.languages();
         fresh = false;
-        return new Built(site, problems, count, rendered, (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+        return new Built(site, problems, count, models, rendered, (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
     }
 
     /** One language's faq.json, search index and sitemap, from its topics' parts. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,30 +33,72 @@ final class MemorySite implements SiteRenderer.Sink, PagesServer.Files {
     }
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, List<byte[]>> pieces = new ConcurrentHashMap<>();
     private final List<Deferred> deferred = new ArrayList<>();
     private Set<String> folders = Set.of();
     private volatile boolean made;
 
     @Override
     public void write(String sitePath, byte[] content) {
-        if (files.putIfAbsent(sitePath, content) != null) {
+        if (pieces.containsKey(sitePath) || files.putIfAbsent(sitePath, content) != null) {
             throw new IllegalStateException(sitePath + " was written twice");
         }
     }
 
+    /**
+     * A file written in pieces, kept as they are and joined when it is first read: the page with
+     * every question is one piece per topic, most of them the last build's, and is seldom asked for.
+     * A piece written whole ({@code write(byte[])}) is kept, not copied: the build hands over arrays
+     * it never changes (a page, a topic's section); other writes are copied.
+     */
     @Override
     public OutputStream open(String sitePath) {
-        return new ByteArrayOutputStream(1 << 16) {
+        return new OutputStream() {
+            private final List<byte[]> written = new ArrayList<>();
             private boolean closed;
+
+            @Override
+            public void write(int b) {
+                written.add(new byte[] {(byte) b});
+            }
+
+            @Override
+            public void write(byte[] b) {
+                written.add(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                written.add(Arrays.copyOfRange(b, off, off + len));
+            }
 
             @Override
             public void close() {
                 if (!closed) {
                     closed = true;
-                    MemorySite.this.write(sitePath, toByteArray());
+                    if (files.containsKey(sitePath) || pieces.putIfAbsent(sitePath, List.copyOf(written)) != null) {
+                        throw new IllegalStateException(sitePath + " was written twice");
+                    }
                 }
             }
         };
+    }
+
+    /** The file at {@code sitePath}, its pieces joined if it was written in pieces; {@code null} when there is none. */
+    private byte[] joined(String sitePath) {
+        byte[] file = files.get(sitePath);
+        if (file != null) {
+            return file;
+        }
+        List<byte[]> parts = pieces.get(sitePath);
+        if (parts == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(parts.stream().mapToInt(part -> part.length).sum());
+        parts.forEach(out::writeBytes);
+        byte[] joined = out.toByteArray();
+        files.putIfAbsent(sitePath, joined);
+        return joined;
     }
 
     /** Makes {@code files} when they are first needed, in the order given. */
@@ -76,18 +119,20 @@ final class MemorySite implements SiteRenderer.Sink, PagesServer.Files {
 
     /** Whether a file is at {@code sitePath} (of those made so far). */
     boolean contains(String sitePath) {
-        return files.containsKey(sitePath);
+        return files.containsKey(sitePath) || pieces.containsKey(sitePath);
     }
 
     /** The paths of the files made so far. */
     Set<String> paths() {
-        return Set.copyOf(files.keySet());
+        Set<String> paths = new HashSet<>(files.keySet());
+        paths.addAll(pieces.keySet());
+        return Set.copyOf(paths);
     }
 
     /** Ends the build: the folders are known from here on. */
     void seal() {
         Set<String> found = new HashSet<>();
-        for (String path : files.keySet()) {
+        for (String path : paths()) {
             for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
                 found.add(path.substring(0, slash));
             }
@@ -97,10 +142,10 @@ final class MemorySite implements SiteRenderer.Sink, PagesServer.Files {
 
     @Override
     public byte[] file(String relative) throws IOException {
-        byte[] file = files.get(relative);
+        byte[] file = joined(relative);
         if (file == null && !made) {
             makeDeferred();
-            file = files.get(relative);
+            file = joined(relative);
         }
         return file;
     }
@@ -120,16 +165,19 @@ final class MemorySite implements SiteRenderer.Sink, PagesServer.Files {
     /** Every file, deferred ones made, in path order. */
     Map<String, byte[]> all() throws IOException {
         makeDeferred();
-        return new TreeMap<>(files);
+        Map<String, byte[]> all = new TreeMap<>();
+        paths().forEach(path -> all.put(path, joined(path)));
+        return all;
     }
 
     /** The file at {@code sitePath} as made, without making the deferred ones; {@code null} when there is none. */
     byte[] made(String sitePath) {
-        return files.get(sitePath);
+        return joined(sitePath);
     }
 
     /** The bytes held: those of every file made so far (a file shared with an earlier build counts in both). */
     long bytes() {
-        return files.values().stream().mapToLong(file -> file.length).sum();
+        return paths().stream().mapToLong(path -> pieces.containsKey(path)
+                ? pieces.get(path).stream().mapToLong(piece -> piece.length).sum() : files.get(path).length).sum();
     }
 }

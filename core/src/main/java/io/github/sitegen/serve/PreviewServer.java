@@ -45,8 +45,12 @@ public final class PreviewServer implements AutoCloseable {
     /** The reserved folder below the base path where the preview answers itself. */
     public static final String RESERVED = "__site-gen/";
 
-    /** Editors save a file in one or a few writes within a few milliseconds; 50 ms of quiet is a whole save. */
-    static final long DEBOUNCE_MILLIS = 50;
+    /**
+     * Editors save a file in one or a few writes within a few milliseconds; 10 ms of quiet is a
+     * whole save. (A save caught half-written fails to build, keeps the last good site, and the
+     * next write's event builds again.)
+     */
+    static final long DEBOUNCE_MILLIS = 10;
     static final long POLL_MILLIS = 1000;
 
     /** Where the preview reports builds; failed builds also go to {@link #failed(List)}. */

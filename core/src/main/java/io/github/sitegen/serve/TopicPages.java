@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 import io.github.sitegen.content.ContentLoader;
 import io.github.sitegen.model.Answer;
@@ -47,9 +46,11 @@ final class TopicPages implements TopicMemo {
     }
 
     private Map<Integer, Made> last = Map.of();
-    private Site lastOutline;
+    private Outline lastOutline;
     private Map<Integer, Made> next = Map.of();
-    private Site nextOutline;
+    private Outline nextOutline;
+    /** The templates' view of each topic, by its place, for the topic it was made of. */
+    private List<Topic[]> shown = List.of();
     private final ContentLoader.Memo loaded;
     private Path content;
     private boolean replay;
@@ -69,8 +70,8 @@ final class TopicPages implements TopicMemo {
      */
     void start(Site site, Path content, boolean sameContext) {
         this.content = content;
-        this.nextOutline = new Site(site.info(), site.topics().stream().map(topic -> topic.withAnswers(q -> BLANK)).toList());
-        this.replay = sameContext && nextOutline.equals(lastOutline);
+        this.nextOutline = Outline.of(site, lastOutline);
+        this.replay = sameContext && nextOutline.same(lastOutline);
         this.next = new ConcurrentHashMap<>();
         this.readOthers.clear();
         this.rendered.set(0);
@@ -94,13 +95,55 @@ final class TopicPages implements TopicMemo {
 
     @Override
     public List<Topic> shown(List<Topic> topics) {
-        return IntStream.range(0, topics.size()).mapToObj(i -> topics.get(i).withAnswers(question -> Answer.of(problems -> {
+        List<Topic[]> views = new ArrayList<>(topics.size());
+        for (int i = 0; i < topics.size(); i++) {
+            Topic topic = topics.get(i);
+            Topic[] before = i < shown.size() ? shown.get(i) : null;
+            views.add(before != null && before[0] == topic ? before : new Topic[] {topic, view(topic, i)});
+        }
+        shown = views;
+        return views.stream().map(view -> view[1]).toList();
+    }
+
+    /** {@code topic}, at {@code index}, as templates see it: a read of its answers while another page renders is noted. */
+    private Topic view(Topic topic, int index) {
+        return topic.withAnswers(question -> Answer.of(problems -> {
             Integer now = rendering.get();
-            if (now != null && now != i) {
+            if (now != null && now != index) {
                 readOthers.add(now);
             }
             return question.answer().render(problems);
-        }))).toList();
+        }));
+    }
+
+    /**
+     * The site less its answers, as {@link Site}s compare, with the topics it was made of: a topic
+     * that is the same object as before (a model the loader gave again) has the same outline.
+     */
+    private record Outline(Site site, List<Topic> from) {
+        static Outline of(Site site, Outline before) {
+            List<Topic> outlines = new ArrayList<>(site.topics().size());
+            for (int i = 0; i < site.topics().size(); i++) {
+                Topic topic = site.topics().get(i);
+                boolean same = before != null && i < before.from().size() && before.from().get(i) == topic;
+                outlines.add(same ? before.site().topics().get(i) : topic.withAnswers(q -> BLANK));
+            }
+            return new Outline(new Site(site.info(), outlines), site.topics());
+        }
+
+        boolean same(Outline other) {
+            if (other == null || !site.info().equals(other.site().info()) || from.size() != other.from().size()) {
+                return false;
+            }
+            for (int i = 0; i < from.size(); i++) {
+                Topic outline = site.topics().get(i);
+                Topic otherOutline = other.site().topics().get(i);
+                if (outline != otherOutline && !outline.equals(otherOutline)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**

@@ -103,6 +103,12 @@ final class LoopbackHttp implements AutoCloseable {
                 continue;
             }
             clients.add(client);
+            if (closed) { // close() ran between accept() and add(): it did not see this connection
+                clients.remove(client);
+                closeQuietly(client);
+                open.release();
+                continue;
+            }
             Thread thread = new Thread(() -> {
                 try (client) {
                     serve(client);

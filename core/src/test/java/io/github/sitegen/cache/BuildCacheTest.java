@@ -42,7 +42,7 @@ class BuildCacheTest {
     @TempDir
     Path root;
 
-    /** Files are dated in the past, each edit a second later than the one before (see {@link BuildCache#RECENT_NANOS}). */
+    /** Files are dated in the past, each edit a second later than the one before (see {@link io.github.sitegen.input.FileStat#SETTLE_NANOS}). */
     private long clock = Instant.now().getEpochSecond() - 86_400;
 
     private SiteGenConfig.Builder config(String output, boolean cache) {
@@ -178,17 +178,21 @@ class BuildCacheTest {
     }
 
     /**
-     * What CI gives a build: a fresh checkout and the cache restored, with no output and every
-     * file's time changed (by up to a day either way).
+     * What CI gives a build: a fresh checkout and the cache restored, with no output (or, half the
+     * time, with the output kept, as a workflow that restores it too) and every file's time changed
+     * (by up to a day either way).
      */
     private String restored(Random random) throws IOException {
-        deleteTree(root.resolve("out"));
+        boolean keepOutput = random.nextBoolean();
+        if (!keepOutput) {
+            deleteTree(root.resolve("out"));
+        }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochSecond(clock - 86_400 + random.nextInt(172_800))));
             }
         }
-        return "the cache restored, with no output and every file's time changed";
+        return "the cache restored, with " + (keepOutput ? "the output kept" : "no output") + " and every file's time changed";
     }
 
     /** The generator of the builds with the cache: a new one each time, as generate has, or one for all, as serve has. */
@@ -290,6 +294,50 @@ class BuildCacheTest {
         assertEquals(warnings(first), warnings(lines));
         assertEquals(before, identities(root.resolve("out")), "every file is the one the last build wrote");
         assertEquals(5, buildBoth("nothing changed"));
+    }
+
+    @Test
+    void aBuildWithNothingChangedReadsNoFileWhoseSizeTimesAndIdentityAreAsRecordedYetSeesAHandEdit() throws Exception {
+        start(new Random(12));
+        buildBoth("the first build");
+        Fixture.settle();
+        List<String> lines = new ArrayList<>();
+        new SiteGenerator().generate(config("out", true).build(), Fixture.recording(lines, root));
+        Fixture.assertHasLine(lines, "is current");
+        lines.clear();
+        new SiteGenerator().generate(config("out", true).build(), Fixture.recording(lines, root));
+        Fixture.assertHasLine(lines, "known by their size, times and identity and 0 read");
+
+        Path page = root.resolve("out/account/index.html");
+        FileTime time = Files.getLastModifiedTime(page);
+        String html = Files.readString(page);
+        String edited = html.replaceFirst("<strong>well</strong>", "<script>1;;;</script>"); // same size
+        assertTrue(html.contains("<strong>well</strong>"));
+        Files.writeString(page, edited);
+        Files.setLastModifiedTime(page, time);
+        lines.clear();
+        new SiteGenerator().generate(config("out", true).build(), Fixture.recording(lines, root));
+        assertTrue(lines.stream().noneMatch(line -> line.contains("is current")), lines.toString());
+        Fixture.assertHasLine(lines, "updated " + root.resolve("out") + " in place: 1 file written, 0 files removed");
+        assertEquals(html, Files.readString(page));
+        assertEquals(5, buildBoth("the page edited by hand written again"));
+    }
+
+    @Test
+    void aBuildWithOneAnswerChangedRewritesOnlyTheFilesWhoseBytesChange() throws Exception {
+        start(new Random(13));
+        buildBoth("the first build");
+        Map<String, Object> before = identities(root.resolve("out"));
+        write("content/billing.yaml", Files.readString(root.resolve("content/billing.yaml")).replace("well", "better"));
+        assertEquals(4, buildBoth("an answer edited"));
+        Map<String, Object> after = identities(root.resolve("out"));
+        assertEquals(before.keySet(), after.keySet());
+        List<String> rewritten = before.keySet().stream().filter(path -> !before.get(path).equals(after.get(path))).toList();
+        assertTrue(rewritten.contains("billing/index.html"), rewritten.toString());
+        for (String same : List.of("account/index.html", "security/index.html", ".nojekyll", "404.html", "sitemap.xml")) {
+            assertFalse(rewritten.contains(same), same + " has the same bytes and is left as it is: " + rewritten);
+        }
+        assertTrue(rewritten.size() < before.size() / 2, rewritten.toString());
     }
 
     @Test

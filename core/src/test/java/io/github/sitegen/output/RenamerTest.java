@@ -149,6 +149,77 @@ class RenamerTest {
         assertEquals(List.of("out"), siblings());
     }
 
+    @Test
+    void anUpdateInPlaceThatFailsHalfwayPutsBackEveryFileItReplacedOrRemoved() throws Exception {
+        Path out = root.resolve("out");
+        try (Staging staging = OutputFolder.check(out, root, List.of()).stage(message -> { })) {
+            for (String path : List.of("index.html", "a/index.html", "b/index.html", "gone/index.html", "kept.css")) {
+                staging.write(path, ("old " + path).getBytes(StandardCharsets.UTF_8));
+            }
+            staging.commit();
+        }
+        Map<String, byte[]> before = Fixture.contents(out);
+        for (int failAt = 1; failAt <= 8; failAt++) {
+            int[] moves = {0};
+            int fail = failAt;
+            Renamer failing = new Renamer((from, to, options) -> {
+                if (++moves[0] == fail) {
+                    throw new NoSuchFileException(from.toString(), to.toString(), "the disk went away");
+                }
+                Files.move(from, to, options);
+            }, waits::add);
+            OutputFolder folder = OutputFolder.check(out, root, List.of()).renamingWith(failing);
+            // The output holds every old file as written: only new bytes are staged.
+            Written present = (path, digest) -> Files.isRegularFile(out.resolve(path))
+                    && Digest.of(Files.readAllBytes(out.resolve(path))).equals(digest);
+            assertThrows(NoSuchFileException.class, () -> {
+                try (Staging staging = folder.stage(message -> { }, present)) {
+                    staging.write("index.html", "new index".getBytes(StandardCharsets.UTF_8));
+                    staging.write("a/index.html", "old a/index.html".getBytes(StandardCharsets.UTF_8));
+                    staging.write("b/index.html", "new b".getBytes(StandardCharsets.UTF_8));
+                    staging.write("kept.css", "old kept.css".getBytes(StandardCharsets.UTF_8));
+                    staging.write("c/index.html", "a new page".getBytes(StandardCharsets.UTF_8));
+                    staging.commit();
+                }
+            }, "move " + failAt + " fails");
+            Fixture.assertSameFiles(before, Fixture.contents(out));
+            assertEquals(List.of("out"), siblings(), "nothing is left beside the output after failing at move " + failAt);
+        }
+    }
+
+    @Test
+    void anUpdateInPlaceWritesOnlyTheFilesWhoseBytesChangeAndRemovesTheOnesThatWent() throws Exception {
+        Path out = root.resolve("out");
+        try (Staging staging = OutputFolder.check(out, root, List.of()).stage(message -> { })) {
+            staging.write("index.html", "old".getBytes(StandardCharsets.UTF_8));
+            staging.write("same/index.html", "same".getBytes(StandardCharsets.UTF_8));
+            staging.write("gone/index.html", "gone".getBytes(StandardCharsets.UTF_8));
+            staging.write("page", "a file that becomes a folder".getBytes(StandardCharsets.UTF_8));
+            staging.commit();
+        }
+        Object same = Files.readAttributes(out.resolve("same/index.html"), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
+        Written present = (path, digest) -> Files.isRegularFile(out.resolve(path))
+                && Digest.of(Files.readAllBytes(out.resolve(path))).equals(digest);
+        OutputFolder.Update update;
+        try (Staging staging = OutputFolder.check(out, root, List.of()).stage(message -> { }, present)) {
+            staging.write("index.html", "new".getBytes(StandardCharsets.UTF_8));
+            staging.write("same/index.html", "same".getBytes(StandardCharsets.UTF_8));
+            staging.write("page/index.html", "now a folder".getBytes(StandardCharsets.UTF_8));
+            staging.commit();
+            update = staging.update();
+        }
+        assertEquals(List.of(".nojekyll", "index.html", "page/index.html"), update.written());
+        assertEquals(List.of("gone/index.html", "page"), update.removed());
+        assertEquals(same, Files.readAttributes(out.resolve("same/index.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "a file whose bytes are the same is left as it is");
+        assertEquals("new", Files.readString(out.resolve("index.html")));
+        assertEquals("now a folder", Files.readString(out.resolve("page/index.html")));
+        assertFalse(Files.exists(out.resolve("gone")), "a folder left empty goes too");
+        assertEquals(List.of("out"), siblings());
+        assertTrue(Files.readString(out.resolve(".nojekyll")).contains("\npage/index.html\n"));
+    }
+
     private void publish(OutputFolder folder, String text) throws Exception {
         try (Staging staging = folder.stage(message -> { })) {
             staging.write("index.html", text.getBytes(StandardCharsets.UTF_8));

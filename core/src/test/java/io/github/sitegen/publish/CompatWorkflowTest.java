@@ -54,4 +54,16 @@ class CompatWorkflowTest {
         assertTrue(compare.contains("sites-ubuntu-latest-java-17/platform-sites.sha256") && compare.contains("diff"), compare);
         assertTrue(Files.isRegularFile(Workflow.file("scripts/SiteManifest.java")));
     }
+
+    @Test
+    void theMacOsJobMeasuresThePreviewsSaveToPageLatencyAndPrintsIt() {
+        Map<String, Object> bench = steps("platforms").stream()
+                .filter(step -> String.valueOf(step.get("run")).contains("bench/serve.sh 1000")).findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs bench/serve.sh 1000: " + runs("platforms")));
+        String when = String.valueOf(bench.get("if"));
+        assertTrue(when.contains("runner.os != 'Windows'") && !when.contains("macOS'"), "it runs on macOS: " + when);
+        assertEquals("1", at(bench, "env", "SKIP_HUGO"), "no Hugo on the runner");
+        assertTrue(String.valueOf(bench.get("run")).contains("GITHUB_STEP_SUMMARY"), "the figures are printed");
+        assertTrue(Files.isRegularFile(Workflow.file("bench/serve.sh")));
+    }
 }

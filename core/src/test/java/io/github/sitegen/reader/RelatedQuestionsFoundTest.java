@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.sitegen.BuildListener;
 import io.github.sitegen.Fixture;
+import io.github.sitegen.SiteGenConfig;
+import io.github.sitegen.SiteGenerator;
+import io.github.sitegen.TestContent;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +23,6 @@ class RelatedQuestionsFoundTest {
     private static final String SITE = """
             -- content/site.yaml --
             title: Acme
-            findRelated: true
             -- content/billing.yaml --
             title: Billing
             order: 1
@@ -81,7 +85,11 @@ class RelatedQuestionsFoundTest {
     Path root;
 
     private List<String> related(String topic, String id) throws Exception {
-        Document page = Fixture.html(root.resolve("out/" + topic + "/index.html"));
+        return related(root.resolve("out"), topic, id);
+    }
+
+    private static List<String> related(Path site, String topic, String id) throws Exception {
+        Document page = Fixture.html(site.resolve(topic + "/index.html"));
         return page.select("#" + id).first().parent().select(".related a").eachAttr("href");
     }
 
@@ -100,13 +108,13 @@ class RelatedQuestionsFoundTest {
     }
 
     @Test
-    void anEmptyRelatedListTurnsItOffForOneQuestionAndWithoutFindRelatedTheSiteFindsNone() throws Exception {
+    void anEmptyRelatedListTurnsItOffForOneQuestionAndFindRelatedFalseTurnsItOffForTheSite() throws Exception {
         Fixture.write(root, SITE.replace("    answer: Use the reset link on the sign-in page.\n",
                 "    answer: Use the reset link on the sign-in page.\n    related: []\n"));
         Fixture.build(root);
         assertEquals(List.of(), related("account", "password"));
         assertEquals("#password", related("account", "sign-in").get(0));
-        Fixture.write(root, SITE.replace("findRelated: true\n", ""));
+        Fixture.write(root, SITE.replace("title: Acme\n", "title: Acme\nfindRelated: false\n"));
         Fixture.build(root);
         assertEquals(List.of(), related("billing", "card"));
     }
@@ -123,7 +131,6 @@ class RelatedQuestionsFoundTest {
         Fixture.write(root, """
                 -- content/site.yaml --
                 title: Acme
-                findRelated: true
                 -- content/a.yaml --
                 title: A
                 questions:
@@ -145,5 +152,26 @@ class RelatedQuestionsFoundTest {
                 """);
         Fixture.build(root);
         assertEquals(List.of("../b/index.html#restore-one", "../b/index.html#restore-two"), related("a", "backup"));
+    }
+
+    @Test
+    void onRealContentByDefaultTheQuestionsFoundAreOnTheSameSubjectAndTwoBuildsFindTheSame() throws Exception {
+        Path content = TestContent.corpus("wsl-faq");
+        for (String out : List.of("first", "second")) {
+            new SiteGenerator().generate(SiteGenConfig.builder(content, root.resolve(out)).build(), BuildListener.SILENT);
+        }
+        Path site = root.resolve("first");
+        assertEquals("#how-can-i-transfer-my-wsl-files-from-one-machine-to-another",
+                related(site, "general", "how-can-i-back-up-my-wsl-distributions").get(0), "backing up, and moving files");
+        assertEquals("#how-can-i-back-up-my-wsl-distributions",
+                related(site, "general", "how-can-i-transfer-my-wsl-files-from-one-machine-to-another").get(0));
+        assertEquals("../general/index.html#how-do-i-access-a-port-from-wsl-in-windows",
+                related(site, "wsl-2", "can-wsl-2-use-networking-applications").get(0), "networking, and ports");
+        assertTrue(related(site, "wsl-2", "does-wsl-2-use-hyper-v").contains("#can-i-run-wsl-2-in-a-virtual-machine"),
+                "Hyper-V, and virtual machines");
+        for (String topic : List.of("general", "wsl-2")) {
+            assertEquals(Files.readString(site.resolve(topic + "/index.html")),
+                    Files.readString(root.resolve("second/" + topic + "/index.html")), topic);
+        }
     }
 }

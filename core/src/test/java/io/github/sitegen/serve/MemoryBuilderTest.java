@@ -115,7 +115,7 @@ class MemoryBuilderTest {
         Path topic = topics.get(random.nextInt(topics.size()));
         String file = "content/" + topic.getFileName();
         String yaml = Files.readString(topic);
-        switch (random.nextInt(12)) {
+        switch (random.nextInt(20)) {
             case 0, 1, 2 -> {
                 write(file, yaml.replaceFirst("is \\*fine\\*", "is *" + random.nextInt(1000) + " times finer*"));
                 return "answer edited in " + file;
@@ -160,11 +160,78 @@ class MemoryBuilderTest {
                 builder.renderAll();
                 return "template changed";
             }
-            default -> {
+            case 11 -> {
                 write("static/note" + random.nextInt(3) + ".txt", "note " + random.nextInt() + "\n");
                 builder.renderAll();
                 return "static file changed";
             }
+            case 12 -> {
+                String[] items = yaml.split("\n(?=  - )");
+                if (items.length > 2) {
+                    String first = items[1];
+                    items[1] = items[2];
+                    items[2] = first;
+                }
+                String joined = String.join("\n", items);
+                write(file, joined.endsWith("\n") ? joined : joined + "\n");
+                return "questions reordered in " + file;
+            }
+            case 13 -> {
+                String other = otherId(random, topic);
+                String unrelated = yaml.replaceAll("    related: .*\n", "");
+                write(file, unrelated.replaceFirst("(    question: .*\n)", "$1    related: [" + other + "]\n"));
+                return "question in " + file + " related to " + other;
+            }
+            case 14 -> {
+                String other = otherId(random, topic);
+                write(file, yaml.replaceFirst("see \\[the guide\\]\\(", "see [that](#" + other + ") or [the guide]("));
+                return "answer in " + file + " links to #" + other;
+            }
+            case 15 -> {
+                write(file, yaml.replaceFirst("question: What (is|else)", "question: What more"));
+                return "question's words changed in " + file;
+            }
+            case 16 -> {
+                write(file, yaml + "  - question: Shared words " + random.nextInt(3) + "?\n    answer: Derived.\n");
+                return "question without id added to " + file;
+            }
+            case 17 -> {
+                String other = otherId(random, topic);
+                write(file, yaml + "  - id: " + other + "\n    question: Duplicate?\n    answer: Twice.\n");
+                return "question with the id of " + other + " added to " + file;
+            }
+            case 18 -> {
+                String other = topics.get(random.nextInt(topics.size())).getFileName().toString().replace(".yaml", "");
+                String plain = yaml.replaceFirst("summary: .*\n", "");
+                write(file, plain.replaceFirst("(title: .*\n)", "$1summary: See [" + other + "](" + other + "/).\n"));
+                return "summary in " + file + " links to topic " + other;
+            }
+            default -> {
+                String language = List.of("en", "de", "fr").get(random.nextInt(3));
+                write("content/site.yaml", "title: Acme\nlanguage: " + language + "\nreviewEvery: "
+                        + (1 + random.nextInt(3)) + "y\neditUrl: https://example.org/edit/{file}\n");
+                return "site.yaml's language set to " + language;
+            }
+        }
+    }
+
+    /** The id of the first question of another topic than {@code topic} (the one other edits change), or a made-up one. */
+    private String otherId(Random random, Path topic) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Path other : topics()) {
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("- id: (\\S+)").matcher(Files.readString(other));
+            if (!other.equals(topic) && id.find()) {
+                ids.add(id.group(1));
+            }
+        }
+        return ids.isEmpty() ? "nowhere" : ids.get(random.nextInt(ids.size()));
+    }
+
+    /** Removes the questions added with another question's id (a repair after an error). */
+    private void repair() throws IOException {
+        for (Path topic : topics()) {
+            write("content/" + topic.getFileName(), Files.readString(topic)
+                    .replaceAll("  - id: \\S+\\n    question: Duplicate\\?\\n    answer: Twice\\.\\n", ""));
         }
     }
 
@@ -179,28 +246,78 @@ class MemoryBuilderTest {
     }
 
     @Test
-    void theSiteInMemoryHasTheBytesOfACleanBuildAfterEachOfManyRandomEdits() throws Exception {
+    void theSiteInMemoryHasTheBytesOfACleanBuildAfterEachOfManyRandomEditsOfAnswersIdsLinksOrderAndSiteYaml() throws Exception {
         Random random = new Random(20261207);
         MemoryBuilder builder = start(random);
         buildBoth(builder, "the first build");
         List<String> steps = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            steps.add(edit(random, builder));
-            buildBoth(builder, String.join(", ", steps));
+        boolean failed = false;
+        for (int i = 0; i < 80; i++) {
+            if (failed && random.nextBoolean()) {
+                repair();
+                steps.add("repaired");
+            } else {
+                steps.add(edit(random, builder));
+            }
+            failed = buildBoth(builder, String.join(", ", steps)) == null;
         }
     }
 
     @Test
-    void anEditedAnswerRendersOnlyItsTopicAndATitleRendersEveryTopic() throws Exception {
+    void anEditedAnswerBuildsAndRendersOnlyItsTopicATitleRendersEveryTopicAndANewIdBuildsEveryTopic() throws Exception {
         MemoryBuilder builder = start(new Random(1));
-        assertEquals(4, buildBoth(builder, "the first build").rendered());
+        MemoryBuilder.Built first = buildBoth(builder, "the first build");
+        assertEquals(List.of(4, 4), List.of(first.models(), first.rendered()));
         Path alpha = root.resolve("content/alpha.yaml");
         write("content/alpha.yaml", Files.readString(alpha).replaceFirst("is \\*fine\\*", "is *better*"));
         MemoryBuilder.Built answer = buildBoth(builder, "an answer edited");
-        assertEquals(1, answer.rendered());
+        assertEquals(List.of(1, 1), List.of(answer.models(), answer.rendered()));
         write("content/alpha.yaml", Files.readString(alpha).replaceFirst("title: .*", "title: Renamed"));
         assertEquals(4, buildBoth(builder, "a title changed").rendered(), "every page lists the topics' titles");
-        assertEquals(0, buildBoth(builder, "nothing changed").rendered());
+        MemoryBuilder.Built nothing = buildBoth(builder, "nothing changed");
+        assertEquals(List.of(0, 0), List.of(nothing.models(), nothing.rendered()));
+        write("content/alpha.yaml", Files.readString(alpha).replaceFirst("- id: q\\d+", "- id: renamed"));
+        assertEquals(4, buildBoth(builder, "an id changed").models(), "any answer may link to the id");
+    }
+
+    @Test
+    void aTopicThatRelatesToAnotherTopicsQuestionShowsItsNewWordsAndReportsItsRemoval() throws Exception {
+        MemoryBuilder builder = start(new Random(7));
+        String beta = Files.readString(root.resolve("content/beta.yaml"));
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("- id: (\\S+)\\n    question: (.*)\\n").matcher(beta);
+        assertTrue(first.find());
+        String alpha = Files.readString(root.resolve("content/alpha.yaml"));
+        write("content/alpha.yaml", alpha.replaceFirst("(    question: .*\\n)", "$1    related: [" + first.group(1) + "]\n"));
+        buildBoth(builder, "alpha relates to beta's question");
+        write("content/beta.yaml", beta.replace(first.group(2), "Reworded?"));
+        MemoryBuilder.Built reworded = buildBoth(builder, "beta's question reworded");
+        assertTrue(new String(reworded.site().file("alpha/index.html"), StandardCharsets.UTF_8).contains("Reworded?"));
+        write("content/beta.yaml", beta.replace("- id: " + first.group(1) + "\n", "- id: gone\n"));
+        buildBoth(builder, "beta's question given another id: alpha's related question does not exist");
+    }
+
+    @Test
+    void filesLastChangedLongBeforeTheyWereReadAreNotReadAgainUntilTheirStampChanges() throws Exception {
+        Random random = new Random(8);
+        MemoryBuilder builder = start(random);
+        // An answer's words may change the questions found related in another topic, which is then built again too.
+        write("content/site.yaml", "title: Acme\nfindRelated: false\n");
+        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 3_600_000);
+        for (Path topic : topics()) {
+            Files.setLastModifiedTime(topic, anHourAgo);
+        }
+        Fixture.settle();
+        buildBoth(builder, "the first build, of files an hour old");
+        assertEquals(0, buildBoth(builder, "nothing changed").models());
+        for (int i = 0; i < 12; i++) {
+            Path topic = topics().get(random.nextInt(topics().size()));
+            String yaml = Files.readString(topic);
+            write("content/" + topic.getFileName(), yaml.replaceFirst("is \\*[^*]*\\*", "is *" + "longer ".repeat(i + 1) + "*"));
+            MemoryBuilder.Built built = buildBoth(builder, "an answer of " + topic.getFileName() + " edited, " + i);
+            assertEquals(1, built.models(), "only the file whose stamp changed is read and built again");
+            Files.setLastModifiedTime(topic, anHourAgo); // its new size tells it changed, next time too
+        }
     }
 
     @Test

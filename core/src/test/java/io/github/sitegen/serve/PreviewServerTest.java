@@ -87,7 +87,11 @@ class PreviewServerTest {
     }
 
     private PreviewServer start(String baseUrl, int port, boolean writeFolder) throws Exception {
-        Fixture.write(root, SITE);
+        return start(SITE, baseUrl, port, writeFolder);
+    }
+
+    private PreviewServer start(String site, String baseUrl, int port, boolean writeFolder) throws Exception {
+        Fixture.write(root, site);
         SiteGenConfig config = SiteGenConfig.builder(root.resolve("content"), root.resolve("preview"))
                 .projectDirectory(root).baseUrl(baseUrl).build();
         preview = new PreviewServer(config, port, root, listener, writeFolder).start();
@@ -262,15 +266,38 @@ class PreviewServerTest {
         }
     }
 
+    /**
+     * Once closed, the preview answers nothing, and a connection it held is closed. Its port is free
+     * again, so on a busy machine another program may take it at once and answer there (this test
+     * once got another preview's page that way): what must never answer is this preview, whose site
+     * has a title no other has.
+     */
     @Test
-    void closeStopsServing() throws Exception {
-        start("", 0);
+    void closeStopsServingAndClosesTheConnectionsItHeld() throws Exception {
+        String title = "Closed preview " + java.util.UUID.randomUUID();
+        start(SITE.replace("title: Preview test", "title: " + title), "", 0, false);
         URI home = preview.url();
-        assertEquals(200, get(home).statusCode());
-        preview.close();
-        preview.close(); // twice is fine
-        preview.awaitClose();
-        assertThrows(IOException.class, () -> get(home));
+        assertTrue(get(home).body().contains(title));
+        try (Socket held = new Socket(InetAddress.getLoopbackAddress(), home.getPort())) {
+            held.setSoTimeout(60_000);
+            preview.close();
+            preview.close(); // twice is fine
+            preview.awaitClose();
+            assertEquals(-1, endOrReset(held), "the connection the preview held is closed");
+        }
+        try {
+            assertFalse(get(home).body().contains(title), "the closed preview answered");
+        } catch (IOException refused) {
+            // nothing listens on the port any more
+        }
+    }
+
+    private static int endOrReset(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read();
+        } catch (java.net.SocketException reset) {
+            return -1;
+        }
     }
 
     /** Sends {@code request} on a new connection as it is, and returns the whole response. */
