@@ -97,15 +97,9 @@ final class Goal implements PreviewServer.Listener {
     private int serve() throws IOException, SiteGenException {
         PreviewServer preview = new PreviewServer(config("previewDirectory").build(), options.number("port"), folder, this,
                 options.flag("writePreview")).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(preview::close, "site-gen-serve-shutdown"));
         out.println("Preview (with drafts) at " + preview.url() + " - it builds again and reloads after each change;"
                 + " press Ctrl-C to stop");
-        try {
-            preview.awaitClose();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            preview.close();
-        }
+        preview.serveUntilStopped();
         return SiteGenCli.OK;
     }
 

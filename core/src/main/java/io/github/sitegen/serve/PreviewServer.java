@@ -346,6 +346,27 @@ public final class PreviewServer implements AutoCloseable {
         closed.await();
     }
 
+    /**
+     * Serves until the JVM is asked to stop (Ctrl-C) or the calling thread is interrupted, then
+     * closes: what the Maven goal and the command line do once the preview has started.
+     */
+    public void serveUntilStopped() {
+        Thread hook = new Thread(this::close, "site-gen-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs, or ran, anyway
+            }
+        }
+    }
+
     /** Stops watching and serving. Calling it again does nothing. */
     @Override
     public void close() {

@@ -88,21 +88,8 @@ public class ServeMojo extends AbstractSiteMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("site-gen could not start the preview: " + e.getMessage(), e);
         }
-        Thread hook = new Thread(preview::close, "site-gen-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         getLog().info("Preview (with drafts) at " + preview.url() + " - it builds again and reloads after each change;"
                 + " press Ctrl-C to stop");
-        try {
-            preview.awaitClose();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            preview.close();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook runs, or ran, anyway
-            }
-        }
+        preview.serveUntilStopped();
     }
 }
