@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The live preview's edit loop: from saving an answer to the page served with the change, median of
 # RUNS, at each size; and the heap over SAVES more saves. In one JVM, on the plugin as built in this
-# checkout (plugin/target/classes), without Maven's start-up: what an author waits for once
+# checkout (core/target/classes), without Maven's start-up: what an author waits for once
 # `mvn site-gen:serve` is running. In the same run, when `hugo` is on PATH, `hugo server` on the same
 # data (gen_faq.py's hugo/ layout, the peer templates), timed the same way: from writing the file to
 # the topic page served with the mark (bench/hugo_server_latency.py).
@@ -30,9 +30,9 @@ GEN=$SHARED_BENCH/gen_faq.py
 [ -f "$GEN" ] || GEN=$HERE/gen_faq_fallback.py
 
 echo "== build: plugin classes and the runtime class path"
-(cd "$ROOT" && ./mvnw ${MVN_OFFLINE--o} -q -pl plugin -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
+(cd "$ROOT" && ./mvnw ${MVN_OFFLINE--o} -q -pl core -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
     -Dmdep.includeScope=runtime > "$WORK/logs/build.log" 2>&1) || { cat "$WORK/logs/build.log"; exit 1; }
-CP=$ROOT/plugin/target/classes:$(cat "$WORK/classpath.txt")
+CP=$ROOT/core/target/classes:$(cat "$WORK/classpath.txt")
 javac -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/src/ServeBench.java"
 
 if [ -d "$SHARED_BENCH/sites/hugo/layouts" ]; then HUGO_SITE=$SHARED_BENCH/sites/hugo; else HUGO_SITE=$HERE/sites/hugo; fi
