@@ -427,8 +427,12 @@ for SIZE in "${SIZES[@]}"; do
   for i in $(seq 1 "$runs"); do
     python3 "$HERE/edit_answer.py" "$edit/$victim" "edit $i"
     time_maven incremental "$i" "$inc_cmd" "$inc_out"
-    grep -q "gave $((T - 1)) of $T topics" "$LOGS/incremental.$i.log" \
-      || fail_log "the incremental build did not take $((T - 1)) of $T topics from the cache" "$LOGS/incremental.$i.log"
+    # The edited topic is built again, and the topics whose related questions found for them the
+    # edit changed; a build that took fewer than nine tenths from the cache did not use it.
+    gave=$(sed -n 's/.*gave \([0-9]*\) of '"$T"' topics.*/\1/p' "$LOGS/incremental.$i.log" | head -1)
+    [ -n "$gave" ] && [ "$gave" -lt "$T" ] && [ $((gave * 10)) -ge $((T * 9)) ] \
+      || fail_log "the incremental build did not take most of the $T topics but the edited one from the cache" "$LOGS/incremental.$i.log"
+    echo "   incremental $i: the cache gave $gave of $T topics"
     grep -q "edit $i" "$inc_out/${victim%.yaml}/index.html" || fail_log "the edit is not in the page" "$LOGS/incremental.$i.log"
     sed -n 's/.*site-gen: \(updated .* in place: .*\)/   incremental '"$i"': \1/p' "$LOGS/incremental.$i.log" | sed 's/\x1b\[[0-9;]*m//g' 
   done
