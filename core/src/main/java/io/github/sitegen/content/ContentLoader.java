@@ -394,7 +394,8 @@ public final class ContentLoader {
     }
 
     /**
-     * A site without a title of its own takes the Maven project's name, often just its artifactId
+     * A site without a title of its own takes the project's name (the Maven project's, often just its artifactId,
+     * or the folder's with the command line)
      * such as "faq", which readers see in every page title and header: said, with how to set one.
      * (The generic {@link #GENERIC_TITLE}, used without a project, goes unsaid.)
      */
@@ -402,11 +403,11 @@ public final class ContentLoader {
         if (siteFile == null) {
             problems.add(Problem.warning(contentDirectory, 0, 0, "there is no site.yaml, so the site is titled '" + used + "'",
                     "create site.yaml in this folder with 'title: ...', the name readers see in every page's title and"
-                    + " header; without one, it is the Maven project's name"));
+                    + " header; without one, it is the project's name: the Maven project's, or the folder's with the command line"));
         } else {
             problems.warning(siteFile, Position.START, "site.yaml sets no title, so the site is titled '" + used + "'",
                     "add 'title: ...', the name readers see in every page's title and header; without one, it is the"
-                    + " Maven project's name");
+                    + " project's name: the Maven project's, or the folder's with the command line");
         }
     }
 

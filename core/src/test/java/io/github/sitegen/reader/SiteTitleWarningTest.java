@@ -51,7 +51,7 @@ class SiteTitleWarningTest {
                 """);
         String expected = "content/site.yaml:1:1: warning: site.yaml sets no title, so the site is titled 'faq'"
                 + " (add 'title: ...', the name readers see in every page's title and header; without one, it is the"
-                + " Maven project's name)";
+                + " project's name: the Maven project's, or the folder's with the command line)";
         Fixture.assertHasLine(generate(), expected);
         Fixture.assertHasLine(check(), expected);
     }
