@@ -203,23 +203,24 @@ def side_by_side(rows, latest, sizes):
            % (f(validate["default"]), f(validate["recommended"]), f(validate_cpu["default"]),
               f(validate_cpu["recommended"])), "",
            "| questions | Maven's defaults | archetype's `.mvn/jvm.config` | plugin work, defaults / archetype's | Hugo "
-           "| CLI (`java -jar`) | CLI with CDS | CLI with CDS and the archetype's JVM options | fastest CLI / Hugo "
+           "| CLI (`java -jar`) | CLI with CDS | CLI with CDS and the archetype's JVM options "
+           "| CLI on Java 25 with its AOT cache | the same with the archetype's JVM options | fastest CLI / Hugo "
            "| one answer edited: generate | its plugin work, wall / CPU | nothing changed: generate "
            "| its plugin work, wall / CPU | serve: save to edited page, ms | 1-min load |",
-           "|" + " --- |" * 15]
+           "|" + " --- |" * 17]
     for s in sizes:
         rr = [r for r in rows if int(r["size"]) == s and r["run_id"] == latest[s]]
         m = lambda tool, k: med([num(r[k]) for r in rr if r["tool"] == tool])
         trio = lambda tool: "%s / %s / %s" % (f(m(tool, "wall_s")), f(m(tool, "cpu_s")), f(m(tool, "peak_mib"), "%.0f"))
         work = lambda tool, name: f(m(tool, "wall_s") - validate[name]) if m(tool, "wall_s") is not None and validate[name] else "–"
-        clis = [m(t, "wall_s") for t in ("cli", "cli-cds", "cli-fast") if m(t, "wall_s")]
+        clis = [m(t, "wall_s") for t in ("cli", "cli-cds", "cli-fast", "cli-aot", "cli-aot-fast") if m(t, "wall_s")]
         ratio = f(min(clis) / m("hugo", "wall_s"), "%.2f×") if clis and m("hugo", "wall_s") else "–"
         cpu = lambda tool, name: (f(m(tool, "cpu_s") - validate_cpu[name])
                                   if m(tool, "cpu_s") is not None and validate_cpu[name] else "–")
         loads = [num(r.get("load1")) for r in rr if num(r.get("load1")) is not None]
-        out.append("| %s | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s / %s | %s | %s |" % (
+        out.append("| %s | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s / %s | %s | %s |" % (
             thousands(s), trio("maven"), trio("maven-rec"), work("maven", "default"), work("maven-rec", "recommended"),
-            trio("hugo"), trio("cli"), trio("cli-cds"), trio("cli-fast"), ratio,
+            trio("hugo"), trio("cli"), trio("cli-cds"), trio("cli-fast"), trio("cli-aot"), trio("cli-aot-fast"), ratio,
             trio("incremental"), work("incremental", "recommended"), cpu("incremental", "recommended"),
             trio("unchanged"), work("unchanged", "recommended"), cpu("unchanged", "recommended"),
             f(m("serve", "wall_s") * 1000 if m("serve", "wall_s") is not None else None, "%.0f"),

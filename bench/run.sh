@@ -36,7 +36,11 @@
 #      on Java 19+ -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=bench/work/cli.jsa, on 17/18 an
 #      AppCDS archive written by the check build (-XX:ArchiveClassesAtExit) and read by the timed ones,
 #      and with CDS plus the archetype's .mvn/jvm.config options, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
-#      ("cli-fast"; docs/cli.md recommends them for a build that starts a JVM each time).
+#      ("cli-fast"; docs/cli.md recommends them for a build that starts a JVM each time); and, when a
+#      Java 25 or later is at hand (AOT_JAVA, or the java on PATH), with its ahead-of-time cache
+#      (JEP 483/514: classes loaded and linked, and the JIT's profiles, kept from a training run):
+#      the check build runs with -XX:AOTCacheOutput=bench/work/cli[-fast].aot, the timed ones with
+#      -XX:AOTCache=... ("cli-aot" with the JVM's defaults, "cli-aot-fast" with the archetype's options).
 #   Every output folder is checked (topic pages, question anchors, rendered bold) before the results count.
 #
 # env:    RUNS         timed builds per tool and size (default 5; 3 when SIZE >= 100000)
@@ -56,6 +60,8 @@
 #         CLI_JAR      the command line's runnable jar (default cli/target/site-gen-cli-<v>.jar; build
 #                      it with ./mvnw -pl cli -am package -DskipTests); absent: the CLI is skipped
 #         SKIP_CLI=1   do not run the command line
+#         AOT_JAVA     the java command of a JDK 25 or later for the cli-aot variants (default: java on
+#                      PATH when it is 25 or later; otherwise they are skipped)
 #         SKIP_MAVEN=1 do not run the Maven builds (the CLI and Hugo only; implies SKIP_INCREMENTAL)
 #
 # Prerequisites: Java 17+ (java, javac), Maven, python3, GNU coreutils `timeout`; the plugin
@@ -146,6 +152,18 @@ fi
 if [ "$jv" -ge 19 ]; then CDS_USE="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE"; else CDS_USE="-XX:SharedArchiveFile=$CDS_ARCHIVE"; fi
 
 FAST_JVM="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# the ahead-of-time cache of Java 25 (JEP 514's one-step -XX:AOTCacheOutput); one cache per set of
+# JVM options, as the JVM refuses a cache made with other GC options
+AOT_JAVA=${AOT_JAVA:-java}
+AOT_VARIANTS=""
+if [ "$CLI" -eq 1 ] && command -v "$AOT_JAVA" >/dev/null; then
+  aot_jv=$("$AOT_JAVA" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
+  if [ "${aot_jv:-0}" -ge 25 ]; then AOT_VARIANTS="aot aot-fast"; else note "no Java 25 for the CLI's AOT cache (set AOT_JAVA): cli-aot is skipped"; fi
+fi
+aot_options() { # VARIANT USE|MAKE: the JVM options of an AOT variant
+  local cache=$WORK/cli-$1.aot
+  echo "-XX:AOTCache$([ "$2" = make ] && echo Output)=$cache$([ "$1" = aot-fast ] && echo " $FAST_JVM")"
+}
 MAVEN_PROJECTS="default recommended"
 [ -z "${SKIP_MAVEN:-}" ] || { MAVEN_PROJECTS=""; SKIP_FLOOR=1; note "SKIP_MAVEN is set: no Maven build is run"; }
 
@@ -284,6 +302,7 @@ javac -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/src/InProcessBench.java" > "$W
   echo "timer:    $TIMER; generator: $(realpath --relative-to="$HERE/.." "$GEN"); seed $SEED"
   echo "plugin:   $(basename "$PLUGIN_JAR") sha256 $(sha256sum "$PLUGIN_JAR" | cut -c1-12)"
   if [ "$CLI" -eq 1 ]; then echo "cli:      $(basename "$CLI_JAR") sha256 $(sha256sum "$CLI_JAR" | cut -c1-12); CDS: $CDS_USE"; fi
+  if [ -n "$AOT_VARIANTS" ]; then echo "aot java: $("$AOT_JAVA" -version 2>&1 | sed -n 2p)"; fi
   echo "repo:     $(git -C "$HERE/.." log -1 --format='%h %s' 2>/dev/null || echo '(not a git checkout)') (the jar measured is the installed one above)"
 } | tee "$RESULTS/environment-$RUN_ID.txt"
 
@@ -338,8 +357,8 @@ for SIZE in "${SIZES[@]}"; do
     c+="exec $MVN -q -o site-gen:generate -Dorg.slf4j.simpleLogger.log.io.github.sitegen=info${REPO_ARG:+ '$REPO_ARG'}"
     echo "$c -Dsite-gen.contentDirectory='$3' -Dsite-gen.outputDirectory='$2'"
   }
-  cli_cmd() { # OUTPUT CONTENT [JAVA_OPTIONS]: a clean generate by the command line, run in its own project folder
-    echo "cd '$WORK/cli-project' && rm -rf '$1' target && exec java ${3:-} -jar '$CLI_JAR' generate --content-directory '$2' --output-directory '$1'"
+  cli_cmd() { # OUTPUT CONTENT [JAVA_OPTIONS [JAVA]]: a clean generate by the command line, run in its own project folder
+    echo "cd '$WORK/cli-project' && rm -rf '$1' target && exec ${4:-java} ${3:-} -jar '$CLI_JAR' generate --content-directory '$2' --output-directory '$1'"
   }
   hugo_cmd="rm -rf '$hugo_out' && exec hugo --source '$DATA/hugo' --destination '$hugo_out' --quiet --noBuildLock"
   if [ "$HUGO" -eq 1 ]; then cp -r "$HUGO_SITE/." "$DATA/hugo/"; fi
@@ -373,6 +392,15 @@ for SIZE in "${SIZES[@]}"; do
       timeout -k 10 "$RUN_TIMEOUT" sh -c "$cmd > '$log' 2>&1" || fail_log "CLI check build failed for $SIZE" "$log"
       check_sitegen "$OUT/cli" "$T" "$Q" || fail_log "CLI output check failed for $SIZE" "$log"
     done
+    for variant in $AOT_VARIANTS; do # the training runs that write the AOT caches
+      rm -f "$WORK/cli-$variant.aot"
+      cmd=$(cli_cmd "$OUT/cli" "$DATA/sitegen" "$(aot_options "$variant" make)" "$AOT_JAVA")
+      echo "   cli ($variant, training): sh -c \"$cmd\""
+      log=$LOGS/cli-$variant.check.log
+      timeout -k 10 "$RUN_TIMEOUT" sh -c "$cmd > '$log' 2>&1" || fail_log "CLI AOT training build failed for $SIZE" "$log"
+      [ -f "$WORK/cli-$variant.aot" ] || fail_log "the training build wrote no AOT cache" "$log"
+      check_sitegen "$OUT/cli" "$T" "$Q" || fail_log "CLI output check failed for $SIZE" "$log"
+    done
     [ -z "$MAVEN_PROJECTS" ] || diff -r -q "$OUT/cli" "$OUT/site-gen-default" > /dev/null || note "warning: the CLI's site differs from Maven's (diff -r $OUT/cli $OUT/site-gen-default)"
   fi
   echo "   outputs OK: $T topic pages and $Q question anchors each"
@@ -392,7 +420,7 @@ for SIZE in "${SIZES[@]}"; do
   }
 
   # timed runs: Maven's defaults, the archetype's settings and Hugo in turn (A B C A B C ...)
-  echo "== $SIZE: $runs timed runs in turn:$([ -n "$MAVEN_PROJECTS" ] && echo " Maven (defaults), Maven (archetype's .mvn/jvm.config)")$([ "$HUGO" -eq 1 ] && echo ", Hugo")$([ "$CLI" -eq 1 ] && echo ", CLI, CLI with CDS, CLI with CDS and the archetype's JVM options")"
+  echo "== $SIZE: $runs timed runs in turn:$([ -n "$MAVEN_PROJECTS" ] && echo " Maven (defaults), Maven (archetype's .mvn/jvm.config)")$([ "$HUGO" -eq 1 ] && echo ", Hugo")$([ "$CLI" -eq 1 ] && echo ", CLI, CLI with CDS, CLI with CDS and the archetype's JVM options")$([ -n "$AOT_VARIANTS" ] && echo ", CLI on Java 25 with its AOT cache, the same with the archetype's JVM options")"
   for i in $(seq 1 "$runs"); do
     if [ -n "$MAVEN_PROJECTS" ]; then
       time_maven maven "$i" "$(mvn_cmd default "$OUT/site-gen-default" "$DATA/sitegen" clean)" "$OUT/site-gen-default"
@@ -410,6 +438,9 @@ for SIZE in "${SIZES[@]}"; do
       time_maven cli "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen")" "$OUT/cli"
       time_maven cli-cds "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen" "$CDS_USE")" "$OUT/cli"
       time_maven cli-fast "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen" "$CDS_USE $FAST_JVM")" "$OUT/cli"
+      for variant in $AOT_VARIANTS; do
+        time_maven "cli-$variant" "$i" "$(cli_cmd "$OUT/cli" "$DATA/sitegen" "$(aot_options "$variant" use)" "$AOT_JAVA")" "$OUT/cli"
+      done
     fi
   done
 
