@@ -71,7 +71,7 @@ final class Goal implements PreviewServer.Listener {
             };
         } catch (SiteGenException e) {
             failed(e.problems());
-            err.println("site-gen " + name + ": " + e.getMessage());
+            err.println("site-gen " + name + ": " + Wording.forCommandLine(e.getMessage()));
             return SiteGenCli.CONTENT_ERRORS;
         } catch (IOException e) {
             err.println("site-gen " + name + ": could not read or write a file: " + e.getMessage());
@@ -80,6 +80,7 @@ final class Goal implements PreviewServer.Listener {
     }
 
     private int generate() throws IOException, SiteGenException {
+        checkedBaseUrl();
         new SiteGenerator().strict(options.flag("strict")).generate(config("outputDirectory").build(), this);
         return SiteGenCli.OK;
     }
@@ -151,7 +152,7 @@ final class Goal implements PreviewServer.Listener {
         try {
             return Urls.checkedBaseUrl(options.text("baseUrl"));
         } catch (SiteGenException e) {
-            throw new Options.Invalid(e.problems().get(0).message());
+            throw new Options.Invalid(Wording.forCommandLine(e.problems().get(0).message()));
         }
     }
 
@@ -162,18 +163,18 @@ final class Goal implements PreviewServer.Listener {
 
     @Override
     public void info(String message) {
-        out.println(message);
+        out.println(Wording.forCommandLine(message));
     }
 
     @Override
     public void warning(Problem problem) {
-        err.println(problem.format(folder));
+        err.println(Wording.forCommandLine(problem.format(folder)));
     }
 
     @Override
     public void failed(List<Problem> problems) {
         for (Problem problem : problems) {
-            err.println(problem.format(folder));
+            err.println(Wording.forCommandLine(problem.format(folder)));
         }
     }
 }

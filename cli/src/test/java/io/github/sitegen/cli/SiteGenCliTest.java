@@ -116,10 +116,31 @@ class SiteGenCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("generate"), err::toString);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"generate", "check", "verify"})
+    void aBaseUrlThatIsNotAbsoluteIsAUsageErrorOfEveryCommandThatTakesOne(String command) throws Exception {
+        Fixture.write(project, SITE);
+        assertEquals(SiteGenCli.USAGE, run(command, "--base-url", "acme.github.io/help"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("site-gen " + command + ": --base-url: "), err::toString);
+        assertTrue(Files.notExists(project.resolve("target/site-gen")) || command.equals("verify"), "nothing is built");
+    }
+
     @Test
-    void aBaseUrlThatIsNotAbsoluteIsAUsageError() {
-        assertEquals(SiteGenCli.USAGE, run("verify", "--base-url", "acme.github.io/help"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("site-gen verify: "), err::toString);
+    void messagesNameTheCommandLinesOptionsCommandsAndClassPathNotMavens() throws Exception {
+        assertEquals(SiteGenCli.CONTENT_ERRORS, run("generate"));
+        assertTrue(errLines().contains("src/site-gen/content: error: the content directory does not exist (create it with"
+                + " one <topic-id>.yaml file per topic, or point --content-directory at your content)"), err::toString);
+        err.reset();
+        assertEquals(SiteGenCli.CONTENT_ERRORS, run("verify"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("run site-gen generate first, with the same --output-directory"),
+                err::toString);
+        err.reset();
+        Fixture.write(project, SITE);
+        assertEquals(SiteGenCli.CONTENT_ERRORS, run("generate", "--theme", "nosuch"));
+        String theme = err.toString(StandardCharsets.UTF_8);
+        assertTrue(theme.contains("there is no theme 'nosuch' on the class path"), theme);
+        assertTrue(theme.contains("put the theme's jar on the class path beside the command's"), theme);
+        assertTrue(!theme.contains("site-gen.") && !theme.contains("site-gen-maven-plugin"), theme);
     }
 
     @ParameterizedTest
