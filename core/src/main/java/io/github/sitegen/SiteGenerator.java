@@ -119,7 +119,8 @@ public final class SiteGenerator {
                             OutputFolder output, Theme theme, BuildCache cache, List<Problem> problems)
             throws SiteGenException, IOException {
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        Editions loaded = load(config, statics, theme, baseUrl, memo, problems);
+        // Without a memo of its own, a build parses only the topic files whose drafts the cache does not keep.
+        Editions loaded = load(config, statics, theme, baseUrl, memo != null ? memo : cache.drafts(), problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 

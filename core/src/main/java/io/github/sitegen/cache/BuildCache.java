@@ -1,5 +1,7 @@
 package io.github.sitegen.cache;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -28,9 +30,11 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.content.ContentLoader;
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.output.Digest;
+import io.github.sitegen.problem.Binary;
 import io.github.sitegen.output.OutputFolder;
 import io.github.sitegen.output.Renamer;
 import io.github.sitegen.render.TopicMemo;
@@ -59,6 +63,9 @@ import io.github.sitegen.input.FileStat;
  * files whose bytes change ({@link #written});</li>
  * <li>{@code known}: the digest of every input file read, with its size, times and identity then
  * ({@link KnownFiles}): a file still the same is not read again to key the build;</li>
+ * <li>{@code drafts}: every topic file as the last successful build parsed it ({@link #drafts}),
+ * by the digest of its bytes, with the cache's version and a digest of the whole: a file whose
+ * bytes are the same is not parsed again;</li>
  * <li>{@code building}: present while a build runs; found at the start, it says the last build was
  * killed, and the cache is emptied;</li>
  * <li>{@code lock}: locked while a build uses the cache; a second build at the same time builds
@@ -84,19 +91,23 @@ public final class BuildCache implements AutoCloseable {
     static final String INDEX = "index";
     static final String PUBLISHED = "published";
     static final String KNOWN = "known";
+    static final String DRAFTS = "drafts";
     static final String BUILDING = "building";
     static final String LOCK = "lock";
 
     /** The cache when a build has none: every topic is rendered. */
-    private static final BuildCache NONE = new BuildCache(null, null, null, null, 0, Map.of(), List.of(), false, null,
-            KnownFiles.NONE);
+    private static final BuildCache NONE = new BuildCache(null, null, null, null, null, 0, Map.of(), List.of(), false,
+            null, KnownFiles.NONE);
     /** The files the cache folder holds besides {@link #ENTRIES} (and their temporary files, {@code *.tmp-*}). */
-    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, KNOWN, BUILDING, LOCK);
+    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, KNOWN, BUILDING, LOCK, DRAFTS);
+    private static final int DRAFTS_MAGIC = 0x53474431; // "SGD1"
 
     private final Path folder;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final String key;
+    /** The cache format and the plugin's build, as the {@code version} file holds them. */
+    private final String version;
     private final long startNanos;
     /** The digest of each entry's bytes, as the last successful build recorded it. */
     private final Map<String, String> recorded;
@@ -122,6 +133,8 @@ public final class BuildCache implements AutoCloseable {
     /** How many files of the output {@link #current} checked, and how many of them it read. */
     private int checked;
     private int checkedRead;
+    /** The topic files this build parsed or took from the cache ({@link #drafts}); {@code null} when not asked for. */
+    private ContentLoader.Memo drafts;
 
     /**
      * What a build published: the {@link Digest} of each file by site path, and its figures and
@@ -159,13 +172,14 @@ public final class BuildCache implements AutoCloseable {
         }
     }
 
-    private BuildCache(Path folder, FileChannel lockChannel, FileLock lock, String key, long startNanos,
+    private BuildCache(Path folder, FileChannel lockChannel, FileLock lock, String key, String version, long startNanos,
                        Map<String, String> recorded, List<FileStat> inputs, boolean saving, Consumer<String> info,
                        KnownFiles known) {
         this.folder = folder;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.key = key;
+        this.version = version;
         this.startNanos = startNanos;
         this.recorded = recorded;
         this.inputs = inputs;
@@ -285,7 +299,8 @@ public final class BuildCache implements AutoCloseable {
         write(folder.resolve(BUILDING), "a build using this cache started at " + java.time.Instant.now() + "\n");
         List<FileStat> read = List.copyOf(global.files());
         boolean saving = read.stream().noneMatch(stat -> recent(stat, start));
-        BuildCache cache = new BuildCache(folder, channel, lock, global.hex(), start, recorded, read, saving, info, known);
+        BuildCache cache = new BuildCache(folder, channel, lock, global.hex(), version, start, recorded, read, saving, info,
+                known);
         try {
             Fingerprint site = new Fingerprint(known).text(global.hex()).tree(inputs.content());
             cache.contentFiles = List.copyOf(site.files());
@@ -308,6 +323,67 @@ public final class BuildCache implements AutoCloseable {
             info.accept("The build cache cannot key the site (" + e.getMessage() + "): its topics are all rendered");
             return TopicMemo.NONE;
         }
+    }
+
+    /**
+     * The topic files as the last successful build parsed them, to load the content with: a file
+     * whose bytes are the same is not parsed again, and one whose stat is the same is not read
+     * ({@link ContentLoader.Memo#restored}). What this build holds then is saved when it is
+     * {@link #committed}. Without drafts, or with drafts not as this build of site-gen writes them
+     * (cut short, changed, from another version), every file is parsed; {@code null} without a cache.
+     */
+    public ContentLoader.Memo drafts() {
+        if (this == NONE) {
+            return null;
+        }
+        Path file = folder.resolve(DRAFTS);
+        drafts = ContentLoader.Memo.stamping();
+        try {
+            byte[] bytes = readOrNull(file);
+            if (bytes != null) {
+                drafts = ContentLoader.Memo.restored(draftsBody(version, bytes));
+            }
+        } catch (IOException | RuntimeException e) {
+            info.accept("The build cache's drafts " + file + " do not read back (" + e.getMessage()
+                    + "): every topic file is parsed");
+        }
+        return drafts;
+    }
+
+    /** The drafts in a drafts file: after its format and the cache's version, before the digest of all that precedes it. */
+    static byte[] draftsBody(String version, byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, Math.max(0, bytes.length - 32)));
+        if (bytes.length < 8 + 32 || in.readInt() != DRAFTS_MAGIC) {
+            throw new IOException("not a drafts file");
+        }
+        Digest digest = new Digest();
+        digest.update(bytes, 0, bytes.length - 32);
+        if (!digest.hex().equals(new String(bytes, bytes.length - 32, 32, StandardCharsets.US_ASCII))) {
+            throw new IOException("its bytes are not those the build cache wrote");
+        }
+        if (!version.equals(Binary.text(in))) {
+            throw new IOException("they were written by another build of site-gen");
+        }
+        byte[] body = Binary.exactly(in, in.readInt());
+        if (in.available() != 0) {
+            throw new IOException("trailing bytes");
+        }
+        return body;
+    }
+
+    /** A drafts file of {@code body}, as {@link #draftsBody} reads it. */
+    static byte[] draftsFile(String version, byte[] body) throws IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(body.length + 1024);
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.writeInt(DRAFTS_MAGIC);
+        Binary.text(out, version);
+        out.writeInt(body.length);
+        out.write(body);
+        out.flush();
+        Digest digest = new Digest();
+        digest.update(buffer.toByteArray(), 0, buffer.size());
+        buffer.write(digest.hex().getBytes(StandardCharsets.US_ASCII));
+        return buffer.toByteArray();
     }
 
     String key() {
@@ -495,6 +571,9 @@ public final class BuildCache implements AutoCloseable {
                 }
             }
         }
+        if (drafts != null && drafts.changed()) {
+            write(folder.resolve(DRAFTS), draftsFile(version, drafts.saved())); // keyed by each file's bytes, whatever else changed
+        }
         committed = true;
         Files.deleteIfExists(folder.resolve(BUILDING));
     }
@@ -516,7 +595,8 @@ public final class BuildCache implements AutoCloseable {
     /** How many topics this build took from the cache and how many it rendered. */
     public String summary() {
         return this == NONE ? "" : "the build cache " + folder + " gave " + reused.get() + " of "
-                + (reused.get() + rendered.get()) + " topics";
+                + (reused.get() + rendered.get()) + " topics" + (drafts == null ? ""
+                : ", and " + drafts.parsed() + " of " + drafts.size() + " topic files were parsed, the others' drafts kept");
     }
 
     /** Lets go of the cache; a build that did not commit leaves the entries and the last outputs as they were. */
@@ -696,6 +776,7 @@ public final class BuildCache implements AutoCloseable {
         Files.deleteIfExists(folder.resolve(INDEX));
         Files.deleteIfExists(folder.resolve(PUBLISHED));
         Files.deleteIfExists(folder.resolve(KNOWN));
+        Files.deleteIfExists(folder.resolve(DRAFTS));
         Files.deleteIfExists(folder.resolve(VERSION));
     }
 }

@@ -4,11 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.sitegen.problem.Binary;
 import io.github.sitegen.problem.Problem;
 
 /**
@@ -31,7 +30,7 @@ record Entry(List<String> files, List<byte[]> contents, byte[][] parts, List<Pro
         out.writeInt(MAGIC);
         out.writeInt(files.size());
         for (int i = 0; i < files.size(); i++) {
-            string(out, files.get(i));
+            Binary.text(out, files.get(i));
             out.writeInt(contents.get(i).length);
             out.write(contents.get(i));
         }
@@ -40,15 +39,7 @@ record Entry(List<String> files, List<byte[]> contents, byte[][] parts, List<Pro
             out.writeInt(part.length);
             out.write(part);
         }
-        out.writeInt(problems.size());
-        for (Problem problem : problems) {
-            string(out, problem.file() == null ? null : problem.file().toString());
-            out.writeInt(problem.line());
-            out.writeInt(problem.column());
-            string(out, problem.severity().name());
-            string(out, problem.message());
-            string(out, problem.hint());
-        }
+        Binary.problems(out, problems);
         out.flush();
         return buffer.toByteArray();
     }
@@ -62,32 +53,18 @@ record Entry(List<String> files, List<byte[]> contents, byte[][] parts, List<Pro
         List<String> files = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
-            files.add(string(in));
-            contents.add(exactly(in, in.readInt()));
+            files.add(Binary.text(in));
+            contents.add(Binary.exactly(in, in.readInt()));
         }
         byte[][] parts = new byte[in.readInt()][];
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = exactly(in, in.readInt());
+            parts[i] = Binary.exactly(in, in.readInt());
         }
-        List<Problem> problems = new ArrayList<>();
-        for (int i = in.readInt(); i > 0; i--) {
-            String file = string(in);
-            int line = in.readInt();
-            int column = in.readInt();
-            Problem.Severity severity = Problem.Severity.valueOf(string(in));
-            problems.add(new Problem(file == null ? null : Path.of(file), line, column, severity, string(in), string(in)));
-        }
+        List<Problem> problems = Binary.problems(in);
         if (in.available() != 0) {
             throw new IOException("trailing bytes");
         }
         return new Entry(files, contents, parts, problems);
-    }
-
-    private static byte[] exactly(DataInputStream in, int length) throws IOException {
-        if (length < 0 || length > in.available()) {
-            throw new IOException("cut short");
-        }
-        return in.readNBytes(length);
     }
 
     private static int length(byte[][] parts) {
@@ -96,23 +73,5 @@ record Entry(List<String> files, List<byte[]> contents, byte[][] parts, List<Pro
             length += part.length;
         }
         return length;
-    }
-
-    private static void string(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        return new String(exactly(in, length), StandardCharsets.UTF_8);
     }
 }

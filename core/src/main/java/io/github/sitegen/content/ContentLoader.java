@@ -39,7 +39,9 @@ import io.github.sitegen.model.QuestionLink;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.model.SiteInfo;
 import io.github.sitegen.model.Topic;
+import io.github.sitegen.output.Digest;
 import io.github.sitegen.output.StaticFiles;
+import io.github.sitegen.problem.Binary;
 import io.github.sitegen.problem.Problem;
 import io.github.sitegen.problem.SiteGenException;
 import io.github.sitegen.render.Messages;
@@ -749,15 +751,39 @@ public final class ContentLoader {
 
     /**
      * Topic files as earlier loads read them, for a live preview that loads the same folders again
-     * after each change: a file whose bytes have not changed is not parsed again, and its problems
-     * are reported again as found. Loads that use one memo must run one at a time (the drafts are
+     * after each change, or for {@code generate}, which keeps them in its build cache between runs
+     * ({@link #saved}, {@link #restored}): a file whose bytes have not changed is not parsed again,
+     * and its problems are reported again as found. Loads that use one memo must run one at a time (the drafts are
      * given their ids by each load).
      */
     public static final class Memo {
-        private record Read(byte[] bytes, String id, Optional<TopicDraft> draft, List<Problem> problems, FileStat stamp) {
+        /**
+         * A topic file as a load read it: its bytes (or, kept by the build cache, only their
+         * {@link Digest}), the id it was read under, its draft and problems, and its stat when it
+         * had been still long enough for the stat to tell a change ({@code null} otherwise).
+         */
+        private record Read(byte[] bytes, String digest, String id, Optional<TopicDraft> draft, List<Problem> problems,
+                            FileStat stamp) {
+
+            Read stamped(FileStat stamp) {
+                return new Read(bytes, digest, id, draft, problems, stamp);
+            }
+
+            boolean holds(byte[] read) {
+                return bytes != null ? java.util.Arrays.equals(bytes, read) : digest.equals(Digest.of(read));
+            }
+
+            /** The {@link Digest} of the bytes read. */
+            String bytesDigest() {
+                return digest != null ? digest : Digest.of(bytes);
+            }
         }
 
         private final Map<Path, Read> files = new java.util.concurrent.ConcurrentHashMap<>();
+        /** How many topic files this memo parsed. */
+        private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+        /** Whether what it holds changed since it was made: a file parsed, stamped anew or forgotten. */
+        private volatile boolean changed;
 
         /**
          * The file as the last load read it, its problems reported again, when its stamp says it did
@@ -778,7 +804,7 @@ public final class ContentLoader {
 
         Optional<TopicDraft> read(Path file, String id, Problems problems) throws IOException {
             Read read = files.get(file);
-            FileStat stamp = keepModels ? FileStat.of(file) : null;
+            FileStat stamp = stamping ? FileStat.of(file) : null;
             Problems own = new Problems();
             long before = FileStat.now();
             Optional<byte[]> bytes = YamlSource.bytes(file, own);
@@ -787,11 +813,16 @@ public final class ContentLoader {
                 return Optional.empty();
             }
             FileStat kept = stamp != null && stamp.settledAt(before) ? stamp : null;
-            if (read == null || !read.id().equals(id) || !java.util.Arrays.equals(read.bytes(), bytes.get())) {
+            if (read == null || !read.id().equals(id) || !read.holds(bytes.get())) {
                 Optional<TopicDraft> draft = readTopic(file, id, bytes.get(), own);
-                read = new Read(bytes.get(), id, draft, own.all(), kept);
+                parsed.incrementAndGet();
+                read = new Read(bytes.get(), null, id, draft, own.all(), kept);
+                changed = true;
             } else {
-                read = new Read(read.bytes(), id, read.draft(), read.problems(), kept);
+                if (kept != null && (read.stamp() == null || !read.stamp().sameAs(kept))) {
+                    changed = true; // only ever set: loads read files on several threads
+                }
+                read = read.stamped(kept);
             }
             files.put(file, read);
             read.problems().forEach(problems::add);
@@ -800,14 +831,17 @@ public final class ContentLoader {
 
         private final Map<Path, TopicModels> models = new java.util.concurrent.ConcurrentHashMap<>();
         private final boolean keepModels;
+        /** Whether a file whose stat is as it was when read is given again without reading it. */
+        private final boolean stamping;
 
         /** A memo of parsed topic files. */
         public Memo() {
-            this(false);
+            this(false, false);
         }
 
-        private Memo(boolean keepModels) {
+        private Memo(boolean keepModels, boolean stamping) {
             this.keepModels = keepModels;
+            this.stamping = stamping;
         }
 
         /**
@@ -816,7 +850,94 @@ public final class ContentLoader {
          * know what changed.
          */
         public static Memo keepingModels() {
-            return new Memo(true);
+            return new Memo(true, true);
+        }
+
+        /**
+         * A memo of parsed topic files for a build that saves it ({@link #saved}): a file whose stat
+         * is the one taken when it was read (and had settled then) is given again without reading it.
+         */
+        public static Memo stamping() {
+            return new Memo(false, true);
+        }
+
+        /**
+         * A memo holding the topic files {@code saved} holds ({@link #saved}, as an earlier build
+         * left them in the build cache): a file is parsed again only when its bytes are not those
+         * its draft was read from, and read again only when its stat is not the one kept with it.
+         *
+         * @throws IOException when {@code saved} is not what {@link #saved} writes
+         */
+        public static Memo restored(byte[] saved) throws IOException {
+            Memo memo = stamping();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(saved));
+            try {
+                for (int i = in.readInt(); i > 0; i--) {
+                    Path file = Path.of(Binary.text(in));
+                    String id = Binary.text(in);
+                    String digest = Binary.text(in);
+                    FileStat stamp = in.readBoolean() ? new FileStat(file, in.readLong(), in.readLong(), in.readLong(),
+                            Binary.text(in)) : null;
+                    List<Problem> problems = Binary.problems(in);
+                    Optional<TopicDraft> draft = in.readBoolean() ? Optional.of(DraftCodec.read(in, file)) : Optional.empty();
+                    if (id == null || digest == null || stamp != null && stamp.key() == null) {
+                        throw new IOException("a file without its id, digest or identity");
+                    }
+                    memo.files.put(file, new Read(null, digest, id, draft, List.copyOf(problems), stamp));
+                }
+                if (in.available() != 0) {
+                    throw new IOException("trailing bytes");
+                }
+            } catch (RuntimeException e) {
+                throw new IOException(e.toString(), e);
+            }
+            return memo;
+        }
+
+        /**
+         * What this memo holds, for {@link #restored}: every topic file by its path, the id it was
+         * read under, the digest of its bytes, its stat (when it had settled), its problems and its draft.
+         */
+        public byte[] saved() throws IOException {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(buffer);
+            Map<Path, Read> all = new TreeMap<>(files);
+            out.writeInt(all.size());
+            for (Map.Entry<Path, Read> file : all.entrySet()) {
+                Read read = file.getValue();
+                Binary.text(out, file.getKey().toString());
+                Binary.text(out, read.id());
+                Binary.text(out, read.bytesDigest());
+                out.writeBoolean(read.stamp() != null);
+                if (read.stamp() != null) {
+                    out.writeLong(read.stamp().size());
+                    out.writeLong(read.stamp().modified());
+                    out.writeLong(read.stamp().changed());
+                    Binary.text(out, read.stamp().key());
+                }
+                Binary.problems(out, read.problems());
+                out.writeBoolean(read.draft().isPresent());
+                if (read.draft().isPresent()) {
+                    DraftCodec.write(out, read.draft().get());
+                }
+            }
+            out.flush();
+            return buffer.toByteArray();
+        }
+
+        /** Whether what this memo holds changed since it was made or {@link #restored}. */
+        public boolean changed() {
+            return changed;
+        }
+
+        /** How many topic files this memo parsed; the others it gave as it held them. */
+        public int parsed() {
+            return parsed.get();
+        }
+
+        /** How many topic files it holds. */
+        public int size() {
+            return files.size();
         }
 
         /**
@@ -826,7 +947,7 @@ public final class ContentLoader {
          */
         public void forgetModels() {
             models.clear();
-            files.replaceAll((path, read) -> new Read(read.bytes(), read.id(), read.draft(), read.problems(), null));
+            files.replaceAll((path, read) -> read.stamped(null));
         }
 
         /** How many topics' models the last load of {@code folder} gave again, not built. */
@@ -871,7 +992,7 @@ public final class ContentLoader {
             return last.getValue();
         }
 
-        /** The bytes of {@code file} as the last load parsed them; {@code null} when it did not read the file. */
+        /** The bytes of {@code file} as the last load parsed them; {@code null} when it did not read the file (or has only their digest). */
         public byte[] bytes(Path file) {
             Read read = files.get(file);
             return read == null ? null : read.bytes();
@@ -880,7 +1001,9 @@ public final class ContentLoader {
         /** Forgets the files of {@code folder} that are not among {@code current} (deleted or renamed). */
         void keep(Path folder, List<Path> current) {
             Set<Path> kept = Set.copyOf(current);
-            files.keySet().removeIf(path -> folder.equals(path.getParent()) && !kept.contains(path));
+            if (files.keySet().removeIf(path -> folder.equals(path.getParent()) && !kept.contains(path))) {
+                changed = true;
+            }
             samples.keySet().removeIf(path -> folder.equals(path.getParent()) && !kept.contains(path));
         }
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 import io.github.sitegen.markdown.Text;
 
 /**
- * A question as read from its file, with the nodes that give positions for later checks. Its id
+ * A question as read from its file, with the positions later checks report at. Its id
  * is assigned once all files are read, because derived ids depend on every other id of the site.
  */
 final class QuestionDraft {
@@ -43,21 +43,28 @@ final class QuestionDraft {
     record Review(List<Fields.Item> aliases, LocalDate reviewed, String owner, boolean draft) {
     }
 
-    private QuestionDraft(Path file, Fields fields, String topicId, String explicitId, String question, String answer,
-                          List<String> tags, List<Fields.Item> related, List<Fields.Item> previousIds,
-                          boolean complete, Review review) {
+    /**
+     * A question with these parts, as {@link #read} reads them or the build cache kept them.
+     *
+     * @param at           where its mapping starts
+     * @param idAt         where its id is written ({@link Position#START} when it has none)
+     * @param relatedGiven whether it names its related questions ({@link #relatedGiven()})
+     */
+    QuestionDraft(Path file, Position at, String topicId, String explicitId, Position idAt, String question, String answer,
+                  Position answerAt, List<String> tags, List<Fields.Item> related, boolean relatedGiven,
+                  List<Fields.Item> previousIds, boolean complete, Review review) {
         this.review = review;
         this.file = file;
-        this.at = Position.of(fields.node());
+        this.at = at;
         this.topicId = topicId;
         this.explicitId = explicitId;
-        this.idAt = Position.of(fields.at("id"));
+        this.idAt = idAt;
         this.question = question;
         this.answer = answer;
-        this.answerAt = Position.of(fields.at("answer"));
+        this.answerAt = answerAt;
         this.tags = tags;
         this.related = related;
-        this.relatedGiven = fields.given("related");
+        this.relatedGiven = relatedGiven;
         this.previousIds = previousIds;
         this.complete = complete;
     }
@@ -83,7 +90,8 @@ final class QuestionDraft {
         String text = Text.oneLine(question.orElse(""));
         Review review = new Review(fields.textList("aliases"), fields.date("reviewed").orElse(null),
                 fields.text("owner").map(String::strip).orElse(""), fields.bool("draft").orElse(false));
-        return new QuestionDraft(file, fields, topicId, explicitId, text, answer.orElse(""), tags, related, previousIds,
+        return new QuestionDraft(file, Position.of(fields.node()), topicId, explicitId, Position.of(fields.at("id")), text,
+                answer.orElse(""), Position.of(fields.at("answer")), tags, related, fields.given("related"), previousIds,
                 question.isPresent() && answer.isPresent(), review);
     }
 

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildCacheTest {
 
     private static final Pattern REUSED = Pattern.compile("gave (\\d+) of (\\d+) topics");
+    private static final Pattern PARSED = Pattern.compile("and (\\d+) of (\\d+) topic files were parsed");
 
     @TempDir
     Path root;
@@ -201,6 +202,12 @@ class BuildCacheTest {
     /** The warnings of the last build with the cache. */
     private List<String> cachedWarnings;
 
+    /** How many topic files the last build with the cache parsed, as its log says; -1 when it does not say. */
+    private int parsed;
+
+    /** Whether the last build with the cache found the output current. */
+    private boolean current;
+
     /** Builds with the cache into out and without it into a fresh clean-out; returns how many topics the cache gave. */
     private int buildBoth(String step) throws IOException, SiteGenException {
         List<String> cached = new ArrayList<>();
@@ -212,6 +219,9 @@ class BuildCacheTest {
         assertEquals(files(root.resolve("clean-out")), files(root.resolve("out")), "after " + step);
         assertEquals(warnings(clean), warnings(cached), "warnings after " + step);
         cachedWarnings = warnings(cached);
+        parsed = cached.stream().map(PARSED::matcher).filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)))
+                .findFirst().orElse(-1);
+        current = cached.stream().anyMatch(line -> line.contains(" is current ("));
         return cached.stream().map(REUSED::matcher).filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no cache summary in " + cached));
     }
@@ -276,8 +286,83 @@ class BuildCacheTest {
                 steps.add(restored(random));
             }
             reused += buildBoth(String.join(", ", steps));
+            if (cachedBuilds == null) {
+                // Each edit writes one topic file at most: every other file's draft comes from the cache
+                // (an edit that changed nothing leaves the output current, and nothing is loaded).
+                assertTrue(parsed <= edits && (parsed >= 0 || current), parsed + " topic files parsed after " + steps);
+            }
         }
         assertTrue(reused >= minimumReused, "the cache gave only " + reused + " topics in 40 builds: " + steps);
+    }
+
+    @Test
+    void aBuildWithOneAnswerChangedParsesOnlyThatTopicFileEvenFromARestoredCache() throws Exception {
+        Random random = new Random(14);
+        start(random);
+        buildBoth("the first build");
+        assertEquals(5, parsed);
+        write("content/billing.yaml", Files.readString(root.resolve("content/billing.yaml")).replace("well", "better"));
+        assertEquals(4, buildBoth("an answer edited"));
+        assertEquals(1, parsed, "only the edited topic file is parsed");
+        restored(random);
+        write("content/account.yaml", Files.readString(root.resolve("content/account.yaml")).replace("well", "better"));
+        buildBoth("the cache restored, every file's time changed, and an answer edited");
+        assertEquals(1, parsed, "only the edited topic file is parsed");
+        write("content/security.yaml", "title: Security\nquestions:\n  - id: q1\n    question: Is it safe?\n    answer: Yes.\n");
+        buildBoth("a topic's questions replaced");
+        assertEquals(1, parsed);
+    }
+
+    @Test
+    void aDamagedForeignOrOtherVersionsDraftsFileIsIgnoredAndEveryTopicFileParsed() throws Exception {
+        start(new Random(15));
+        buildBoth("the first build");
+        Path drafts = cacheFolder().resolve(BuildCache.DRAFTS);
+        String version = Files.readString(cacheFolder().resolve(BuildCache.VERSION));
+        byte[] good = Files.readAllBytes(drafts);
+        byte[] body = BuildCache.draftsBody(version, good);
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 1;
+        Map<String, byte[]> damaged = new java.util.LinkedHashMap<>();
+        damaged.put("a byte changed", flipped);
+        damaged.put("cut short", java.util.Arrays.copyOf(good, good.length / 3));
+        damaged.put("empty", new byte[0]);
+        damaged.put("another build's", BuildCache.draftsFile("site-gen build cache 2\nanother plugin\n", body));
+        damaged.put("not drafts, with a good digest", BuildCache.draftsFile(version, "not drafts".getBytes(StandardCharsets.UTF_8)));
+        damaged.put("drafts cut short, with a good digest",
+                BuildCache.draftsFile(version, java.util.Arrays.copyOf(body, body.length - 7)));
+        int edit = 0;
+        for (Map.Entry<String, byte[]> file : damaged.entrySet()) {
+            Files.write(drafts, file.getValue());
+            editAnswer("content/billing.yaml", edit++);
+            List<String> lines = new ArrayList<>();
+            new SiteGenerator().generate(config("out", true).build(), Fixture.recording(lines, root));
+            assertTrue(lines.stream().noneMatch(line -> line.contains("Exception") || line.contains("\tat ")), lines.toString());
+            Fixture.assertHasLine(lines, "do not read back");
+            Fixture.assertHasLine(lines, "and 5 of 5 topic files were parsed");
+            editAnswer("content/billing.yaml", edit++);
+            buildBoth("an answer edited after the drafts were " + file.getKey());
+            assertEquals(1, parsed, "the drafts were saved again");
+        }
+
+        // Another project's drafts, of other files: none is taken for this project's files.
+        Path other = root.resolve("other");
+        write("other/content/billing.yaml", "title: Billing\nquestions:\n  - id: elsewhere\n    question: Elsewhere?\n"
+                + "    answer: Yes.\n");
+        new SiteGenerator().generate(SiteGenConfig.builder(other.resolve("content"), other.resolve("out"))
+                .projectDirectory(other).cacheDirectory(other.resolve("cache")).build(), BuildListener.SILENT);
+        try (Stream<Path> folders = Files.list(other.resolve("cache"))) {
+            Files.copy(folders.findFirst().orElseThrow().resolve(BuildCache.DRAFTS), drafts,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        editAnswer("content/billing.yaml", edit);
+        buildBoth("another project's drafts in the cache, and an answer edited");
+        assertEquals(5, parsed);
+    }
+
+    /** Changes the first answer of {@code file} to say {@code n}. */
+    private void editAnswer(String file, int n) throws IOException {
+        write(file, Files.readString(root.resolve(file)).replaceFirst("It works \\*\\*[^*]*\\*\\*", "It works **" + n + " ways**"));
     }
 
     @Test
