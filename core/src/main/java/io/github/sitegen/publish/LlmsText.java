@@ -57,7 +57,8 @@ final class LlmsText {
      * A topic as Markdown with its published questions, twice: as its own file at {@code own}
      * (headed {@code #}) and as its part of {@code llms-full.txt} (headed {@code ##}), each with its
      * links written for that file; both empty when it has none. Each answer's HTML is read once for
-     * both, and written once when the links are the same in both (with a base URL they are absolute).
+     * both, and written once when its links are the same in both: with a base URL they are absolute,
+     * and links out of the site are the same anyway.
      */
     static String[] topic(Topic topic, String baseUrl, String own) {
         if (!published(topic)) {
@@ -75,9 +76,14 @@ final class LlmsText {
             full.append("### [").append(inline(question.question())).append("](").append(link(baseUrl, Urls.LLMS_FULL, path))
                     .append(")\n\n");
             org.jsoup.nodes.Element answer = MarkdownText.parse(question.answer().html().markup());
-            String text = MarkdownText.of(answer, url -> Urls.resolve(url, page).map(to -> link(baseUrl, own, to)).orElse(url));
+            boolean[] sitePaths = {false};
+            String text = MarkdownText.of(answer, url -> Urls.resolve(url, page).map(to -> {
+                sitePaths[0] = true;
+                return link(baseUrl, own, to);
+            }).orElse(url));
             mine.append(text).append('\n');
-            full.append(baseUrl.isEmpty() ? MarkdownText.of(answer,
+            // Only a link into the site is written differently for each file, and only without a base URL.
+            full.append(baseUrl.isEmpty() && sitePaths[0] ? MarkdownText.of(answer,
                     url -> Urls.resolve(url, page).map(to -> link(baseUrl, Urls.LLMS_FULL, to)).orElse(url)) : text).append('\n');
         }
         return new String[] {mine.toString(), full.toString()};
