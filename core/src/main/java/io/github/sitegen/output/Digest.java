@@ -39,6 +39,17 @@ public final class Digest {
 
     /** The digest of the bytes added so far: 32 hexadecimal digits. */
     public String hex() {
-        return String.format("%016x%08x%08x", length, castagnoli.getValue(), ieee.getValue());
+        char[] hex = new char[32];
+        digits(hex, 0, 16, length);
+        digits(hex, 16, 8, castagnoli.getValue());
+        digits(hex, 24, 8, ieee.getValue());
+        return new String(hex);
+    }
+
+    /** {@code value}'s last {@code count} hexadecimal digits into {@code hex} from {@code at} (String.format parses its pattern on every call). */
+    private static void digits(char[] hex, int at, int count, long value) {
+        for (int i = at + count - 1; i >= at; i--, value >>>= 4) {
+            hex[i] = Character.forDigit((int) (value & 0xf), 16);
+        }
     }
 }

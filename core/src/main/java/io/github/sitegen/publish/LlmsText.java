@@ -2,6 +2,7 @@ package io.github.sitegen.publish;
 
 import java.util.List;
 
+import io.github.sitegen.markdown.Text;
 import io.github.sitegen.model.Question;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.model.Topic;
@@ -53,30 +54,49 @@ final class LlmsText {
     }
 
     /**
-     * A topic as Markdown with its published questions (empty when it has none), headed at
-     * {@code level} ({@code #} for its own file), its links written for the file at {@code from}.
+     * A topic as Markdown with its published questions, twice: as its own file at {@code own}
+     * (headed {@code #}) and as its part of {@code llms-full.txt} (headed {@code ##}), each with its
+     * links written for that file; both empty when it has none. Each answer's HTML is read once for
+     * both, and written once when its links are the same in both: with a base URL they are absolute,
+     * and links out of the site are the same anyway.
      */
-    static String topic(Topic topic, String baseUrl, String from, int level) {
+    static String[] topic(Topic topic, String baseUrl, String own) {
         if (!published(topic)) {
-            return "";
+            return new String[] {"", ""};
         }
         String page = Urls.topicPath(topic);
-        StringBuilder text = new StringBuilder("#".repeat(level)).append(" [").append(inline(topic.title())).append("](")
-                .append(link(baseUrl, from, page)).append(")\n\n");
-        if (!topic.summaryText().isEmpty()) {
-            text.append("> ").append(inline(topic.summaryText())).append("\n\n");
-        }
+        StringBuilder mine = heading(topic, baseUrl, own, 1);
+        StringBuilder full = heading(topic, baseUrl, Urls.LLMS_FULL, 2);
         for (Question question : topic.questions()) {
             if (question.draft()) {
                 continue;
             }
-            text.append("#".repeat(level + 1)).append(" [").append(inline(question.question())).append("](")
-                    .append(link(baseUrl, from, Urls.questionPath(question.link()))).append(")\n\n")
-                    .append(MarkdownText.of(question.answer().html().markup(),
-                            url -> Urls.resolve(url, page).map(path -> link(baseUrl, from, path)).orElse(url)))
-                    .append('\n');
+            String path = Urls.questionPath(question.link());
+            mine.append("## [").append(inline(question.question())).append("](").append(link(baseUrl, own, path)).append(")\n\n");
+            full.append("### [").append(inline(question.question())).append("](").append(link(baseUrl, Urls.LLMS_FULL, path))
+                    .append(")\n\n");
+            org.jsoup.nodes.Element answer = MarkdownText.parse(question.answer().html().markup());
+            boolean[] sitePaths = {false};
+            String text = MarkdownText.of(answer, url -> Urls.resolve(url, page).map(to -> {
+                sitePaths[0] = true;
+                return link(baseUrl, own, to);
+            }).orElse(url));
+            mine.append(text).append('\n');
+            // Only a link into the site is written differently for each file, and only without a base URL.
+            full.append(baseUrl.isEmpty() && sitePaths[0] ? MarkdownText.of(answer,
+                    url -> Urls.resolve(url, page).map(to -> link(baseUrl, Urls.LLMS_FULL, to)).orElse(url)) : text).append('\n');
         }
-        return text.toString();
+        return new String[] {mine.toString(), full.toString()};
+    }
+
+    /** A topic's heading and summary at {@code level}, its link written for the file at {@code from}. */
+    private static StringBuilder heading(Topic topic, String baseUrl, String from, int level) {
+        StringBuilder text = new StringBuilder("#".repeat(level)).append(" [").append(inline(topic.title())).append("](")
+                .append(link(baseUrl, from, Urls.topicPath(topic))).append(")\n\n");
+        if (!topic.summaryText().isEmpty()) {
+            text.append("> ").append(inline(topic.summaryText())).append("\n\n");
+        }
+        return text;
     }
 
     private static StringBuilder head(Site site) {
@@ -93,7 +113,7 @@ final class LlmsText {
 
     /** Plain text on one line, with the characters that would start Markdown escaped. */
     private static String inline(String text) {
-        return MarkdownText.escape(text.replaceAll("\\s+", " ").strip());
+        return MarkdownText.escape(Text.oneLine(text));
     }
 
     /** The link from the file at {@code from} to {@code sitePath}: absolute with a base URL, else relative. */

@@ -1,6 +1,7 @@
 package io.github.sitegen.publish;
 
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -23,10 +24,15 @@ final class MarkdownText {
         this.links = links;
     }
 
-    /** {@code html} as Markdown, ending in one line break; links rewritten by {@code links}. */
-    static String of(String html, UnaryOperator<String> links) {
+    /** An answer's HTML, read for {@link #of}: read once, it can be written with several sets of links. */
+    static Element parse(String html) {
+        return Jsoup.parseBodyFragment(html).body();
+    }
+
+    /** {@code html}, as {@link #parse} read it, as Markdown, ending in one line break; links rewritten by {@code links}. */
+    static String of(Element html, UnaryOperator<String> links) {
         MarkdownText text = new MarkdownText(links);
-        text.blocks(Jsoup.parseBodyFragment(html).body(), "");
+        text.blocks(html, "");
         return text.out.toString().strip() + "\n";
     }
 
@@ -149,13 +155,30 @@ final class MarkdownText {
         }
     }
 
+    /** A destination that Markdown reads only between angle brackets (compiled once, not for every link). */
+    private static final Pattern NEEDS_BRACKETS = Pattern.compile(".*[\\s()<>].*");
+
     private String destination(String url) {
         String link = links.apply(url);
-        return link.matches(".*[\\s()<>].*") ? "<" + link.replace("<", "%3C").replace(">", "%3E") + ">" : link;
+        return NEEDS_BRACKETS.matcher(link).matches() ? "<" + link.replace("<", "%3C").replace(">", "%3E") + ">" : link;
     }
 
+    /** {@code text} with a backslash before each character that would start Markdown: {@code \\ ` * _ [ ] <}. */
     static String escape(String text) {
-        return text.replaceAll("([\\\\`*_\\[\\]<])", "\\\\$1");
+        StringBuilder escaped = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<') {
+                if (escaped == null) {
+                    escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                escaped.append('\\');
+            }
+            if (escaped != null) {
+                escaped.append(c);
+            }
+        }
+        return escaped == null ? text : escaped.toString();
     }
 
     private static boolean isBlock(Element element) {

@@ -131,9 +131,10 @@ public final class Publisher {
                 .append("\n    ");
         String baseUrl = site.info().baseUrl();
         Json.indented(faqTopic(topic, baseUrl), 2, faqPart);
-        return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index),
-            utf8(Urls.topicMarkdownPath(topic)), utf8(LlmsText.topic(topic, baseUrl, Urls.topicMarkdownPath(topic), 1)),
-            utf8(LlmsText.topic(topic, baseUrl, Urls.LLMS_FULL, 2))};
+        String markdownPath = Urls.topicMarkdownPath(topic);
+        String[] markdown = LlmsText.topic(topic, baseUrl, markdownPath);
+        return new byte[][] {utf8(faqPart.toString()), SearchIndex.part(topic, index), utf8(markdownPath),
+            utf8(markdown[0]), utf8(markdown[1])};
     }
 
     /**
