@@ -14,6 +14,7 @@ import java.util.Set;
 import io.github.sitegen.cache.BuildCache;
 import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.content.ContentLoader;
+import io.github.sitegen.content.RelatedMemory;
 import io.github.sitegen.content.LanguageFolders;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.model.Site;
@@ -119,7 +120,7 @@ public final class SiteGenerator {
                             OutputFolder output, Theme theme, BuildCache cache, List<Problem> problems)
             throws SiteGenException, IOException {
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        Editions loaded = load(config, statics, theme, baseUrl, memo, problems);
+        Editions loaded = load(config, statics, theme, baseUrl, memo, cache.related(), problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
@@ -204,7 +205,7 @@ public final class SiteGenerator {
         List<Problem> problems = new ArrayList<>();
         Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        Editions loaded = load(config, statics, theme, baseUrl, memo, problems);
+        Editions loaded = load(config, statics, theme, baseUrl, memo, null, problems);
         return new Content(theme, statics, baseUrl, cname, loaded.all(), loaded.defaultEdition(),
                 translations(loaded.all(), baseUrl), problems);
     }
@@ -214,11 +215,12 @@ public final class SiteGenerator {
      * collected; errors throw them all together, with those found before (the theme's).
      */
     private static Editions load(SiteGenConfig config, StaticFiles statics, Theme theme, String baseUrl,
-                                 ContentLoader.Memo memo, List<Problem> problems) throws SiteGenException, IOException {
+                                 ContentLoader.Memo memo, RelatedMemory related, List<Problem> problems)
+            throws SiteGenException, IOException {
         ContentLoader reader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
                 new Parallel(config.threads())).withFolders(config.contentDirectory(), statics).withTheme(theme);
-        ContentLoader loader = memo == null ? reader : reader.withMemo(memo);
+        ContentLoader loader = memo != null ? reader.withMemo(memo) : related != null ? reader.withRelated(related) : reader;
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         folders.forEach(folder -> statics.checkFolder(folder.content(), folder.outputFolder(), problems::add));
         List<Edition> editions = new ArrayList<>();

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
+import io.github.sitegen.content.RelatedMemory;
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.output.Digest;
@@ -61,6 +62,9 @@ import io.github.sitegen.input.FileStat;
  * ({@link KnownFiles}): a file still the same is not read again to key the build;</li>
  * <li>{@code building}: present while a build runs; found at the start, it says the last build was
  * killed, and the cache is emptied;</li>
+ * <li>{@code related}: the last find of related questions ({@link RelatedMemory}), from which the
+ * next build finds again only the lists that can change; one that does not read back means a find
+ * from scratch;</li>
  * <li>{@code lock}: locked while a build uses the cache; a second build at the same time builds
  * without it.</li>
  * </ul>
@@ -86,12 +90,13 @@ public final class BuildCache implements AutoCloseable {
     static final String KNOWN = "known";
     static final String BUILDING = "building";
     static final String LOCK = "lock";
+    static final String RELATED = "related";
 
     /** The cache when a build has none: every topic is rendered. */
     private static final BuildCache NONE = new BuildCache(null, null, null, null, 0, Map.of(), List.of(), false, null,
             KnownFiles.NONE);
     /** The files the cache folder holds besides {@link #ENTRIES} (and their temporary files, {@code *.tmp-*}). */
-    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, KNOWN, BUILDING, LOCK);
+    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, KNOWN, BUILDING, LOCK, RELATED);
 
     private final Path folder;
     private final FileChannel lockChannel;
@@ -122,6 +127,8 @@ public final class BuildCache implements AutoCloseable {
     /** How many files of the output {@link #current} checked, and how many of them it read. */
     private int checked;
     private int checkedRead;
+    /** The last find of related questions, read once; {@code null} until asked for. */
+    private RelatedMemory related;
 
     /**
      * What a build published: the {@link Digest} of each file by site path, and its figures and
@@ -310,6 +317,26 @@ public final class BuildCache implements AutoCloseable {
         }
     }
 
+    /**
+     * The related questions the last successful build found, for this build to start from (saved
+     * when it commits); {@code null} without a cache.
+     */
+    public RelatedMemory related() {
+        if (this == NONE) {
+            return null;
+        }
+        if (related == null) {
+            byte[] bytes;
+            try {
+                bytes = readOrNull(folder.resolve(RELATED));
+            } catch (IOException e) {
+                bytes = null;
+            }
+            related = RelatedMemory.read(bytes);
+        }
+        return related;
+    }
+
     String key() {
         return key;
     }
@@ -411,6 +438,9 @@ public final class BuildCache implements AutoCloseable {
         }
         if (known.changed()) {
             write(folder.resolve(KNOWN), known.bytes());
+        if (related != null) {
+            write(folder.resolve(RELATED), related.bytes());
+        }
         }
         reused.set(published.topics());
         return java.util.Optional.of(published);
@@ -480,6 +510,9 @@ public final class BuildCache implements AutoCloseable {
             doubt = true; // a template or static file changed while the build ran: keep nothing of it
         }
         write(folder.resolve(KNOWN), known.bytes());
+        if (related != null) {
+            write(folder.resolve(RELATED), related.bytes());
+        }
         if (!doubt) {
             StringBuilder index = new StringBuilder();
             new java.util.TreeMap<>(kept).forEach((entry, digest) -> index.append(entry).append('\t').append(digest).append('\n'));
@@ -513,10 +546,12 @@ public final class BuildCache implements AutoCloseable {
         return true;
     }
 
-    /** How many topics this build took from the cache and how many it rendered. */
+    /** How many topics this build took from the cache and how many it rendered; for how many questions it found related ones. */
     public String summary() {
+        String finds = related == null ? "" : related.lastFinds();
         return this == NONE ? "" : "the build cache " + folder + " gave " + reused.get() + " of "
-                + (reused.get() + rendered.get()) + " topics";
+                + (reused.get() + rendered.get()) + " topics" + (finds.isEmpty() ? "" : "; related questions found for "
+                + finds + " questions, the others' kept");
     }
 
     /** Lets go of the cache; a build that did not commit leaves the entries and the last outputs as they were. */
@@ -696,6 +731,7 @@ public final class BuildCache implements AutoCloseable {
         Files.deleteIfExists(folder.resolve(INDEX));
         Files.deleteIfExists(folder.resolve(PUBLISHED));
         Files.deleteIfExists(folder.resolve(KNOWN));
+        Files.deleteIfExists(folder.resolve(RELATED));
         Files.deleteIfExists(folder.resolve(VERSION));
     }
 }
