@@ -120,7 +120,8 @@ public final class SiteGenerator {
                             OutputFolder output, Theme theme, BuildCache cache, List<Problem> problems)
             throws SiteGenException, IOException {
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        Editions loaded = load(config, statics, theme, baseUrl, memo, cache.related(), problems);
+        // A memo (the preview's) keeps the last find of related questions itself.
+        Editions loaded = load(config, statics, theme, baseUrl, memo, memo == null ? cache.related() : null, problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 

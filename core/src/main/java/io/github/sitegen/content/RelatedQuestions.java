@@ -27,7 +27,8 @@ import io.github.sitegen.concurrent.Parallel;
  * site; the same content gives the same lists.
  *
  * <p>A word's document frequency is rounded down to one of the {@link #STEPS} (each number up to
- * {@link #EXACT}, then a sixteenth more each: 17, 18, ... 32, 34, 36, ...), so that one edit changes the weight of a word only when it crosses a
+ * {@link #EXACT}, then a sixteenth more each: 17, 18, ... 32, 34, 36, ...), or for a word more than
+ * half the questions have, the number of questions without it is ({@link #rounded}), so that one edit changes the weight of a word only when it crosses a
  * step. That lets a find start from the last one ({@link RelatedState}) and find again only the
  * lists that can change ({@link #find(List, Predicate, Parallel, RelatedState)}): those of the
  * questions whose vector changed (their words, or the step of one of their words), of those that
@@ -131,7 +132,8 @@ final class RelatedQuestions {
         boolean[] reweighed = new boolean[documents.length];
         if (same) {
             for (int w = 0; w < documents.length; w++) {
-                reweighed[w] = step(documents[w]) != step(w < previous.documents().length ? previous.documents()[w] : 0);
+                reweighed[w] = rounded(documents[w], n)
+                        != rounded(w < previous.documents().length ? previous.documents()[w] : 0, n);
             }
         }
         double[] idf = idf(n);
@@ -209,11 +211,11 @@ final class RelatedQuestions {
         return asks;
     }
 
-    /** The weight of each word of a question: its field's weight times the inverse frequency of its step. */
+    /** The weight of each word of a question: its field's weight times the inverse frequency of its rounded count. */
     static double[] weights(int[] terms, byte[] fields, int[] documents, double[] idf) {
         double[] w = new double[terms.length];
         for (int k = 0; k < w.length; k++) {
-            w[k] = fields[k] * idf[step(documents[terms[k]])];
+            w[k] = fields[k] * idf[documents[terms[k]]];
         }
         return w;
     }
@@ -227,20 +229,30 @@ final class RelatedQuestions {
     }
 
     /**
-     * The inverse document frequency of each step, for {@code n} questions ({@link Math#log}: the
-     * same within one Java build, which {@link RelatedMemory} checks of a state it reads).
+     * The inverse document frequency of a word that {@code d} of {@code n} questions have, for
+     * each {@code d}, from its {@link #rounded} count ({@link Math#log}: the same within one Java
+     * build, which {@link RelatedMemory} checks of a state it reads).
      */
     static double[] idf(int n) {
-        double[] idf = new double[STEPS.length];
-        for (int s = 0; s < idf.length; s++) {
-            double d = Math.min(STEPS[s], n);
-            idf[s] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+        double[] idf = new double[n + 1];
+        for (int d = 0; d <= n; d++) {
+            int r = rounded(d, n);
+            idf[d] = Math.log(1 + (n - r + 0.5) / (r + 0.5));
         }
         return idf;
     }
 
-    /** The step a document frequency is rounded down to (0 for none). */
-    static int step(int documents) {
+    /**
+     * How many questions a word that {@code d} of {@code n} have counts as: {@code d} rounded down to
+     * a step, or for a word most questions have, {@code n - d} rounded down (its weight depends on
+     * both).
+     */
+    static int rounded(int d, int n) {
+        return 2 * d <= n ? STEPS[step(d)] : n - STEPS[step(n - d)];
+    }
+
+    /** The place of the step a count is rounded down to. */
+    private static int step(int documents) {
         int at = Arrays.binarySearch(STEPS, documents);
         return at >= 0 ? at : -at - 2;
     }
