@@ -12,11 +12,6 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$ROOT/bench/work/long-line
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1 2 4 8 15)
-mkdir -p "$WORK/classes"
-(cd "$ROOT" && ./mvnw -o -q -pl core -am compile dependency:build-classpath \
-    -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/classpath.txt" > "$WORK/build.log" 2>&1) \
-  || { echo "long-line.sh: the build failed, see $WORK/build.log" >&2; exit 1; }
-CP=$ROOT/core/target/classes:$(cat "$WORK/classpath.txt")
-javac -nowarn -d "$WORK/classes" -cp "$CP" "$ROOT/bench/src/LongLineBench.java"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-java ${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -Xmx2g -cp "$WORK/classes:$CP" LongLineBench "${SIZES[@]}"
+# shellcheck source=bench/core-bench.sh
+. "$ROOT/bench/core-bench.sh"
+core_bench "$WORK" LongLineBench.java LongLineBench "${SIZES[@]}"

@@ -90,7 +90,7 @@ public final class ReaderFeaturesBench {
             for (int i = 0; i <= runs; i++) {
                 String yaml = Files.readString(topic, StandardCharsets.UTF_8);
                 // One answer edited: a word added to the first answer of the middle topic.
-                Files.writeString(topic, yaml.replaceFirst("(?m)^(    answer: \\|\\n      )", "$1Updated" + i + " "));
+                Files.writeString(topic, yaml.replaceFirst("(?m)^(    answer: \\|-?\\n      )", "$1Updated" + i + " "));
                 long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 new SiteGenerator().generate(config, BuildListener.SILENT);

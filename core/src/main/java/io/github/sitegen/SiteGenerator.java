@@ -14,6 +14,7 @@ import java.util.Set;
 import io.github.sitegen.cache.BuildCache;
 import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.content.ContentLoader;
+import io.github.sitegen.content.RelatedMemory;
 import io.github.sitegen.content.LanguageFolders;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import io.github.sitegen.model.Site;
@@ -119,8 +120,11 @@ public final class SiteGenerator {
                             OutputFolder output, Theme theme, BuildCache cache, List<Problem> problems)
             throws SiteGenException, IOException {
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        // Without a memo of its own, a build parses only the topic files whose drafts the cache does not keep.
-        Editions loaded = load(config, statics, theme, baseUrl, memo != null ? memo : cache.drafts(), problems);
+        // Without a memo of its own (the preview's, which also keeps the last find of related questions),
+        // a build parses only the topic files whose drafts the cache does not keep, and finds again only
+        // the related questions the cache's last find says can change.
+        Editions loaded = load(config, statics, theme, baseUrl, memo != null ? memo : cache.drafts(),
+                memo == null ? cache.related() : null, problems);
         List<Edition> editions = loaded.all();
         Translations translations = translations(editions, baseUrl);
 
@@ -205,7 +209,7 @@ public final class SiteGenerator {
         List<Problem> problems = new ArrayList<>();
         Theme theme = Theme.resolve(config.templateDirectory(), config.theme(), config.themeClassPath(), problems::add);
         StaticFiles statics = StaticFiles.scan(config.staticDirectory(), problems);
-        Editions loaded = load(config, statics, theme, baseUrl, memo, problems);
+        Editions loaded = load(config, statics, theme, baseUrl, memo, null, problems);
         return new Content(theme, statics, baseUrl, cname, loaded.all(), loaded.defaultEdition(),
                 translations(loaded.all(), baseUrl), problems);
     }
@@ -215,11 +219,13 @@ public final class SiteGenerator {
      * collected; errors throw them all together, with those found before (the theme's).
      */
     private static Editions load(SiteGenConfig config, StaticFiles statics, Theme theme, String baseUrl,
-                                 ContentLoader.Memo memo, List<Problem> problems) throws SiteGenException, IOException {
+                                 ContentLoader.Memo memo, RelatedMemory related, List<Problem> problems)
+            throws SiteGenException, IOException {
         ContentLoader reader = new ContentLoader(new MarkdownRenderer(config.trustRawHtml()),
                 new ContentLoader.Options(config.drafts(), LocalDate.now(ZoneOffset.UTC), false),
                 new Parallel(config.threads())).withFolders(config.contentDirectory(), statics).withTheme(theme);
-        ContentLoader loader = memo == null ? reader : reader.withMemo(memo);
+        ContentLoader withMemo = memo != null ? reader.withMemo(memo) : reader;
+        ContentLoader loader = related != null ? withMemo.withRelated(related) : withMemo;
         List<LanguageFolders.LanguageFolder> folders = LanguageFolders.detect(config.contentDirectory(), problems::add);
         folders.forEach(folder -> statics.checkFolder(folder.content(), folder.outputFolder(), problems::add));
         List<Edition> editions = new ArrayList<>();

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 
 import io.github.sitegen.concurrent.Parallel;
 import io.github.sitegen.content.ContentLoader;
+import io.github.sitegen.content.RelatedMemory;
 import io.github.sitegen.input.InputFolder;
 import io.github.sitegen.model.Site;
 import io.github.sitegen.output.Digest;
@@ -68,6 +69,9 @@ import io.github.sitegen.input.FileStat;
  * bytes are the same is not parsed again;</li>
  * <li>{@code building}: present while a build runs; found at the start, it says the last build was
  * killed, and the cache is emptied;</li>
+ * <li>{@code related}: the last find of related questions ({@link RelatedMemory}), from which the
+ * next build finds again only the lists that can change; one that does not read back means a find
+ * from scratch;</li>
  * <li>{@code lock}: locked while a build uses the cache; a second build at the same time builds
  * without it.</li>
  * </ul>
@@ -94,12 +98,13 @@ public final class BuildCache implements AutoCloseable {
     static final String DRAFTS = "drafts";
     static final String BUILDING = "building";
     static final String LOCK = "lock";
+    static final String RELATED = "related";
 
     /** The cache when a build has none: every topic is rendered. */
     private static final BuildCache NONE = new BuildCache(null, null, null, null, null, 0, Map.of(), List.of(), false,
             null, KnownFiles.NONE);
     /** The files the cache folder holds besides {@link #ENTRIES} (and their temporary files, {@code *.tmp-*}). */
-    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, KNOWN, BUILDING, LOCK, DRAFTS);
+    private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, KNOWN, BUILDING, LOCK, DRAFTS, RELATED);
     private static final int DRAFTS_MAGIC = 0x53474431; // "SGD1"
 
     private final Path folder;
@@ -135,6 +140,8 @@ public final class BuildCache implements AutoCloseable {
     private int checkedRead;
     /** The topic files this build parsed or took from the cache ({@link #drafts}); {@code null} when not asked for. */
     private ContentLoader.Memo drafts;
+    /** The last find of related questions, read once; {@code null} until asked for. */
+    private RelatedMemory related;
 
     /**
      * What a build published: the {@link Digest} of each file by site path, and its figures and
@@ -386,6 +393,26 @@ public final class BuildCache implements AutoCloseable {
         return buffer.toByteArray();
     }
 
+    /**
+     * The related questions the last successful build found, for this build to start from (saved
+     * when it commits); {@code null} without a cache.
+     */
+    public RelatedMemory related() {
+        if (this == NONE) {
+            return null;
+        }
+        if (related == null) {
+            byte[] bytes;
+            try {
+                bytes = readOrNull(folder.resolve(RELATED));
+            } catch (IOException e) {
+                bytes = null;
+            }
+            related = RelatedMemory.read(bytes);
+        }
+        return related;
+    }
+
     String key() {
         return key;
     }
@@ -487,6 +514,9 @@ public final class BuildCache implements AutoCloseable {
         }
         if (known.changed()) {
             write(folder.resolve(KNOWN), known.bytes());
+        if (related != null) {
+            write(folder.resolve(RELATED), related.bytes());
+        }
         }
         reused.set(published.topics());
         return java.util.Optional.of(published);
@@ -556,6 +586,9 @@ public final class BuildCache implements AutoCloseable {
             doubt = true; // a template or static file changed while the build ran: keep nothing of it
         }
         write(folder.resolve(KNOWN), known.bytes());
+        if (related != null) {
+            write(folder.resolve(RELATED), related.bytes());
+        }
         if (!doubt) {
             StringBuilder index = new StringBuilder();
             new java.util.TreeMap<>(kept).forEach((entry, digest) -> index.append(entry).append('\t').append(digest).append('\n'));
@@ -592,11 +625,13 @@ public final class BuildCache implements AutoCloseable {
         return true;
     }
 
-    /** How many topics this build took from the cache and how many it rendered. */
+    /** How many topics this build took from the cache and how many it rendered; for how many questions it found related ones. */
     public String summary() {
+        String finds = related == null ? "" : related.lastFinds();
         return this == NONE ? "" : "the build cache " + folder + " gave " + reused.get() + " of "
                 + (reused.get() + rendered.get()) + " topics" + (drafts == null ? ""
-                : ", and " + drafts.parsed() + " of " + drafts.size() + " topic files were parsed, the others' drafts kept");
+                : ", and " + drafts.parsed() + " of " + drafts.size() + " topic files were parsed, the others' drafts kept")
+                + (finds.isEmpty() ? "" : "; related questions found for " + finds + " questions, the others' kept");
     }
 
     /** Lets go of the cache; a build that did not commit leaves the entries and the last outputs as they were. */
@@ -777,6 +812,7 @@ public final class BuildCache implements AutoCloseable {
         Files.deleteIfExists(folder.resolve(PUBLISHED));
         Files.deleteIfExists(folder.resolve(KNOWN));
         Files.deleteIfExists(folder.resolve(DRAFTS));
+        Files.deleteIfExists(folder.resolve(RELATED));
         Files.deleteIfExists(folder.resolve(VERSION));
     }
 }

@@ -95,6 +95,8 @@ public final class ContentLoader {
     private final Theme theme;
     /** Topic files earlier loads read; {@code null} to read every file. */
     private final Memo memo;
+    /** The last find of related questions, when not the memo's; {@code null}: every list is found. */
+    private final RelatedMemory related;
 
     /**
      * How a load treats drafts and reviews.
@@ -119,11 +121,11 @@ public final class ContentLoader {
 
     /** @param parallel the threads that read and check topic files */
     public ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel) {
-        this(markdown, options, parallel, null, null, Theme.builtIn(), null);
+        this(markdown, options, parallel, null, null, Theme.builtIn(), null, null);
     }
 
     private ContentLoader(MarkdownRenderer markdown, Options options, Parallel parallel, Path contentRoot,
-                          StaticFiles statics, Theme theme, Memo memo) {
+                          StaticFiles statics, Theme theme, Memo memo, RelatedMemory related) {
         this.markdown = markdown;
         this.options = options;
         this.parallel = parallel;
@@ -131,6 +133,7 @@ public final class ContentLoader {
         this.statics = statics;
         this.theme = theme;
         this.memo = memo;
+        this.related = related;
     }
 
     /**
@@ -140,17 +143,22 @@ public final class ContentLoader {
      * file of the site are reported. Without it, neither is looked for.
      */
     public ContentLoader withFolders(Path contentRoot, StaticFiles statics) {
-        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo);
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo, related);
     }
 
     /** This loader, for a site rendered with {@code theme} (without it, the built-in theme). */
     public ContentLoader withTheme(Theme theme) {
-        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo);
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo, related);
     }
 
     /** This loader, parsing only the topic files that changed since the loads {@code memo} remembers. */
     public ContentLoader withMemo(Memo memo) {
-        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo);
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo, related);
+    }
+
+    /** This loader, finding again only the related questions that can change since the last find {@code related} holds. */
+    public ContentLoader withRelated(RelatedMemory related) {
+        return new ContentLoader(markdown, options, parallel, contentRoot, statics, theme, memo, related);
     }
 
     /**
@@ -312,9 +320,12 @@ public final class ContentLoader {
         }
         List<Topic> topics = new ArrayList<>();
         Path filesFrom = contentRoot != null ? contentRoot : contentDirectory;
-        Map<QuestionDraft, List<QuestionDraft>> found = settings.findRelated()
-                ? RelatedQuestions.find(drafts.stream().flatMap(d -> d.questions().stream())
-                        .filter(q -> q.complete() && q.id() != null).toList(), q -> !q.review().draft(), parallel) : Map.of();
+        RelatedMemory remembered = related != null ? related : memo != null ? memo.related : null;
+        List<QuestionDraft> all = settings.findRelated() ? drafts.stream().flatMap(d -> d.questions().stream())
+                .filter(q -> q.complete() && q.id() != null).toList() : List.of();
+        Map<QuestionDraft, List<QuestionDraft>> found = !settings.findRelated() ? Map.of() : remembered == null
+                ? RelatedQuestions.find(all, q -> !q.review().draft(), parallel)
+                : remembered.find(contentDirectory, all, q -> !q.review().draft(), parallel);
         Links links = new Links(urls, topicIds);
         TopicModels models = memo == null ? null : memo.models(contentDirectory, readable.stream()
                 .map(TopicFile::path).collect(java.util.stream.Collectors.toUnmodifiableSet()));
@@ -833,6 +844,8 @@ public final class ContentLoader {
         private final boolean keepModels;
         /** Whether a file whose stat is as it was when read is given again without reading it. */
         private final boolean stamping;
+        /** The last find of related questions of each folder. */
+        private final RelatedMemory related = new RelatedMemory();
 
         /** A memo of parsed topic files. */
         public Memo() {

@@ -1,5 +1,9 @@
 package io.github.sitegen.content;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,9 +26,22 @@ import io.github.sitegen.concurrent.Parallel;
  * the questions have, so a large site stays fast. Ties go to the question that comes first on the
  * site; the same content gives the same lists.
  *
- * <p>Words are numbered in alphabetical order, so that a question's vector is two arrays (word
- * numbers, ascending, and weights) and the index is one array of postings per word; the questions
- * are then compared in slices on the build's threads, each slice with its own scores.
+ * <p>A word's document frequency is rounded down to one of the {@link #STEPS} (each number up to
+ * {@link #EXACT}, then a sixteenth more each: 17, 18, ... 32, 34, 36, ...), or for a word more than
+ * half the questions have, the number of questions without it is ({@link #rounded}), so that one edit changes the weight of a word only when it crosses a
+ * step. That lets a find start from the last one ({@link RelatedState}) and find again only the
+ * lists that can change ({@link #find(List, Predicate, Parallel, RelatedState)}): those of the
+ * questions whose vector changed (their words, or the step of one of their words), of those that
+ * looked up a word whose count crossed the common-word cut, and of those whose list held a question
+ * that changed; every other list can only take in a changed question, so it is merged with the
+ * changed questions' scores. The lists are exactly those of a find from scratch; with a different
+ * number of questions, or too much changed, the find is from scratch (the words of the questions
+ * whose text is the same are not read again).
+ *
+ * <p>A question's words are in alphabetical order, so that its vector is two arrays (word numbers
+ * and weights) summed in the same order whatever the build path, and the index is one array of
+ * postings per word; the questions are compared in slices on the build's threads, each slice with
+ * its own scores.
  */
 final class RelatedQuestions {
 
@@ -34,12 +51,18 @@ final class RelatedQuestions {
     static final double THRESHOLD = 0.08;
     private static final int TERMS = 24;
     private static final int COMMON_SHARE = 20;
-    private static final double QUESTION = 2;
-    private static final double ALIAS = 2;
-    private static final double TAG = 2;
-    private static final double ANSWER = 1;
+    private static final byte QUESTION = 2;
+    private static final byte ALIAS = 2;
+    private static final byte TAG = 2;
+    private static final byte ANSWER = 1;
     /** How many questions one thread compares at a time. */
     private static final int SLICE = 256;
+    /** A find from scratch rather than from the last one when more than this share of the lists must be found again. */
+    private static final int AGAIN_SHARE = 4;
+    /** Document frequencies up to this are steps of their own; above, the steps are a {@code 1/EXACT}th apart. */
+    private static final int EXACT = 16;
+    /** The document frequencies weights are made of: each frequency is rounded down to one of these. */
+    private static final int[] STEPS = steps();
 
     private RelatedQuestions() {
     }
@@ -50,110 +73,398 @@ final class RelatedQuestions {
      */
     static Map<QuestionDraft, List<QuestionDraft>> find(List<QuestionDraft> questions, Predicate<QuestionDraft> candidate,
                                                         Parallel parallel) {
-        Vectors vectors = Vectors.of(questions, candidate);
-        int n = questions.size();
-        List<int[]> slices = IntStream.range(0, (n + SLICE - 1) / SLICE).mapToObj(s -> new int[] {s * SLICE,
-                Math.min(n, (s + 1) * SLICE)}).toList();
-        List<int[][]> best = parallel.map(slices, RuntimeException.class, RuntimeException.class,
-                slice -> vectors.mostAlike(questions, slice[0], slice[1]));
-        Map<QuestionDraft, List<QuestionDraft>> found = new IdentityHashMap<>();
-        for (int s = 0; s < slices.size(); s++) {
-            for (int i = slices.get(s)[0]; i < slices.get(s)[1]; i++) {
-                int[] related = best.get(s)[i - slices.get(s)[0]];
-                if (related != null) {
-                    found.put(questions.get(i), Arrays.stream(related).mapToObj(questions::get).toList());
-                }
-            }
-        }
-        return found;
+        return find(questions, candidate, parallel, null).lists();
     }
 
-    /** The questions' weighted words and the index of the candidates' words. */
-    private record Vectors(int[][] terms, double[][] weights, double[] norms, boolean[] asks, int[] start,
-                           int[] postings, double[] postingWeights, int common) {
+    /**
+     * What a find gave: the lists, the state the next find may start from, and how many lists it
+     * found (the others were merged from the last find's).
+     */
+    record Found(Map<QuestionDraft, List<QuestionDraft>> lists, RelatedState state, int foundAgain) {
+    }
 
-        static Vectors of(List<QuestionDraft> questions, Predicate<QuestionDraft> candidate) {
-            int n = questions.size();
-            Words words = new Words();
-            int[][] terms = new int[n][];
-            double[][] fields = new double[n][];
-            for (int i = 0; i < n; i++) {
-                words.of(questions.get(i));
+    /**
+     * The lists {@link #find(List, Predicate, Parallel)} gives, found again only where they can
+     * change since {@code previous} (a find's state, or {@code null}).
+     */
+    static Found find(List<QuestionDraft> questions, Predicate<QuestionDraft> candidate, Parallel parallel,
+                      RelatedState previous) {
+        int n = questions.size();
+        RelatedState.Dictionary dictionary = previous == null ? new RelatedState.Dictionary() : previous.dictionary();
+        QuestionDraft[] drafts = questions.toArray(QuestionDraft[]::new);
+        String[] digests = new String[n];
+        int[][] terms = new int[n][];
+        byte[][] fields = new byte[n][];
+        boolean[] candidates = new boolean[n];
+        boolean[] given = new boolean[n];
+        Words words = new Words(dictionary);
+        MessageDigest sha256 = sha256();
+        Map<String, Integer> before = null;
+        for (int i = 0; i < n; i++) {
+            QuestionDraft q = drafts[i];
+            candidates[i] = candidate.test(q);
+            given[i] = q.relatedGiven();
+            if (previous != null && i < previous.size() && previous.drafts()[i] == q) {
+                digests[i] = previous.digests()[i];
+                terms[i] = previous.terms()[i];
+                fields[i] = previous.fields()[i];
+                continue;
+            }
+            digests[i] = digest(q, sha256);
+            if (previous != null && before == null) {
+                before = previous.byDigest();
+            }
+            Integer old = before == null ? null : before.get(digests[i]);
+            if (old != null) {
+                terms[i] = previous.terms()[old];
+                fields[i] = previous.fields()[old];
+            } else {
+                words.of(q);
                 terms[i] = words.terms();
-                fields[i] = words.weights();
+                fields[i] = words.fields();
             }
-            // Words numbered in alphabetical order; how many questions have each.
-            int[] rank = words.ranks();
-            int[] documents = new int[rank.length];
-            for (int[] t : terms) {
-                for (int k = 0; k < t.length; k++) {
-                    t[k] = rank[t[k]];
-                    documents[t[k]]++;
-                }
+        }
+        int[] documents = new int[dictionary.size()];
+        int[] counts = new int[dictionary.size()];
+        count(terms, candidates, documents, counts);
+        boolean same = previous != null && previous.size() == n;
+        // The words whose weight changed: their document frequency crossed a step.
+        boolean[] reweighed = new boolean[documents.length];
+        if (same) {
+            for (int w = 0; w < documents.length; w++) {
+                reweighed[w] = rounded(documents[w], n)
+                        != rounded(w < previous.documents().length ? previous.documents()[w] : 0, n);
             }
-            double[] idf = new double[rank.length];
-            for (int w = 0; w < idf.length; w++) {
-                idf[w] = Math.log(1 + (n - documents[w] + 0.5) / (documents[w] + 0.5));
+        }
+        double[] idf = idf(n);
+        double[][] weights = new double[n][];
+        double[] norms = new double[n];
+        int[][] telling = new int[n][];
+        boolean[] changed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (same && digests[i].equals(previous.digests()[i]) && !any(terms[i], reweighed)) {
+                weights[i] = previous.weights()[i];
+                norms[i] = previous.norms()[i];
+                telling[i] = previous.telling()[i];
+            } else {
+                changed[i] = true;
+                weights[i] = weights(terms[i], fields[i], documents, idf);
+                norms[i] = norm(weights[i]);
+                telling[i] = telling(weights[i]);
             }
-            double[][] weights = new double[n][];
-            double[] norms = new double[n];
-            boolean[] asks = new boolean[n];
-            int[] start = new int[rank.length + 1];
-            boolean[] candidates = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                sortTogether(terms[i], fields[i]);
-                double[] w = fields[i];
-                double norm = 0;
-                for (int k = 0; k < w.length; k++) {
-                    w[k] *= idf[terms[i][k]];
-                    norm += w[k] * w[k];
-                }
-                weights[i] = w;
-                norms[i] = Math.sqrt(norm);
-                asks[i] = !questions.get(i).relatedGiven() && norms[i] != 0;
-                candidates[i] = candidate.test(questions.get(i));
+        }
+        int common = Math.max(50, n / COMMON_SHARE);
+        Vectors vectors = new Vectors(terms, weights, norms, telling, asks(given, norms), candidates, counts, common);
+        int[][] lists = new int[n][];
+        double[][] cosines = new double[n][];
+        int again = same ? vectors.again(previous, changed) : -1;
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (vectors.asks()[i] && (again < 0 || vectors.again[i])) {
+                found.add(i);
+            }
+        }
+        Index index = Index.of(vectors, dictionary.size());
+        List<List<Integer>> slices = IntStream.range(0, (found.size() + SLICE - 1) / SLICE)
+                .mapToObj(s -> found.subList(s * SLICE, Math.min(found.size(), (s + 1) * SLICE))).toList();
+        List<List<Ranked>> ranked = parallel.map(slices, RuntimeException.class, RuntimeException.class,
+                slice -> index.mostAlike(slice));
+        for (int s = 0; s < slices.size(); s++) {
+            for (int k = 0; k < slices.get(s).size(); k++) {
+                int i = slices.get(s).get(k);
+                lists[i] = ranked.get(s).get(k).ids();
+                cosines[i] = ranked.get(s).get(k).cosines();
+            }
+        }
+        if (again >= 0) {
+            vectors.merge(previous, lists, cosines);
+        }
+        Map<QuestionDraft, List<QuestionDraft>> result = new IdentityHashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (lists[i] != null) {
+                result.put(drafts[i], Arrays.stream(lists[i]).mapToObj(j -> drafts[j]).toList());
+            }
+        }
+        RelatedState state = new RelatedState(dictionary, drafts, digests, terms, fields, candidates, given, documents,
+                counts, weights, norms, telling, lists, cosines);
+        return new Found(result, state, found.size());
+    }
+
+    /** How many questions have each word ({@code documents}), and how many of the candidates ({@code counts}). */
+    static void count(int[][] terms, boolean[] candidates, int[] documents, int[] counts) {
+        for (int i = 0; i < terms.length; i++) {
+            for (int t : terms[i]) {
+                documents[t]++;
                 if (candidates[i]) {
-                    for (int t : terms[i]) {
-                        start[t + 1]++;
-                    }
+                    counts[t]++;
                 }
             }
-            for (int w = 0; w < rank.length; w++) {
-                start[w + 1] += start[w];
+        }
+    }
+
+    /** Whether a question is given related questions: it names none and has a word. */
+    static boolean[] asks(boolean[] given, double[] norms) {
+        boolean[] asks = new boolean[given.length];
+        for (int i = 0; i < given.length; i++) {
+            asks[i] = !given[i] && norms[i] != 0;
+        }
+        return asks;
+    }
+
+    /** The weight of each word of a question: its field's weight times the inverse frequency of its rounded count. */
+    static double[] weights(int[] terms, byte[] fields, int[] documents, double[] idf) {
+        double[] w = new double[terms.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = fields[k] * idf[documents[terms[k]]];
+        }
+        return w;
+    }
+
+    static double norm(double[] w) {
+        double norm = 0;
+        for (double x : w) {
+            norm += x * x;
+        }
+        return Math.sqrt(norm);
+    }
+
+    /**
+     * The inverse document frequency of a word that {@code d} of {@code n} questions have, for
+     * each {@code d}, from its {@link #rounded} count ({@link Math#log}: the same within one Java
+     * build, which {@link RelatedMemory} checks of a state it reads).
+     */
+    static double[] idf(int n) {
+        double[] idf = new double[n + 1];
+        for (int d = 0; d <= n; d++) {
+            int r = rounded(d, n);
+            idf[d] = Math.log(1 + (n - r + 0.5) / (r + 0.5));
+        }
+        return idf;
+    }
+
+    /**
+     * How many questions a word that {@code d} of {@code n} have counts as: {@code d} rounded down to
+     * a step, or for a word most questions have, {@code n - d} rounded down (its weight depends on
+     * both).
+     */
+    static int rounded(int d, int n) {
+        return 2 * d <= n ? STEPS[step(d)] : n - STEPS[step(n - d)];
+    }
+
+    /** The place of the step a count is rounded down to. */
+    private static int step(int documents) {
+        int at = Arrays.binarySearch(STEPS, documents);
+        return at >= 0 ? at : -at - 2;
+    }
+
+    private static int[] steps() {
+        List<Integer> steps = new ArrayList<>(List.of(0));
+        for (long d = 1; d <= Integer.MAX_VALUE; d = Math.max(d + 1, d + d / EXACT)) {
+            steps.add((int) d);
+        }
+        return steps.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean any(int[] terms, boolean[] words) {
+        for (int t : terms) {
+            if (words[t]) {
+                return true;
             }
-            int[] postings = new int[start[rank.length]];
-            double[] postingWeights = new double[postings.length];
-            int[] next = Arrays.copyOf(start, rank.length);
-            for (int i = 0; i < n; i++) {
-                if (candidates[i]) {
-                    for (int k = 0; k < terms[i].length; k++) {
-                        int at = next[terms[i][k]]++;
-                        postings[at] = i;
-                        postingWeights[at] = weights[i][k];
-                    }
-                }
-            }
-            return new Vectors(terms, weights, norms, asks, start, postings, postingWeights,
-                    Math.max(50, n / COMMON_SHARE));
+        }
+        return false;
+    }
+
+    /** The digest of the text a question's words are read from, with {@code sha256} (reset after). */
+    static String digest(QuestionDraft q, MessageDigest sha256) {
+        update(sha256, 'q', q.question());
+        q.review().aliases().forEach(alias -> update(sha256, 'a', alias.value()));
+        q.tags().forEach(tag -> update(sha256, 't', tag));
+        update(sha256, 'r', q.answer());
+        return new String(sha256.digest(), StandardCharsets.ISO_8859_1);
+    }
+
+    private static void update(MessageDigest sha256, char field, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        sha256.update((byte) field);
+        sha256.update(ByteBuffer.allocate(4).putInt(0, bytes.length));
+        sha256.update(bytes);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** The questions a find compares, up to {@link #LIMIT} of them with their cosines. */
+    record Ranked(int[] ids, double[] cosines) {
+    }
+
+    /**
+     * The questions' weighted words, their {@link #TERMS} most telling words, whether each asks
+     * for related questions and may be suggested, and how many candidates have each word.
+     */
+    private record Vectors(int[][] terms, double[][] weights, double[] norms, int[][] telling, boolean[] asks,
+                           boolean[] candidates, int[] counts, int common, boolean[] again, boolean[] target) {
+
+        Vectors(int[][] terms, double[][] weights, double[] norms, int[][] telling, boolean[] asks, boolean[] candidates,
+                int[] counts, int common) {
+            this(terms, weights, norms, telling, asks, candidates, counts, common, new boolean[terms.length],
+                    new boolean[terms.length]);
         }
 
-        /** For each question from {@code from} to {@code to}: the most alike, or null when it asks for none. */
-        int[][] mostAlike(List<QuestionDraft> questions, int from, int to) {
-            int n = questions.size();
+        /**
+         * Marks the lists that must be found again since {@code previous} ({@link #again}) and the
+         * questions that may enter other lists ({@link #target}): how many lists, or -1 when so many
+         * that a find from scratch is as quick.
+         */
+        int again(RelatedState previous, boolean[] changed) {
+            int n = terms.length;
+            int targets = 0;
+            for (int i = 0; i < n; i++) {
+                target[i] = changed[i] || candidates[i] != previous.candidates()[i];
+                targets += target[i] ? 1 : 0;
+            }
+            boolean[] crossed = new boolean[counts.length];
+            int[] before = previous.counts();
+            for (int w = 0; w < counts.length; w++) {
+                crossed[w] = (counts[w] > common) != ((w < before.length ? before[w] : 0) > common);
+            }
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                again[i] = asks[i] && (changed[i] || previous.lists()[i] == null || looksUpAny(i, crossed)
+                        || anyOf(previous.lists()[i], target));
+                count += again[i] ? 1 : 0;
+            }
+            return (count + targets) * AGAIN_SHARE > n ? -1 : count;
+        }
+
+        private boolean looksUpAny(int i, boolean[] words) {
+            for (int k : telling[i]) {
+                if (words[terms[i][k]]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean anyOf(int[] ids, boolean[] marked) {
+            for (int j : ids) {
+                if (marked[j]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The lists not found again: the last find's, with the {@link #target}s that now score
+         * above its last (every other question's score with it is as it was, and below).
+         */
+        void merge(RelatedState previous, int[][] lists, double[][] cosines) {
+            int n = terms.length;
+            // The changed candidates' words, as postings: question and weight, chained by word.
+            int[] head = new int[counts.length];
+            Arrays.fill(head, -1);
+            int size = 0;
+            for (int j = 0; j < n; j++) {
+                if (target[j] && candidates[j]) {
+                    size += terms[j].length;
+                }
+            }
+            int[] next = new int[size];
+            int[] question = new int[size];
+            double[] weight = new double[size];
+            int at = 0;
+            for (int j = n - 1; j >= 0; j--) {
+                if (target[j] && candidates[j]) {
+                    for (int k = 0; k < terms[j].length; k++) {
+                        next[at] = head[terms[j][k]];
+                        question[at] = j;
+                        weight[at] = weights[j][k];
+                        head[terms[j][k]] = at++;
+                    }
+                }
+            }
             double[] scores = new double[n];
             int[] touched = new int[n];
-            int[][] found = new int[to - from][];
-            for (int i = from; i < to; i++) {
-                if (!asks[i]) {
+            for (int i = 0; i < n; i++) {
+                if (!asks[i] || again[i]) {
                     continue;
                 }
-                int[] t = terms[i];
-                double[] w = weights[i];
                 int count = 0;
-                for (int k : telling(w)) {
+                for (int k : telling[i]) {
+                    int t = terms[i][k];
+                    if (counts[t] > common) {
+                        continue;
+                    }
+                    for (int p = head[t]; p >= 0; p = next[p]) {
+                        int j = question[p];
+                        if (j != i) {
+                            if (scores[j] == 0) {
+                                touched[count++] = j;
+                            }
+                            scores[j] += weights[i][k] * weight[p];
+                        }
+                    }
+                }
+                Best best = new Best();
+                int[] kept = previous.lists()[i];
+                for (int m = 0; m < kept.length; m++) {
+                    best.offer(kept[m], previous.cosines()[i][m]);
+                }
+                for (int c = 0; c < count; c++) {
+                    int j = touched[c];
+                    best.offer(j, scores[j] / (norms[i] * norms[j]));
+                    scores[j] = 0;
+                }
+                lists[i] = best.ids();
+                cosines[i] = best.cosines();
+            }
+        }
+    }
+
+    /** The index of the candidates' words: one array of postings (question, weight), word after word. */
+    private record Index(Vectors vectors, int[] start, int[] postings, double[] postingWeights) {
+
+        static Index of(Vectors vectors, int words) {
+            int n = vectors.terms().length;
+            int[] start = new int[words + 1];
+            for (int w = 0; w < words; w++) {
+                start[w + 1] = start[w] + vectors.counts()[w];
+            }
+            int[] postings = new int[start[words]];
+            double[] postingWeights = new double[postings.length];
+            int[] next = Arrays.copyOf(start, words);
+            for (int i = 0; i < n; i++) {
+                if (vectors.candidates()[i]) {
+                    int[] t = vectors.terms()[i];
+                    for (int k = 0; k < t.length; k++) {
+                        int at = next[t[k]]++;
+                        postings[at] = i;
+                        postingWeights[at] = vectors.weights()[i][k];
+                    }
+                }
+            }
+            return new Index(vectors, start, postings, postingWeights);
+        }
+
+        /** For each question of {@code questions}: the most alike. */
+        List<Ranked> mostAlike(List<Integer> questions) {
+            int n = vectors.terms().length;
+            double[] scores = new double[n];
+            int[] touched = new int[n];
+            List<Ranked> found = new ArrayList<>(questions.size());
+            for (int i : questions) {
+                int[] t = vectors.terms()[i];
+                double[] w = vectors.weights()[i];
+                int count = 0;
+                for (int k : vectors.telling()[i]) {
                     int first = start[t[k]];
                     int end = start[t[k] + 1];
-                    if (end - first > common) {
+                    if (end - first > vectors.common()) {
                         continue;
                     }
                     for (int p = first; p < end; p++) {
@@ -166,38 +477,49 @@ final class RelatedQuestions {
                         }
                     }
                 }
-                found[i - from] = best(i, scores, touched, count);
+                Best best = new Best();
+                for (int c = 0; c < count; c++) {
+                    int j = touched[c];
+                    best.offer(j, scores[j] / (vectors.norms()[i] * vectors.norms()[j]));
+                    scores[j] = 0;
+                }
+                found.add(new Ranked(best.ids(), best.cosines()));
             }
             return found;
         }
+    }
 
-        /** The {@link #LIMIT} most alike by cosine, the first on the site among equals: one pass, no sort. */
-        private int[] best(int i, double[] scores, int[] touched, int count) {
-            int[] best = new int[LIMIT];
-            double[] bestScore = new double[LIMIT];
-            int kept = 0;
-            for (int c = 0; c < count; c++) {
-                int j = touched[c];
-                double cosine = scores[j] / (norms[i] * norms[j]);
-                scores[j] = 0;
-                if (cosine < THRESHOLD) {
-                    continue;
-                }
-                int at = kept;
-                while (at > 0 && (cosine > bestScore[at - 1] || cosine == bestScore[at - 1] && j < best[at - 1])) {
-                    at--;
-                }
-                if (at < LIMIT) {
-                    for (int m = Math.min(kept, LIMIT - 1); m > at; m--) {
-                        best[m] = best[m - 1];
-                        bestScore[m] = bestScore[m - 1];
-                    }
-                    best[at] = j;
-                    bestScore[at] = cosine;
-                    kept = Math.min(kept + 1, LIMIT);
-                }
+    /** The {@link #LIMIT} most alike by cosine, the first on the site among equals: one pass, no sort. */
+    private static final class Best {
+        private final int[] best = new int[LIMIT];
+        private final double[] bestScore = new double[LIMIT];
+        private int kept;
+
+        void offer(int j, double cosine) {
+            if (cosine < THRESHOLD) {
+                return;
             }
+            int at = kept;
+            while (at > 0 && (cosine > bestScore[at - 1] || cosine == bestScore[at - 1] && j < best[at - 1])) {
+                at--;
+            }
+            if (at < LIMIT) {
+                for (int m = Math.min(kept, LIMIT - 1); m > at; m--) {
+                    best[m] = best[m - 1];
+                    bestScore[m] = bestScore[m - 1];
+                }
+                best[at] = j;
+                bestScore[at] = cosine;
+                kept = Math.min(kept + 1, LIMIT);
+            }
+        }
+
+        int[] ids() {
             return Arrays.copyOf(best, kept);
+        }
+
+        double[] cosines() {
+            return Arrays.copyOf(bestScore, kept);
         }
     }
 
@@ -205,7 +527,7 @@ final class RelatedQuestions {
      * The places of the {@link #TERMS} heaviest weights, heaviest first, the first word
      * alphabetically among equals (the weights are in alphabetical order of their words).
      */
-    private static int[] telling(double[] w) {
+    static int[] telling(double[] w) {
         int[] top = new int[Math.min(TERMS, w.length)];
         int kept = 0;
         for (int k = 0; k < w.length; k++) {
@@ -222,29 +544,18 @@ final class RelatedQuestions {
         return top;
     }
 
-    /** Sorts {@code keys} ascending (they are distinct) and {@code values} along with them. */
-    private static void sortTogether(int[] keys, double[] values) {
-        long[] pairs = new long[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-            pairs[k] = (long) keys[k] << 32 | k;
-        }
-        Arrays.sort(pairs);
-        double[] copy = values.clone();
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = (int) (pairs[k] >>> 32);
-            values[k] = copy[(int) pairs[k]];
-        }
-    }
-
-    /** The site's words, numbered as first met, and one question's words at a time with their weights. */
+    /** One question's words at a time, numbered in the site's dictionary, with their weights. */
     private static final class Words {
-        private final Map<String, Integer> numbers = new HashMap<>();
-        private final List<String> words = new ArrayList<>();
+        private final RelatedState.Dictionary numbers;
         private int[] seen = new int[1024];
-        private double[] weight = new double[1024];
+        private byte[] weight = new byte[1024];
         private int[] question = new int[64];
         private int size;
         private int asked;
+
+        Words(RelatedState.Dictionary numbers) {
+            this.numbers = numbers;
+        }
 
         /** Reads the words of {@code draft}, each with the weight of the most telling field it is in. */
         void of(QuestionDraft draft) {
@@ -254,30 +565,27 @@ final class RelatedQuestions {
             draft.review().aliases().forEach(alias -> add(alias.value(), ALIAS));
             draft.tags().forEach(tag -> add(tag, TAG));
             add(draft.answer(), ANSWER);
+            Integer[] order = new Integer[size];
+            for (int k = 0; k < size; k++) {
+                order[k] = question[k];
+            }
+            Arrays.sort(order, (a, b) -> numbers.word(a).compareTo(numbers.word(b)));
+            for (int k = 0; k < size; k++) {
+                question[k] = order[k];
+            }
         }
 
+        /** The words read, in alphabetical order. */
         int[] terms() {
             return Arrays.copyOf(question, size);
         }
 
-        double[] weights() {
-            double[] w = new double[size];
+        byte[] fields() {
+            byte[] w = new byte[size];
             for (int k = 0; k < size; k++) {
                 w[k] = weight[question[k]];
             }
             return w;
-        }
-
-        /** Each word's place in alphabetical order, by its number. */
-        int[] ranks() {
-            Integer[] order = new Integer[words.size()];
-            Arrays.setAll(order, k -> k);
-            Arrays.sort(order, (a, b) -> words.get(a).compareTo(words.get(b)));
-            int[] rank = new int[order.length];
-            for (int r = 0; r < order.length; r++) {
-                rank[order[r]] = r;
-            }
-            return rank;
         }
 
         /**
@@ -285,7 +593,7 @@ final class RelatedQuestions {
          * of ASCII letters and digits is a word as it is, in lower case; runs with other characters
          * go through {@link Lint#tokens}.
          */
-        private void add(String text, double fieldWeight) {
+        private void add(String text, byte fieldWeight) {
             int length = text.length();
             int from = 0;
             while (from < length) {
@@ -316,17 +624,15 @@ final class RelatedQuestions {
                     && (c >= 0x20 && c != 0x7F || c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r');
         }
 
-        private void word(String word, double fieldWeight) {
+        private void word(String word, byte fieldWeight) {
             if (word.length() == 1 && Character.isLetterOrDigit(word.charAt(0)) && word.codePointAt(0) <= 0x2E80) {
                 return;
             }
-            int number = numbers.computeIfAbsent(word, w -> {
-                words.add(w);
-                return words.size() - 1;
-            });
+            int number = numbers.number(word);
             if (number >= seen.length) {
-                seen = Arrays.copyOf(seen, seen.length * 2);
-                weight = Arrays.copyOf(weight, weight.length * 2);
+                int length = Math.max(seen.length * 2, number + 1);
+                seen = Arrays.copyOf(seen, length);
+                weight = Arrays.copyOf(weight, length);
             }
             if (seen[number] != asked) {
                 seen[number] = asked;
@@ -336,7 +642,7 @@ final class RelatedQuestions {
                 }
                 question[size++] = number;
             } else {
-                weight[number] = Math.max(weight[number], fieldWeight);
+                weight[number] = (byte) Math.max(weight[number], fieldWeight);
             }
         }
     }

@@ -80,6 +80,8 @@ class BuildCacheTest {
      * their topics again): their reuse is counted without them, and checked with them apart.
      */
     private String siteSettings = "";
+    /** What the cached build of the last {@link #buildBoth} logged. */
+    private List<String> cachedLog = List.of();
 
     private void start(Random random) throws IOException {
         write("content/site.yaml", "title: Acme FAQ\ndescription: Answers about Acme.\n" + siteSettings);
@@ -222,6 +224,7 @@ class BuildCacheTest {
         parsed = cached.stream().map(PARSED::matcher).filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)))
                 .findFirst().orElse(-1);
         current = cached.stream().anyMatch(line -> line.contains(" is current ("));
+        cachedLog = cached;
         return cached.stream().map(REUSED::matcher).filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no cache summary in " + cached));
     }
@@ -245,8 +248,8 @@ class BuildCacheTest {
         randomEdits(new Random(20261207), 0);
     }
 
-    @Test
-    void anEditedAnswerRendersAgainTheOtherTopicsWhoseFoundRelatedQuestionsItChanges() throws Exception {
+    /** A backup question, an export question with nothing in common with it, and {@code days} questions about the weather. */
+    private void backupExportAndWeather(int days) throws IOException {
         write("content/site.yaml", "title: Acme FAQ\nfindRelated: true\n");
         write("static/robots-note.txt", "hello\n");
         write("content/backup.yaml", "title: Backup\nquestions:\n  - id: restore\n    question: How do I restore a backup?\n"
@@ -254,18 +257,55 @@ class BuildCacheTest {
         write("content/export.yaml", "title: Export\nquestions:\n  - id: export\n    question: Where is the export button?\n"
                 + "    answer: In the settings.\n");
         StringBuilder weather = new StringBuilder("title: Weather\nquestions:\n");
-        for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday")) {
-            weather.append("  - id: rain-").append(day).append("\n    question: Will it rain on ").append(day)
-                    .append("?\n    answer: Look at the sky on ").append(day).append(" morning.\n");
+        for (int day = 1; day <= days; day++) {
+            weather.append("  - id: rain-").append(day).append("\n    question: Will it rain on day ").append(day)
+                    .append("?\n    answer: Look at the sky on the morning of day ").append(day).append(".\n");
         }
         write("content/weather.yaml", weather.toString());
-        buildBoth("the first build");
-        assertFalse(Files.readString(root.resolve("out/backup/index.html")).contains("export/index.html#export"));
+    }
+
+    /** The export question's answer made to share words with the backup question. */
+    private void exportAnswerAboutBackups() throws IOException {
         write("content/export.yaml", "title: Export\nquestions:\n  - id: export\n    question: Where is the export button?\n"
                 + "    answer: In the settings. An export is no backup, to restore a backup open its snapshots.\n");
+    }
+
+    /** For how many questions the last cached build found related ones, and of how many, as its log says. */
+    private List<Integer> foundRelated() {
+        return cachedLog.stream().map(Pattern.compile("related questions found for (\\d+) of (\\d+) questions")::matcher)
+                .filter(Matcher::find).map(m -> List.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+                .findFirst().orElseThrow(() -> new AssertionError("no related questions in " + cachedLog));
+    }
+
+    @Test
+    void anEditedAnswerRendersAgainTheOtherTopicsWhoseFoundRelatedQuestionsItChangesFindingOnlyTheListsItCanChange()
+            throws Exception {
+        backupExportAndWeather(60);
+        buildBoth("the first build");
+        assertEquals(List.of(62, 62), foundRelated());
+        assertFalse(Files.readString(root.resolve("out/backup/index.html")).contains("export/index.html#export"));
+        exportAnswerAboutBackups();
         assertEquals(1, buildBoth("an answer that makes its question related to another topic's"));
         assertTrue(Files.readString(root.resolve("out/backup/index.html")).contains("export/index.html#export"),
                 "the backup topic's page names the export question, found from the edited answer");
+        assertTrue(foundRelated().get(0) <= 4, "the lists of the two questions, and of those that had them: " + foundRelated());
+    }
+
+    @Test
+    void aRelatedQuestionsFileInTheCacheThatDoesNotReadBackMeansEveryListIsFoundAgainAndTheSameSite() throws Exception {
+        backupExportAndWeather(60);
+        buildBoth("the first build");
+        Path related;
+        try (Stream<Path> files = Files.walk(root.resolve("cache"))) {
+            related = files.filter(f -> f.getFileName().toString().equals("related")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(related);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(related, bytes);
+        exportAnswerAboutBackups();
+        assertEquals(1, buildBoth("an answer edited, the cache's related questions changed by one bit"));
+        assertEquals(List.of(62, 62), foundRelated());
+        assertTrue(Files.readString(root.resolve("out/backup/index.html")).contains("export/index.html#export"));
     }
 
     private void randomEdits(Random random) throws Exception {

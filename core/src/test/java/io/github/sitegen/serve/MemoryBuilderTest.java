@@ -297,6 +297,28 @@ class MemoryBuilderTest {
     }
 
     @Test
+    void anAnswerThatMakesItsQuestionRelatedToAnotherTopicsRendersThatTopicAgain() throws Exception {
+        write("content/site.yaml", "title: Acme\n");
+        write("content/mail.yaml", "title: Mail\nquestions:\n  - id: spam\n    question: Why is my newsletter marked as spam?\n"
+                + "    answer: Ask readers to add the sender address to their contacts.\n");
+        write("content/print.yaml", "title: Print\nquestions:\n  - id: paper\n    question: Which paper sizes can I print?\n"
+                + "    answer: A4 and letter.\n");
+        StringBuilder trains = new StringBuilder("title: Trains\nquestions:\n");
+        for (int line = 1; line <= 30; line++) {
+            trains.append("  - id: line-").append(line).append("\n    question: When does train line ").append(line)
+                    .append(" leave?\n    answer: Every hour from platform ").append(line).append(".\n");
+        }
+        write("content/trains.yaml", trains.toString());
+        MemoryBuilder builder = new MemoryBuilder(config("unused"));
+        MemoryBuilder.Built first = buildBoth(builder, "the first build");
+        assertFalse(new String(first.site().file("mail/index.html"), StandardCharsets.UTF_8).contains("print/index.html#paper"));
+        write("content/print.yaml", "title: Print\nquestions:\n  - id: paper\n    question: Which paper sizes can I print?\n"
+                + "    answer: A4 and letter; to print a newsletter for readers, add the sender address as its title.\n");
+        MemoryBuilder.Built built = buildBoth(builder, "an answer that shares words with another topic's question");
+        assertTrue(new String(built.site().file("mail/index.html"), StandardCharsets.UTF_8).contains("print/index.html#paper"));
+    }
+
+    @Test
     void filesLastChangedLongBeforeTheyWereReadAreNotReadAgainUntilTheirStampChanges() throws Exception {
         Random random = new Random(8);
         MemoryBuilder builder = start(random);

@@ -1,0 +1,113 @@
+package io.github.sitegen.content;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import io.github.sitegen.concurrent.Parallel;
+
+/**
+ * The last find of related questions of each content folder, so that the next load finds again only
+ * the lists that can change ({@link RelatedQuestions}): kept in memory by the live preview, and
+ * written to the build cache by {@code generate} ({@link #bytes}, {@link #read}). A memory that is
+ * empty, of another folder, or read from bytes that are not what {@link #bytes} wrote (by this
+ * version and this Java build) gives a find from scratch; the lists are the same either way.
+ */
+public final class RelatedMemory {
+
+    /** The format, and the Java build whose arithmetic made the cosines kept (another may differ in the last bit). */
+    private static final String FORMAT = "site-gen related memory 1 " + System.getProperty("java.vm.vendor") + " "
+            + System.getProperty("java.vm.version");
+    private static final int DIGEST = 32;
+
+    private final Map<String, RelatedState> states = new TreeMap<>();
+    /** For each folder found this way: how many lists its last find found, and of how many questions. */
+    private final Map<String, int[]> found = new TreeMap<>();
+
+    /** A memory with no find yet: the first load of each folder finds every list. */
+    public RelatedMemory() {
+    }
+
+    /** The lists of {@code questions} of {@code folder}, found from this memory's last find of it, which it then keeps. */
+    synchronized Map<QuestionDraft, List<QuestionDraft>> find(Path folder, List<QuestionDraft> questions,
+                                                             Predicate<QuestionDraft> candidate, Parallel parallel) {
+        String key = folder.toAbsolutePath().normalize().toString();
+        RelatedQuestions.Found found = RelatedQuestions.find(questions, candidate, parallel, states.get(key));
+        states.put(key, found.state());
+        this.found.put(key, new int[] {found.foundAgain(), questions.size()});
+        return found.lists();
+    }
+
+    /**
+     * How many lists the last finds (one per folder) found, of how many questions, as "3 of 10,000"
+     * (the others were the find before's); empty when none was found.
+     */
+    public synchronized String lastFinds() {
+        int lists = found.values().stream().mapToInt(f -> f[0]).sum();
+        int questions = found.values().stream().mapToInt(f -> f[1]).sum();
+        return found.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "%,d of %,d", lists, questions);
+    }
+
+    /** This memory as bytes, with their digest, for {@link #read}. */
+    public synchronized byte[] bytes() {
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(FORMAT.getBytes(StandardCharsets.UTF_8));
+        states.forEach((folder, state) -> {
+            parts.add(folder.getBytes(StandardCharsets.UTF_8));
+            parts.add(state.bytes());
+        });
+        ByteBuffer body = ByteBuffer.allocate(parts.stream().mapToInt(part -> 4 + part.length).sum());
+        parts.forEach(part -> body.putInt(part.length).put(part));
+        byte[] all = Arrays.copyOf(body.array(), body.capacity() + DIGEST);
+        System.arraycopy(sha256(body.array()), 0, all, body.capacity(), DIGEST);
+        return all;
+    }
+
+    /**
+     * The memory {@link #bytes} wrote; an empty one when {@code bytes} is {@code null}, or is not
+     * that (cut short, changed, of another version), so that every list is found from scratch.
+     */
+    public static RelatedMemory read(byte[] bytes) {
+        RelatedMemory memory = new RelatedMemory();
+        if (bytes == null || bytes.length < DIGEST) {
+            return memory;
+        }
+        byte[] body = Arrays.copyOf(bytes, bytes.length - DIGEST);
+        if (!MessageDigest.isEqual(sha256(body), Arrays.copyOfRange(bytes, body.length, bytes.length))) {
+            return memory;
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(body);
+            if (!FORMAT.equals(text(in))) {
+                return memory;
+            }
+            while (in.hasRemaining()) {
+                String folder = text(in);
+                int length = in.getInt();
+                RelatedState state = RelatedState.read(in.slice(in.position(), length));
+                in.position(in.position() + length);
+                memory.states.put(folder, state);
+            }
+        } catch (RuntimeException e) {
+            return new RelatedMemory();
+        }
+        return memory;
+    }
+
+    private static String text(ByteBuffer in) {
+        byte[] text = new byte[in.getInt()];
+        in.get(text);
+        return new String(text, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return RelatedQuestions.sha256().digest(bytes);
+    }
+}
