@@ -96,6 +96,7 @@ final class Goal implements PreviewServer.Listener {
     }
 
     private int serve() throws IOException, SiteGenException {
+        checkedBaseUrl();
         PreviewServer preview = new PreviewServer(config("previewDirectory").build(), options.number("port"), folder, this,
                 options.flag("writePreview")).start();
         out.println("Preview (with drafts) at " + preview.url() + " - it builds again and reloads after each change;"

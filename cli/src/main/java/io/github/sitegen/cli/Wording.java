@@ -9,13 +9,13 @@ import io.github.sitegen.Setting;
 
 /**
  * The core's messages in the command line's words. The core names a setting as Maven's user property
- * ({@code site-gen.baseUrl}) and a goal as Maven's ({@code site-gen:generate}), and tells how to add a
+ * ({@code site-gen.baseUrl}, or {@code -Dsite-gen.baseUrl=} to set it) and a goal as Maven's ({@code site-gen:generate}), and tells how to add a
  * theme to the plugin; a command-line user has {@code --base-url}, {@code site-gen generate} and the
  * class path. Every name comes from {@link Setting}, the table both front-ends are made from.
  */
 final class Wording {
 
-    private static final Pattern SETTING = Pattern.compile("site-gen\\.("
+    private static final Pattern SETTING = Pattern.compile("(?:-D)?site-gen\\.("
             + Setting.ALL.stream().map(Setting::name).sorted(Comparator.comparing(String::length).reversed())
                     .collect(Collectors.joining("|")) + ")\\b");
     private static final Pattern GOAL = Pattern.compile("site-gen:(" + String.join("|", Setting.GOALS) + ")\\b");

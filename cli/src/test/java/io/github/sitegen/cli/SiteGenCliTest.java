@@ -117,7 +117,7 @@ class SiteGenCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"generate", "check", "verify"})
+    @ValueSource(strings = {"generate", "check", "serve", "verify"})
     void aBaseUrlThatIsNotAbsoluteIsAUsageErrorOfEveryCommandThatTakesOne(String command) throws Exception {
         Fixture.write(project, SITE);
         assertEquals(SiteGenCli.USAGE, run(command, "--base-url", "acme.github.io/help"));
@@ -141,6 +141,14 @@ class SiteGenCliTest {
         assertTrue(theme.contains("there is no theme 'nosuch' on the class path"), theme);
         assertTrue(theme.contains("put the theme's jar on the class path beside the command's"), theme);
         assertTrue(!theme.contains("site-gen.") && !theme.contains("site-gen-maven-plugin"), theme);
+    }
+
+    @Test
+    void ejectWithoutNamesTellsHowToNameAnInternalFileAsAnOption() throws Exception {
+        assertEquals(SiteGenCli.OK, run("eject"), err::toString);
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("such as --templates="), said);
+        assertTrue(!said.contains("-Dsite-gen.") && !said.contains("-D--"), said);
     }
 
     @ParameterizedTest

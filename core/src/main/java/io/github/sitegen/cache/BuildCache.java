@@ -514,9 +514,6 @@ public final class BuildCache implements AutoCloseable {
         }
         if (known.changed()) {
             write(folder.resolve(KNOWN), known.bytes());
-        if (related != null) {
-            write(folder.resolve(RELATED), related.bytes());
-        }
         }
         reused.set(published.topics());
         return java.util.Optional.of(published);

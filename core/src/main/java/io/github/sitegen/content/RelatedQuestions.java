@@ -26,15 +26,15 @@ import io.github.sitegen.concurrent.Parallel;
  * the questions have, so a large site stays fast. Ties go to the question that comes first on the
  * site; the same content gives the same lists.
  *
- * <p>A word's document frequency is rounded down to one of the {@link #STEPS} (each number up to
- * {@link #EXACT}, then a sixteenth more each: 17, 18, ... 32, 34, 36, ...), or for a word more than
- * half the questions have, the number of questions without it is ({@link #rounded}), so that one edit changes the weight of a word only when it crosses a
- * step. That lets a find start from the last one ({@link RelatedState}) and find again only the
+ * <p>A word's document frequency is rounded down to one of the {@link #STEPS} (every number up to 32,
+ * then each a sixteenth more than the last: 34, 36, 38, ...); for a word more than half the questions
+ * have, the number of questions without it is rounded instead ({@link #rounded}). So one edit changes
+ * the weight of a word only when it crosses a step. That lets a find start from the last one ({@link RelatedState}) and find again only the
  * lists that can change ({@link #find(List, Predicate, Parallel, RelatedState)}): those of the
  * questions whose vector changed (their words, or the step of one of their words), of those that
  * looked up a word whose count crossed the common-word cut, and of those whose list held a question
- * that changed; every other list can only take in a changed question, so it is merged with the
- * changed questions' scores. The lists are exactly those of a find from scratch; with a different
+ * that changed or became or stopped being a draft; every other list can only take in such a question,
+ * so it is merged with their new scores. The lists are exactly those of a find from scratch; with a different
  * number of questions, or too much changed, the find is from scratch (the words of the questions
  * whose text is the same are not read again).
  *
@@ -230,14 +230,14 @@ final class RelatedQuestions {
 
     /**
      * The inverse document frequency of a word that {@code d} of {@code n} questions have, for
-     * each {@code d}, from its {@link #rounded} count ({@link Math#log}: the same within one Java
-     * build, which {@link RelatedMemory} checks of a state it reads).
+     * each {@code d}, from its {@link #rounded} count ({@link StrictMath#log}, the same bits on every
+     * processor and JVM, so that the scores a kept state holds are those a find from scratch makes).
      */
     static double[] idf(int n) {
         double[] idf = new double[n + 1];
         for (int d = 0; d <= n; d++) {
             int r = rounded(d, n);
-            idf[d] = Math.log(1 + (n - r + 0.5) / (r + 0.5));
+            idf[d] = StrictMath.log(1 + (n - r + 0.5) / (r + 0.5));
         }
         return idf;
     }
