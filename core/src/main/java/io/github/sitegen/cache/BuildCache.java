@@ -402,13 +402,14 @@ public final class BuildCache implements AutoCloseable {
             return null;
         }
         if (related == null) {
-            byte[] bytes;
+            Path file = folder.resolve(RELATED);
             try {
-                bytes = readOrNull(folder.resolve(RELATED));
-            } catch (IOException e) {
-                bytes = null;
+                related = RelatedMemory.read(readOrNull(file));
+            } catch (IOException | RuntimeException e) {
+                info.accept("The build cache's related questions " + file + " do not read back (" + e.getMessage()
+                        + "): every list is found again");
+                related = new RelatedMemory();
             }
-            related = RelatedMemory.read(bytes);
         }
         return related;
     }

@@ -1,5 +1,6 @@
 package io.github.sitegen.content;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -71,22 +72,26 @@ public final class RelatedMemory {
     }
 
     /**
-     * The memory {@link #bytes} wrote; an empty one when {@code bytes} is {@code null}, or is not
-     * that (cut short, changed, of another version), so that every list is found from scratch.
+     * The memory {@link #bytes} wrote; an empty one when {@code bytes} is {@code null}. Bytes that are
+     * not that (cut short, changed, of another version or Java build) are an {@link IOException}
+     * saying so: the caller then finds every list from scratch.
      */
-    public static RelatedMemory read(byte[] bytes) {
+    public static RelatedMemory read(byte[] bytes) throws IOException {
         RelatedMemory memory = new RelatedMemory();
-        if (bytes == null || bytes.length < DIGEST) {
+        if (bytes == null) {
             return memory;
+        }
+        if (bytes.length < DIGEST) {
+            throw new IOException("cut short");
         }
         byte[] body = Arrays.copyOf(bytes, bytes.length - DIGEST);
         if (!MessageDigest.isEqual(sha256(body), Arrays.copyOfRange(bytes, body.length, bytes.length))) {
-            return memory;
+            throw new IOException("its bytes are not those the build cache wrote");
         }
         try {
             ByteBuffer in = ByteBuffer.wrap(body);
             if (!FORMAT.equals(text(in))) {
-                return memory;
+                throw new IOException("it was written by another build of site-gen or of Java");
             }
             while (in.hasRemaining()) {
                 String folder = text(in);
@@ -96,13 +101,17 @@ public final class RelatedMemory {
                 memory.states.put(folder, state);
             }
         } catch (RuntimeException e) {
-            return new RelatedMemory();
+            throw new IOException("it does not hold what the build cache writes (" + e + ")");
         }
         return memory;
     }
 
     private static String text(ByteBuffer in) {
-        byte[] text = new byte[in.getInt()];
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("a text of " + length + " bytes where " + in.remaining() + " are left");
+        }
+        byte[] text = new byte[length];
         in.get(text);
         return new String(text, StandardCharsets.UTF_8);
     }

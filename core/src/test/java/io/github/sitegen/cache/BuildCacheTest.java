@@ -305,6 +305,8 @@ class BuildCacheTest {
         exportAnswerAboutBackups();
         assertEquals(1, buildBoth("an answer edited, the cache's related questions changed by one bit"));
         assertEquals(List.of(62, 62), foundRelated());
+        Fixture.assertHasLine(cachedLog, "do not read back (its bytes are not those the build cache wrote): every list is found again");
+        assertTrue(cachedLog.stream().noneMatch(line -> line.contains("Exception") || line.contains("\tat ")), cachedLog::toString);
         assertTrue(Files.readString(root.resolve("out/backup/index.html")).contains("export/index.html#export"));
     }
 
