@@ -56,13 +56,19 @@ public final class RelatedMemory {
         return found.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "%,d of %,d", lists, questions);
     }
 
-    /** This memory as bytes, with their digest, for {@link #read}. */
+    /**
+     * This memory as bytes, with their digest, for {@link #read}: the finds of the folders this memory
+     * found lists for since it was made or read, so that a folder no longer built, or a site that
+     * stopped finding related questions, leaves nothing behind in the build cache.
+     */
     public synchronized byte[] bytes() {
         List<byte[]> parts = new ArrayList<>();
         parts.add(FORMAT.getBytes(StandardCharsets.UTF_8));
         states.forEach((folder, state) -> {
-            parts.add(folder.getBytes(StandardCharsets.UTF_8));
-            parts.add(state.bytes());
+            if (found.containsKey(folder)) {
+                parts.add(folder.getBytes(StandardCharsets.UTF_8));
+                parts.add(state.bytes());
+            }
         });
         ByteBuffer body = ByteBuffer.allocate(parts.stream().mapToInt(part -> 4 + part.length).sum());
         parts.forEach(part -> body.putInt(part.length).put(part));

@@ -310,6 +310,21 @@ class BuildCacheTest {
         assertTrue(Files.readString(root.resolve("out/backup/index.html")).contains("export/index.html#export"));
     }
 
+    @Test
+    void aSiteThatStopsFindingRelatedQuestionsLeavesNoneOfItsLastFindInTheCache() throws Exception {
+        backupExportAndWeather(60);
+        buildBoth("the first build");
+        Path related;
+        try (Stream<Path> files = Files.walk(root.resolve("cache"))) {
+            related = files.filter(f -> f.getFileName().toString().equals("related")).findFirst().orElseThrow();
+        }
+        long found = Files.size(related);
+        write("content/site.yaml", "title: Acme FAQ\nfindRelated: false\n");
+        buildBoth("related questions no longer found");
+        assertTrue(Files.size(related) < 200, "the last find of 62 questions (" + found + " bytes) is gone: "
+                + Files.size(related) + " bytes left");
+    }
+
     private void randomEdits(Random random) throws Exception {
         randomEdits(random, 30);
     }
