@@ -295,10 +295,7 @@ class BuildCacheTest {
     void aRelatedQuestionsFileInTheCacheThatDoesNotReadBackMeansEveryListIsFoundAgainAndTheSameSite() throws Exception {
         backupExportAndWeather(60);
         buildBoth("the first build");
-        Path related;
-        try (Stream<Path> files = Files.walk(root.resolve("cache"))) {
-            related = files.filter(f -> f.getFileName().toString().equals("related")).findFirst().orElseThrow();
-        }
+        Path related = relatedFile();
         byte[] bytes = Files.readAllBytes(related);
         bytes[bytes.length / 2] ^= 1;
         Files.write(related, bytes);
@@ -314,15 +311,19 @@ class BuildCacheTest {
     void aSiteThatStopsFindingRelatedQuestionsLeavesNoneOfItsLastFindInTheCache() throws Exception {
         backupExportAndWeather(60);
         buildBoth("the first build");
-        Path related;
-        try (Stream<Path> files = Files.walk(root.resolve("cache"))) {
-            related = files.filter(f -> f.getFileName().toString().equals("related")).findFirst().orElseThrow();
-        }
+        Path related = relatedFile();
         long found = Files.size(related);
         write("content/site.yaml", "title: Acme FAQ\nfindRelated: false\n");
         buildBoth("related questions no longer found");
         assertTrue(Files.size(related) < 200, "the last find of 62 questions (" + found + " bytes) is gone: "
                 + Files.size(related) + " bytes left");
+    }
+
+    /** The build cache's file of the last find of related questions. */
+    private Path relatedFile() throws IOException {
+        try (Stream<Path> files = Files.walk(root.resolve("cache"))) {
+            return files.filter(f -> f.getFileName().toString().equals("related")).findFirst().orElseThrow();
+        }
     }
 
     private void randomEdits(Random random) throws Exception {
