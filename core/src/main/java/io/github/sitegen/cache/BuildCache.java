@@ -105,7 +105,8 @@ public final class BuildCache implements AutoCloseable {
             null, KnownFiles.NONE);
     /** The files the cache folder holds besides {@link #ENTRIES} (and their temporary files, {@code *.tmp-*}). */
     private static final Set<String> FILES = Set.of(VERSION, INDEX, PUBLISHED, KNOWN, BUILDING, LOCK, DRAFTS, RELATED);
-    private static final int DRAFTS_MAGIC = 0x53474431; // "SGD1"
+    /** The first bytes of the cache's own framed files ({@link #framed}): "SGC1". */
+    private static final int FRAME_MARK = 0x53474331;
 
     private final Path folder;
     private final FileChannel lockChannel;
@@ -348,7 +349,7 @@ public final class BuildCache implements AutoCloseable {
         try {
             byte[] bytes = readOrNull(file);
             if (bytes != null) {
-                drafts = ContentLoader.Memo.restored(draftsBody(version, bytes));
+                drafts = ContentLoader.Memo.restored(unframed(DRAFTS, version, bytes));
             }
         } catch (IOException | RuntimeException e) {
             info.accept("The build cache's drafts " + file + " do not read back (" + e.getMessage()
@@ -357,16 +358,23 @@ public final class BuildCache implements AutoCloseable {
         return drafts;
     }
 
-    /** The drafts in a drafts file: after its format and the cache's version, before the digest of all that precedes it. */
-    static byte[] draftsBody(String version, byte[] bytes) throws IOException {
+    /**
+     * The body of one of the cache's own files that {@link #framed} wrote: after a mark, the file's
+     * name and the cache's version, before the digest of all that precedes it. A file cut short,
+     * changed, of another name or written by another build of site-gen is an {@link IOException}.
+     */
+    static byte[] unframed(String name, String version, byte[] bytes) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, Math.max(0, bytes.length - 32)));
-        if (bytes.length < 8 + 32 || in.readInt() != DRAFTS_MAGIC) {
-            throw new IOException("not a drafts file");
+        if (bytes.length < 8 + 32 || in.readInt() != FRAME_MARK) {
+            throw new IOException("not a " + name + " file");
         }
         Digest digest = new Digest();
         digest.update(bytes, 0, bytes.length - 32);
         if (!digest.hex().equals(new String(bytes, bytes.length - 32, 32, StandardCharsets.US_ASCII))) {
             throw new IOException("its bytes are not those the build cache wrote");
+        }
+        if (!name.equals(Binary.text(in))) {
+            throw new IOException("not a " + name + " file");
         }
         if (!version.equals(Binary.text(in))) {
             throw new IOException("they were written by another build of site-gen");
@@ -378,11 +386,12 @@ public final class BuildCache implements AutoCloseable {
         return body;
     }
 
-    /** A drafts file of {@code body}, as {@link #draftsBody} reads it. */
-    static byte[] draftsFile(String version, byte[] body) throws IOException {
+    /** The cache's file {@code name} holding {@code body}, as {@link #unframed} reads it. */
+    static byte[] framed(String name, String version, byte[] body) throws IOException {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(body.length + 1024);
         DataOutputStream out = new DataOutputStream(buffer);
-        out.writeInt(DRAFTS_MAGIC);
+        out.writeInt(FRAME_MARK);
+        Binary.text(out, name);
         Binary.text(out, version);
         out.writeInt(body.length);
         out.write(body);
@@ -404,7 +413,8 @@ public final class BuildCache implements AutoCloseable {
         if (related == null) {
             Path file = folder.resolve(RELATED);
             try {
-                related = RelatedMemory.read(readOrNull(file));
+                byte[] bytes = readOrNull(file);
+                related = RelatedMemory.read(bytes == null ? null : unframed(RELATED, version, bytes));
             } catch (IOException | RuntimeException e) {
                 info.accept("The build cache's related questions " + file + " do not read back (" + e.getMessage()
                         + "): every list is found again");
@@ -585,7 +595,7 @@ public final class BuildCache implements AutoCloseable {
         }
         write(folder.resolve(KNOWN), known.bytes());
         if (related != null) {
-            write(folder.resolve(RELATED), related.bytes());
+            write(folder.resolve(RELATED), framed(RELATED, version, related.bytes()));
         }
         if (!doubt) {
             StringBuilder index = new StringBuilder();
@@ -603,7 +613,7 @@ public final class BuildCache implements AutoCloseable {
             }
         }
         if (drafts != null && drafts.changed()) {
-            write(folder.resolve(DRAFTS), draftsFile(version, drafts.saved())); // keyed by each file's bytes, whatever else changed
+            write(folder.resolve(DRAFTS), framed(DRAFTS, version, drafts.saved())); // keyed by each file's bytes, whatever else changed
         }
         committed = true;
         Files.deleteIfExists(folder.resolve(BUILDING));

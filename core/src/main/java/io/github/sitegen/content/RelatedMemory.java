@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +24,6 @@ public final class RelatedMemory {
     /** The format, and the Java build whose arithmetic made the cosines kept (another may differ in the last bit). */
     private static final String FORMAT = "site-gen related memory 1 " + System.getProperty("java.vm.vendor") + " "
             + System.getProperty("java.vm.version");
-    private static final int DIGEST = 32;
 
     private final Map<String, RelatedState> states = new TreeMap<>();
     /** For each folder found this way: how many lists its last find found, and of how many questions. */
@@ -57,9 +54,10 @@ public final class RelatedMemory {
     }
 
     /**
-     * This memory as bytes, with their digest, for {@link #read}: the finds of the folders this memory
-     * found lists for since it was made or read, so that a folder no longer built, or a site that
-     * stopped finding related questions, leaves nothing behind in the build cache.
+     * This memory as bytes, for {@link #read} (the build cache frames them with its version and a
+     * digest of their bytes): the finds of the folders this memory found lists for since it was
+     * made or read, so that a folder no longer built, or a site that stopped finding related
+     * questions, leaves nothing behind in the build cache.
      */
     public synchronized byte[] bytes() {
         List<byte[]> parts = new ArrayList<>();
@@ -72,14 +70,12 @@ public final class RelatedMemory {
         });
         ByteBuffer body = ByteBuffer.allocate(parts.stream().mapToInt(part -> 4 + part.length).sum());
         parts.forEach(part -> body.putInt(part.length).put(part));
-        byte[] all = Arrays.copyOf(body.array(), body.capacity() + DIGEST);
-        System.arraycopy(sha256(body.array()), 0, all, body.capacity(), DIGEST);
-        return all;
+        return body.array();
     }
 
     /**
      * The memory {@link #bytes} wrote; an empty one when {@code bytes} is {@code null}. Bytes that are
-     * not that (cut short, changed, of another version or Java build) are an {@link IOException}
+     * not that (of another format or Java build, or not a memory at all) are an {@link IOException}
      * saying so: the caller then finds every list from scratch.
      */
     public static RelatedMemory read(byte[] bytes) throws IOException {
@@ -87,15 +83,8 @@ public final class RelatedMemory {
         if (bytes == null) {
             return memory;
         }
-        if (bytes.length < DIGEST) {
-            throw new IOException("cut short");
-        }
-        byte[] body = Arrays.copyOf(bytes, bytes.length - DIGEST);
-        if (!MessageDigest.isEqual(sha256(body), Arrays.copyOfRange(bytes, body.length, bytes.length))) {
-            throw new IOException("its bytes are not those the build cache wrote");
-        }
         try {
-            ByteBuffer in = ByteBuffer.wrap(body);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
             if (!FORMAT.equals(text(in))) {
                 throw new IOException("it was written by another build of site-gen or of Java");
             }
@@ -120,9 +109,5 @@ public final class RelatedMemory {
         byte[] text = new byte[length];
         in.get(text);
         return new String(text, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return RelatedQuestions.sha256().digest(bytes);
     }
 }

@@ -378,17 +378,17 @@ class BuildCacheTest {
         Path drafts = cacheFolder().resolve(BuildCache.DRAFTS);
         String version = Files.readString(cacheFolder().resolve(BuildCache.VERSION));
         byte[] good = Files.readAllBytes(drafts);
-        byte[] body = BuildCache.draftsBody(version, good);
+        byte[] body = BuildCache.unframed(BuildCache.DRAFTS, version, good);
         byte[] flipped = good.clone();
         flipped[flipped.length / 2] ^= 1;
         Map<String, byte[]> damaged = new java.util.LinkedHashMap<>();
         damaged.put("a byte changed", flipped);
         damaged.put("cut short", java.util.Arrays.copyOf(good, good.length / 3));
         damaged.put("empty", new byte[0]);
-        damaged.put("another build's", BuildCache.draftsFile("site-gen build cache 2\nanother plugin\n", body));
-        damaged.put("not drafts, with a good digest", BuildCache.draftsFile(version, "not drafts".getBytes(StandardCharsets.UTF_8)));
+        damaged.put("another build's", BuildCache.framed(BuildCache.DRAFTS, "site-gen build cache 2\nanother plugin\n", body));
+        damaged.put("not drafts, with a good digest", BuildCache.framed(BuildCache.DRAFTS, version, "not drafts".getBytes(StandardCharsets.UTF_8)));
         damaged.put("drafts cut short, with a good digest",
-                BuildCache.draftsFile(version, java.util.Arrays.copyOf(body, body.length - 7)));
+                BuildCache.framed(BuildCache.DRAFTS, version, java.util.Arrays.copyOf(body, body.length - 7)));
         int edit = 0;
         for (Map.Entry<String, byte[]> file : damaged.entrySet()) {
             Files.write(drafts, file.getValue());
