@@ -61,6 +61,53 @@ class CorpusTest {
         assertEquals(List.of(), SiteCheck.brokenLinks(site));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"osc-gov", "geyser-wiki", "wsl-faq", "bitcoin-org", "cc-korea"})
+    void aBuildFromTheCacheAfterAnEditParsesOneFileAndWritesTheBytesOfACleanBuild(String name) throws Exception {
+        Path content = out.resolve("content");
+        Path from = name.equals("bitcoin-org") ? TestContent.multilingual() : TestContent.corpus(name);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path to = content.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                    settled(to);
+                }
+            }
+        }
+        SiteGenConfig cached = SiteGenConfig.builder(content, out.resolve("cached")).projectDirectory(out)
+                .cacheDirectory(out.resolve("cache")).build();
+        new SiteGenerator().generate(cached, BuildListener.SILENT);
+
+        // One answer of the last topic file edited (a word added, or a comment where no "the" is).
+        Path edited;
+        try (Stream<Path> files = Files.walk(content)) {
+            edited = files.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("site.yaml"))
+                    .sorted().reduce((first, second) -> second).orElseThrow();
+        }
+        String text = Files.readString(edited);
+        int at = text.lastIndexOf(" the ");
+        Files.writeString(edited, at < 0 ? text + "\n# edited\n" : text.substring(0, at) + " the very " + text.substring(at + 5));
+        settled(edited);
+        List<String> log = new ArrayList<>();
+        new SiteGenerator().generate(cached, Fixture.recording(log, out));
+        assertTrue(log.stream().anyMatch(line -> line.matches(".*and 1 of \\d+ topic files were parsed.*")), log::toString);
+
+        new SiteGenerator().generate(SiteGenConfig.builder(content, out.resolve("clean")).projectDirectory(out).build(),
+                BuildListener.SILENT);
+        Fixture.assertSameFiles(Fixture.contents(out.resolve("clean")), Fixture.contents(out.resolve("cached")));
+    }
+
+    /**
+     * Gives {@code file} a modification time an hour ago, as a file edited before the build started:
+     * the cache keeps nothing of a build whose inputs changed within the file clock's tick of it.
+     */
+    private static void settled(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> questionsIn(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
